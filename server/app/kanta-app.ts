@@ -1,0 +1,119 @@
+/**
+ * The Kanta interface: POST /sha over mutual TLS. The route reads bytes and the peer certificate, the
+ * archive service decides, and the answer is rendered as an HL7 acknowledgement in the caller's style.
+ */
+import { X509Certificate } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import { refusal, type ExchangeOutcome } from '../archive/archive-answer.js';
+import type { ArchiveService } from '../archive/archive-service.js';
+import type { Logger } from '../logger.js';
+import { RULES } from '../rules/catalogue.js';
+import { violation } from '../rules/rule.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { renderAcknowledgement } from './render-acknowledgement.js';
+
+export interface ExchangeRecord {
+  readonly outcome: ExchangeOutcome;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly tlsSubject?: string;
+  readonly correlationId: string;
+}
+
+export interface KantaAppDeps {
+  readonly archive: ArchiveService;
+  readonly logger: Logger;
+  readonly limits: XmlLimits;
+  readonly clock: () => Date;
+  /** Called after every exchange (the journal listens here). */
+  readonly onExchange?: (record: ExchangeRecord) => void;
+}
+
+/** Builds the Express app of the Kanta interface; it never listens (see server/app/listeners.ts). */
+export function createKantaApp(deps: KantaAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.post('/sha', express.raw({ type: () => true, limit: deps.limits.maxBytes }), async (req, res, next) => {
+    const startedAt = new Date();
+    const started = process.hrtime.bigint();
+    try {
+      const cert = peerCertificate(req);
+      const outcome = isXmlContentType(req.headers['content-type'])
+        ? await deps.archive.handle({ messageBytes: bodyOf(req), clientCertificate: cert })
+        : refusal(
+            [violation(RULES.WIRE_CONTENT_TYPE, '/', `content type "${req.headers['content-type'] ?? ''}"`)],
+            { style: 'bare' },
+          );
+      send(res, outcome, deps, startedAt, started, cert);
+    } catch (e) {
+      next(e);
+    }
+  });
+  app.use((req, res) => {
+    res
+      .status(404)
+      .type('text/plain')
+      .send(`kanta-sim: the archive interface is POST /sha (got ${req.method} ${req.path})\n`);
+  });
+  app.use(kantaErrorHandler(deps));
+  return app;
+}
+
+function send(
+  res: Response,
+  outcome: ExchangeOutcome,
+  deps: KantaAppDeps,
+  startedAt: Date,
+  started: bigint,
+  cert?: X509Certificate,
+): void {
+  const correlationId = crypto.randomUUID();
+  const { contentType, body } = renderAcknowledgement(outcome, deps.clock(), correlationId);
+  res.status(outcome.httpStatus).setHeader('X-Correlation-Id', correlationId).type(contentType).send(body);
+  deps.onExchange?.({
+    outcome,
+    startedAt,
+    durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+    tlsSubject: cert?.subject.replace(/\n/g, ', '),
+    correlationId,
+  });
+}
+
+/** Errors before the service ran (body too large, aborted upload) still get an HL7 answer. */
+function kantaErrorHandler(deps: KantaAppDeps): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      const outcome = refusal(
+        [violation(RULES.WIRE_XML_TOO_LARGE, '/', `larger than ${deps.limits.maxBytes} bytes`)],
+        { style: 'bare', httpStatus: 413 },
+      );
+      send(res, outcome, deps, new Date(), process.hrtime.bigint(), peerCertificate(req));
+      return;
+    }
+    deps.logger.error('unexpected error on the Kanta interface', err);
+    res.status(500).type('text/plain').send('kanta-sim: internal error\n');
+  };
+}
+
+function peerCertificate(req: Request): X509Certificate | undefined {
+  const socket = req.socket as TLSSocket;
+  if (typeof socket.getPeerCertificate !== 'function') {
+    return undefined;
+  }
+  const peer = socket.getPeerCertificate();
+  return peer && peer.raw ? new X509Certificate(peer.raw) : undefined;
+}
+
+function bodyOf(req: Request): Buffer {
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+}
+
+function isXmlContentType(value: string | undefined): boolean {
+  return value === undefined || /xml/i.test(value);
+}

@@ -1,0 +1,109 @@
+/**
+ * From bytes to a typed transfer frame and its operation: XML safety, envelope, frame, wrapper checks.
+ * Every failure is a violation; nothing here throws on client input.
+ */
+import type { Operation, OperationTable } from '../codes/operations.js';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
+import { validateFrame } from '../rules/validate-frame.js';
+import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
+import { openEnvelope } from '../wire/envelope.js';
+import { parseFrame } from '../wire/parse-frame.js';
+import { parseDom } from '../xml/dom.js';
+import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+
+/** The archive device every message must be addressed to. */
+export const ARCHIVE_DEVICE_OID = '1.2.246.556.18007.2';
+
+export type MessageReading =
+  | {
+      readonly ok: true;
+      readonly style: EnvelopeStyle;
+      readonly frame: ArchiveFrame;
+      readonly operation: Operation;
+    }
+  | {
+      readonly ok: false;
+      readonly style: EnvelopeStyle;
+      readonly frame?: ArchiveFrame;
+      readonly violations: readonly RuleViolation[];
+    };
+
+/** Reads the message and checks the wrapper against the caller's organisation OIDs. */
+export function readMessage(
+  text: string,
+  limits: XmlLimits,
+  senderOids: readonly string[],
+  operations: OperationTable,
+): MessageReading {
+  const unsafe = checkXmlSafety(text, limits);
+  if (unsafe) {
+    return { ok: false, style: 'bare', violations: [unsafe] };
+  }
+  const parsed = parseDom(text);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      style: 'bare',
+      violations: [violation(RULES.WIRE_XML_MALFORMED, '/', parsed.message)],
+    };
+  }
+  const envelope = openEnvelope(parsed.doc);
+  if (!envelope.ok) {
+    return { ok: false, style: 'bare', violations: [envelope.violation] };
+  }
+  const { style } = envelope;
+  const frame = parseFrame(envelope.message);
+  const wrapper = checkWrapper(frame, senderOids, operations);
+  if (wrapper.length > 0) {
+    return { ok: false, style, frame, violations: wrapper };
+  }
+  const frameViolations = validateFrame(frame, operations);
+  const serviceRequest = frame.serviceRequests[0]?.code;
+  const operation =
+    frame.interactionId && serviceRequest
+      ? operations.resolve(frame.interactionId, serviceRequest)
+      : undefined;
+  if (frameViolations.length > 0 || !operation) {
+    return { ok: false, style, frame, violations: frameViolations };
+  }
+  return { ok: true, style, frame, operation };
+}
+
+/** Wrapper-level (AR) checks: interaction, receiver, and the sender against the TLS identity. */
+function checkWrapper(
+  frame: ArchiveFrame,
+  senderOids: readonly string[],
+  operations: OperationTable,
+): RuleViolation[] {
+  const root = `/${frame.rootName}`;
+  const out: RuleViolation[] = [];
+  if (!frame.interactionId || !operations.interactions().has(frame.interactionId)) {
+    out.push(
+      violation(
+        RULES.FRAME_INTERACTION_UNKNOWN,
+        `${root}/interactionId/@extension`,
+        `interaction "${frame.interactionId ?? frame.rootName}" is not offered; known: ${[...operations.interactions()].join(', ')}`,
+      ),
+    );
+  }
+  if (frame.receiverOid !== ARCHIVE_DEVICE_OID) {
+    out.push(
+      violation(
+        RULES.FRAME_RECEIVER_MISMATCH,
+        `${root}/receiver/device/id/@root`,
+        `receiver "${frame.receiverOid ?? ''}", expected ${ARCHIVE_DEVICE_OID}`,
+      ),
+    );
+  }
+  if (!frame.senderOid || !senderOids.includes(frame.senderOid)) {
+    out.push(
+      violation(
+        RULES.FRAME_SENDER_MISMATCH,
+        `${root}/sender/device/id/@root`,
+        `sender "${frame.senderOid ?? ''}" is not one of the TLS client's organisation OIDs (${senderOids.join(', ')})`,
+      ),
+    );
+  }
+  return out;
+}

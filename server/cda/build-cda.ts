@@ -1,0 +1,312 @@
+/**
+ * Builds an unsigned social welfare CDA R2 document from a DocumentSpec, for the fixture generator, the
+ * demo data and tests. The output follows the real documents in shared/interop/kanta-samples element by
+ * element (namespaces, order, code systems, display names) but is compact: no whitespace between tags, no
+ * comments, no XML declaration, because it is signed exactly as returned. The hl7fi:signatureCollection is
+ * left out; the signer (server/signature/sign.ts) adds it.
+ */
+import { KantaSimError } from '../errors.js';
+import { NS } from '../xml/dom.js';
+import type { CodeDisplay, DocumentSpec, SpecOrganisation, SpecSigner } from './build-spec.js';
+import { CODE_SYSTEMS, DOCUMENT_GROUPS, GENDERS, HEADER_CODES } from './templates-codes.js';
+import { assertDate, base64Utf8, el, formatHl7Time, frag, raw, text, type XmlFragment } from './build-xml.js';
+
+export type { DocumentSpec } from './build-spec.js';
+
+/** The prefix the builder gives urn:hl7finland (the real documents use `ep2`; any prefix is equivalent). */
+export const HL7FI_PREFIX = 'hl7fi';
+
+const ROOT_HETU = '1.2.246.21';
+const ROOT_REGNO = '1.2.246.537.26';
+const SERVICE_PROCESS_TYPE = 'Sosiaalihuollon palveluprosessi';
+
+type System = { readonly oid: string; readonly name: string };
+
+/** A coded element in the common attribute order of the samples. */
+function coded(name: string, cd: CodeDisplay, system: System): XmlFragment {
+  return el(name, {
+    code: cd.code,
+    codeSystem: system.oid,
+    codeSystemName: system.name,
+    displayName: cd.displayName,
+  });
+}
+
+/** The attribute order the samples use for functionCode, recordStatus and serviceProcess/code. */
+function codedDisplayFirst(name: string, cd: CodeDisplay, system: System): XmlFragment {
+  return el(name, {
+    code: cd.code,
+    displayName: cd.displayName,
+    codeSystemName: system.name,
+    codeSystem: system.oid,
+  });
+}
+
+const fi = (local: string): string => `${HL7FI_PREFIX}:${local}`;
+
+/**
+ * The birth date `YYYYMMDD` encoded in a hetu (DDMMYY + century sign), or undefined when the hetu does not
+ * have that shape.
+ */
+export function birthTimeFromHetu(hetu: string): string | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})([-+A-FU-Y])/.exec(hetu);
+  if (!m) {
+    return undefined;
+  }
+  const sign = m[4] ?? '';
+  const century = sign === '+' ? '18' : '-YXWVU'.includes(sign) ? '19' : '20';
+  return `${century}${m[3]}${m[2]}${m[1]}`;
+}
+
+function organisation(name: string, org: SpecOrganisation): XmlFragment {
+  return el(name, {}, el('id', { root: org.oid }), el('name', {}, text(org.name)));
+}
+
+function recordTarget(spec: DocumentSpec): XmlFragment {
+  const c = spec.client;
+  const birthTime = c.birthTime ?? birthTimeFromHetu(c.hetu);
+  const gender = GENDERS[c.gender];
+  if (!gender) {
+    throw new KantaSimError(
+      'BAD_REQUEST',
+      `client gender must be '1' or '2', got ${JSON.stringify(c.gender)}`,
+    );
+  }
+  const name = el(
+    'name',
+    {},
+    ...c.given.map((g) => el('given', {}, text(g))),
+    c.callName === undefined ? undefined : el('given', { qualifier: 'CL' }, text(c.callName)),
+    el('family', {}, text(c.family)),
+  );
+  const patient = el(
+    'patient',
+    {},
+    name,
+    coded('administrativeGenderCode', gender, CODE_SYSTEMS.gender),
+    birthTime === undefined ? undefined : el('birthTime', { value: birthTime }),
+  );
+  return el(
+    'recordTarget',
+    {},
+    el('patientRole', {}, el('id', { root: ROOT_HETU, extension: c.hetu }), patient),
+  );
+}
+
+function author(spec: DocumentSpec): XmlFragment {
+  const a = spec.author;
+  const assigned =
+    a === undefined
+      ? el('assignedAuthor', {}, el('id', { nullFlavor: 'NA' }))
+      : el(
+          'assignedAuthor',
+          {},
+          el('id', { root: ROOT_REGNO, extension: a.regNo }),
+          el(
+            'assignedPerson',
+            {},
+            el('name', {}, el('given', {}, text(a.given)), el('family', {}, text(a.family))),
+          ),
+        );
+  return el('author', {}, el('time', { nullFlavor: 'NA' }), assigned);
+}
+
+function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: number): XmlFragment | undefined {
+  if (spec.replaces === undefined) {
+    return undefined;
+  }
+  const parentVersion = spec.replaces.parentVersionNumber ?? Math.max(1, versionNumber - 1);
+  return el(
+    'relatedDocument',
+    { typeCode: 'RPLC' },
+    el(
+      'parentDocument',
+      {},
+      el('id', { root: spec.replaces.parentId }),
+      el('setId', { root: setId }),
+      el('versionNumber', { value: parentVersion }),
+    ),
+  );
+}
+
+function componentOf(spec: DocumentSpec): XmlFragment {
+  const participant = (org: SpecOrganisation): XmlFragment =>
+    el('assignedEntity', {}, el('id', { nullFlavor: 'NA' }), organisation('representedOrganization', org));
+  return el(
+    'componentOf',
+    {},
+    el(
+      'encompassingEncounter',
+      {},
+      spec.caseId === undefined ? el('id', { nullFlavor: 'NA' }) : el('id', { root: spec.caseId }),
+      el('effectiveTime', { nullFlavor: 'NA' }),
+      spec.caseId === undefined
+        ? undefined
+        : el('responsibleParty', {}, participant(spec.responsibleOrganisation ?? spec.custodian)),
+      el('encounterParticipant', { typeCode: 'ADM' }, participant(spec.serviceUnit)),
+    ),
+  );
+}
+
+function headerSigner(s: SpecSigner, timeZone: string): XmlFragment {
+  assertDate(s.time, `signer ${s.regNo} time`);
+  const method = s.authenticationMethod ?? HEADER_CODES.authenticationProfessionalCert;
+  return el(
+    fi('signature'),
+    {},
+    el(fi('assignedAuthorSigner'), {}, text(s.regNo)),
+    el(
+      fi('signer'),
+      {},
+      el(fi('name'), {}, el(fi('given'), {}, text(s.given)), el(fi('family'), {}, text(s.family))),
+    ),
+    coded(fi('authenticationMethod'), method, CODE_SYSTEMS.authenticationMethod),
+    el(fi('time'), { value: formatHl7Time(s.time, timeZone) }),
+  );
+}
+
+function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlFragment {
+  const organiser = spec.outsourcingServiceCustomer ?? spec.custodian;
+  const group = DOCUMENT_GROUPS[spec.documentGroup];
+  if (!group) {
+    throw new KantaSimError(
+      'BAD_REQUEST',
+      `documentGroup must be '1' or '5', got ${JSON.stringify(spec.documentGroup)}`,
+    );
+  }
+  const opt = <T>(value: T | undefined, f: (v: T) => XmlFragment): XmlFragment | undefined =>
+    value === undefined ? undefined : f(value);
+  return el(
+    fi('localSocialHeader'),
+    { [`xmlns:${HL7FI_PREFIX}`]: NS.HL7FI },
+    opt(spec.specificDocumentType, (t) => coded(fi('specificDocumentType'), t, CODE_SYSTEMS.documentType)),
+    el(fi('creationTime'), { value: formatHl7Time(spec.creationTime ?? spec.effectiveTime, timeZone) }),
+    coded(fi('documentGroup'), group, CODE_SYSTEMS.documentGroup),
+    coded(fi('fileFormat'), HEADER_CODES.fileFormatXhtml, CODE_SYSTEMS.fileFormat),
+    coded(fi('structuredFileFormat'), HEADER_CODES.structuredFormatJson, CODE_SYSTEMS.structuredFileFormat),
+    el(fi('softwareSupport'), { ...spec.software }),
+    opt(spec.palvelutehtava, (t) => codedDisplayFirst(fi('functionCode'), t, CODE_SYSTEMS.serviceTask)),
+    codedDisplayFirst(fi('recordStatus'), HEADER_CODES.recordStatusReady, CODE_SYSTEMS.recordStatus),
+    coded(fi('registryType'), HEADER_CODES.registrySocialClient, CODE_SYSTEMS.registryType),
+    el(fi('outsourcingServiceCustomer'), { root: organiser.oid }),
+    el(fi('outsourcingServiceCustomerName'), {}, text(organiser.name)),
+    coded(
+      fi('totalRetentionPeriodClass'),
+      spec.retention ?? HEADER_CODES.retentionPermanent,
+      CODE_SYSTEMS.retention,
+    ),
+    coded(
+      fi('specialContent'),
+      spec.specialContent ?? HEADER_CODES.specialContentNo,
+      CODE_SYSTEMS.specialContent,
+    ),
+    el(fi('contentSpecificationId'), {}, text(spec.contentSpecificationId)),
+    opt(spec.clientRelationshipId, (id) => el(fi('encompassingClientRelationship'), { root: id })),
+    opt(spec.prosessivaihe, (p) =>
+      el(
+        fi('serviceProcess'),
+        {},
+        el(fi('type'), {}, text(SERVICE_PROCESS_TYPE)),
+        codedDisplayFirst(fi('code'), p, CODE_SYSTEMS.processPhase),
+      ),
+    ),
+    opt(spec.authorizationRestrictionArgument, (a) =>
+      el(fi('authorizationRestrictionArgument'), {}, text(a)),
+    ),
+    opt(spec.inaccessibleArgument, (a) =>
+      coded(fi('inaccessibleArgument'), a, CODE_SYSTEMS.inaccessibleArgument),
+    ),
+    opt(spec.reasonOfCorrection, (r) =>
+      coded(fi('reasonOfCorrection'), r, {
+        oid: r.codeSystem ?? CODE_SYSTEMS.reasonOfCorrection.oid,
+        name: CODE_SYSTEMS.reasonOfCorrection.name,
+      }),
+    ),
+    ...spec.signers.map((s) => headerSigner(s, timeZone)),
+  );
+}
+
+function body(spec: DocumentSpec): XmlFragment {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(spec.json);
+  } catch (cause) {
+    throw new KantaSimError('BAD_REQUEST', 'the structured form (json) cannot be serialised', { cause });
+  }
+  if (json === undefined) {
+    throw new KantaSimError('BAD_REQUEST', 'the structured form (json) is missing');
+  }
+  return el(
+    'component',
+    {},
+    el(
+      'nonXMLBody',
+      { ID: `OID${spec.id}` },
+      el('text', { mediaType: 'application/xhtml+xml', representation: 'B64' }, raw(base64Utf8(spec.xhtml))),
+      el(fi('json'), { [`xmlns:${HL7FI_PREFIX}`]: NS.HL7FI }, raw(base64Utf8(json))),
+    ),
+  );
+}
+
+/**
+ * Serialises a DocumentSpec as a compact, unsigned CDA R2 document (UTF-8 text, no declaration). Every
+ * value is XML-escaped. Throws KantaSimError BAD_REQUEST for what XML cannot carry (control characters,
+ * invalid dates, a non-positive version, unserialisable JSON); semantically wrong values (a bad hetu, an
+ * unknown code) are written as given so that invalid fixtures can be built on purpose.
+ */
+export function buildSocialDocumentXml(spec: DocumentSpec): string {
+  const timeZone = spec.timeZone ?? 'Europe/Helsinki';
+  assertDate(spec.effectiveTime, 'effectiveTime');
+  const setId = spec.setId ?? spec.id;
+  const versionNumber = spec.versionNumber ?? 1;
+  if (!Number.isSafeInteger(versionNumber) || versionNumber < 1) {
+    throw new KantaSimError(
+      'BAD_REQUEST',
+      `versionNumber must be a positive integer, got ${String(versionNumber)}`,
+    );
+  }
+  const general = spec.generalDocumentType;
+  const doc = el(
+    'ClinicalDocument',
+    {
+      xmlns: NS.HL7,
+      'xsi:schemaLocation': 'urn:hl7-org:v3 ../../cda/CDA_Fi_sos.xsd',
+      'xmlns:xsi': NS.XSI,
+    },
+    el('realmCode', { code: 'FI' }),
+    el('typeId', { extension: 'POCD_HD000040', root: '2.16.840.1.113883.1.3' }),
+    el('id', { root: spec.id }),
+    general === undefined
+      ? el('code', { nullFlavor: 'NA' })
+      : coded('code', general, CODE_SYSTEMS.documentType),
+    el('effectiveTime', { value: formatHl7Time(spec.effectiveTime, timeZone) }),
+    coded('confidentialityCode', HEADER_CODES.confidentialitySocial, CODE_SYSTEMS.confidentiality),
+    el('languageCode', { code: spec.languageCode ?? 'fi' }),
+    el('setId', { root: setId }),
+    el('versionNumber', { value: versionNumber }),
+    recordTarget(spec),
+    author(spec),
+    el(
+      'custodian',
+      {},
+      el('assignedCustodian', {}, organisation('representedCustodianOrganization', spec.custodian)),
+    ),
+    relatedDocument(spec, setId, versionNumber),
+    spec.consent === undefined
+      ? undefined
+      : el(
+          'authorization',
+          {},
+          el(
+            'consent',
+            {},
+            coded('code', spec.consent, CODE_SYSTEMS.consent),
+            el('statusCode', { code: 'completed' }),
+          ),
+        ),
+    componentOf(spec),
+    localSocialHeader(spec, timeZone),
+    body(spec),
+  );
+  return frag(doc);
+}

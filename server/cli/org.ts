@@ -1,0 +1,151 @@
+/**
+ * `kanta-sim org add|list`: registers test organisations in the data directory and shows them. A running
+ * server with the same --data-dir accepts a newly added organisation at once (see organisation-directory.ts).
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KantaSimError, isKantaSimError } from '../errors.js';
+import { OrganisationDirectory } from '../pki/organisation-directory.js';
+import { addOrganisation, type Organisation, type OrganisationUnit } from '../pki/organisations.js';
+import { PKI_FILES } from '../pki/test-pki.js';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The terminal. */
+export const PROCESS_IO: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+const USAGE = [
+  'usage: kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...] [--p12-password PASSWORD]',
+  '       kanta-sim org list',
+].join('\n');
+
+/**
+ * Runs `org add` or `org list` (`args` are the words after `org`; a leading "org" is tolerated).
+ * Returns the exit code: 0 done, 1 refused (message on stderr), 2 usage error.
+ */
+export async function runOrgCommand(
+  args: string[],
+  config: { dataDir: string },
+  io: CliIo = PROCESS_IO,
+): Promise<number> {
+  const words = args[0] === 'org' ? args.slice(1) : args;
+  try {
+    const { values, positionals } = parseArgs({
+      args: words,
+      allowPositionals: true,
+      options: {
+        oid: { type: 'string' },
+        name: { type: 'string' },
+        unit: { type: 'string', multiple: true },
+        'p12-password': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help === true) {
+      io.out(USAGE);
+      return 0;
+    }
+    const [action, ...rest] = positionals;
+    if (rest.length > 0) {
+      return usageError(io, `unexpected argument "${rest[0]}"`);
+    }
+    if (action === 'list') {
+      listOrganisations(config.dataDir, io);
+      return 0;
+    }
+    if (action !== 'add') {
+      return usageError(io, action === undefined ? 'missing subcommand' : `unknown subcommand "${action}"`);
+    }
+    if (values.oid === undefined || values.name === undefined) {
+      return usageError(io, 'org add needs --oid and --name');
+    }
+    const org = await addOrganisation(config.dataDir, {
+      oid: values.oid,
+      name: values.name,
+      units: (values.unit ?? []).map(parseUnit),
+      p12Password: values['p12-password'],
+    });
+    printAdded(org, config.dataDir, io);
+    return 0;
+  } catch (e) {
+    return reportCliError(e, io, USAGE);
+  }
+}
+
+function parseUnit(spec: string): OrganisationUnit {
+  const at = spec.indexOf('=');
+  if (at <= 0) {
+    throw new KantaSimError(
+      'CONFIG_INVALID',
+      `--unit "${spec}" must be OID=NAME, e.g. 1.2.246.10.12345678.10.100=Lastensuojelu`,
+    );
+  }
+  return { oid: spec.slice(0, at).trim(), name: spec.slice(at + 1) };
+}
+
+function printAdded(org: Organisation, dataDir: string, io: CliIo): void {
+  io.out(`Registered organisation ${org.name} (${org.oid}).`);
+  io.out(`  directory:         ${org.dir}`);
+  io.out(`  TLS client:        ${org.files.clientCert}`);
+  io.out(`                     ${org.files.clientKey}`);
+  io.out(`                     ${org.files.clientP12}`);
+  io.out(`  system signature:  ${org.files.signingCert}`);
+  io.out(`                     ${org.files.signingKey}`);
+  io.out(`                     ${org.files.signingP12}`);
+  io.out(`  PKCS#12 password:  ${org.p12Password}`);
+  io.out(`  trust (CA bundle): ${join(dataDir, 'pki', PKI_FILES.caBundle)}`);
+  for (const u of org.units) {
+    io.out(`  unit:              ${u.oid}  ${u.name}`);
+  }
+  io.out(`README.txt in the directory says what each file is and shows a curl example.`);
+}
+
+function listOrganisations(dataDir: string, io: CliIo): void {
+  const directory = new OrganisationDirectory(dataDir);
+  const orgs = directory.list();
+  if (orgs.length === 0) {
+    io.out(`No organisations registered in ${join(dataDir, 'orgs')}.`);
+  }
+  for (const org of orgs) {
+    io.out(`${org.oid}  ${org.name}`);
+    for (const u of org.units) {
+      io.out(`    ${u.oid}  ${u.name}`);
+    }
+    io.out(`    ${org.dir}`);
+  }
+  for (const problem of directory.brokenEntries()) {
+    io.err(`warning: ${problem.message}`);
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.err(`kanta-sim: ${message}`);
+  io.err(USAGE);
+  return 2;
+}
+
+/**
+ * Prints an error for a person: the message only, never a stack. Argument errors from parseArgs get the usage
+ * text and exit code 2; refusals (KantaSimError) exit 1.
+ */
+export function reportCliError(e: unknown, io: CliIo, usage: string): number {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`kanta-sim: ${(e as Error).message}`);
+    io.err(usage);
+    return 2;
+  }
+  if (isKantaSimError(e)) {
+    io.err(`kanta-sim: ${e.message} [${e.code}]`);
+    return 1;
+  }
+  io.err(`kanta-sim: ${e instanceof Error ? e.message : String(e)}`);
+  return 1;
+}

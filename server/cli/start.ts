@@ -1,0 +1,48 @@
+/**
+ * `kanta-sim start`: runs the archive and the web listener until interrupted, and tells a new user how to
+ * send a first document.
+ */
+import { loadConfig } from '../config.js';
+import { launch } from '../kanta-sim.js';
+import { stderrLogger } from '../logger.js';
+import { ensureDemoMessage } from '../samples/demo-message.js';
+import { COMMON_FLAGS, parseFlags } from './common-flags.js';
+
+export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parseFlags(args, { ...COMMON_FLAGS, quiet: { type: 'boolean' } });
+  const config = loadConfig({ flags: values, env });
+  const started = Date.now();
+  const sim = await launch(config, { logger: stderrLogger() });
+  const demoMessage = await ensureDemoMessage(config.dataDir, sim.demo);
+  if (!values.quiet) {
+    const org = sim.demo.organiser;
+    const pro = sim.demo.professional;
+    console.log(`kanta-sim is ready (${Date.now() - started} ms)
+
+  Kanta interface (mutual TLS)  ${sim.kantaUrl}
+  Web listener                  ${sim.webUrl}   (health: ${sim.webUrl}/__sim/health)
+  Database                      ${config.memory ? 'in memory' : `${config.dataDir}/archive.sqlite`}
+  Trust mode                    ${config.trustMode}
+
+  CA bundle to trust            ${sim.caBundlePath}
+  Demo organisation             ${org.name} (${org.oid})
+    credentials                 ${org.dir}/  (client.pem, client.key, client.p12, signing.pem, signing.key, signing.p12)
+    PKCS#12 password            ${org.p12Password}
+  Demo professional             ${pro.given} ${pro.family} (${pro.regno}), credentials in ${pro.dir}/
+
+Archive a signed demo document (answers MCCI_IN000002UV01 with typeCode="AA"):
+
+  curl --cacert ${sim.caBundlePath} --cert ${org.dir}/client.pem --key ${org.dir}/client.key \\
+    -H 'Content-Type: text/xml; charset=utf-8' --data-binary @${demoMessage} ${sim.kantaUrl}
+
+Register your own organisation:  npx kanta-sim org add --oid 1.2.246.10.<business id>.10.0 --name "..." --data-dir ${config.dataDir}
+Stop with Ctrl+C.`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await sim.stop();
+  return 0;
+}

@@ -1,0 +1,197 @@
+/**
+ * Configuration: parsed once, typed, validated, frozen. Defaults live in one object; a config file, then
+ * environment variables, then flags are merged over them at the edge. Nothing else reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KantaSimError } from './errors.js';
+import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/limits.js';
+
+export type TrustMode = 'strict' | 'lenient';
+
+export interface KantaSimConfig {
+  /** Address both listeners bind to. */
+  readonly host: string;
+  /** The Kanta interface (HTTPS, mutual TLS). 0 = ephemeral. */
+  readonly port: number;
+  /** The web listener (archivist UI, control API, health). 0 = ephemeral. */
+  readonly webPort: number;
+  /** Where the database, the generated PKI and organisations' credentials live. */
+  readonly dataDir: string;
+  /** Keep the archive database in memory (tests); the PKI still lives in dataDir. */
+  readonly memory: boolean;
+  /** strict: signatures must chain to the trust store; lenient: unknown CAs accepted with a warning. */
+  readonly trustMode: TrustMode;
+  /** Extra trust anchors (PEM files), e.g. a vendor's DVV TEST CA certificates. */
+  readonly trustAnchors: readonly string[];
+  /** Refuse hetus outside 900-999, as Kanta's test service does. */
+  readonly testIdentityGuardrail: boolean;
+  /** Directories of code-list JSON files laid over the shipped ones (official lists go here). */
+  readonly codeListDirs: readonly string[];
+  /** An operation table file replacing the shipped one. */
+  readonly operationTable?: string;
+  readonly xmlLimits: XmlLimits;
+  /** Quiet start-up banner (programmatic use). */
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
+  host: '127.0.0.1',
+  port: 8443,
+  webPort: 8080,
+  dataDir: './.kanta-sim',
+  memory: false,
+  trustMode: 'strict',
+  trustAnchors: [],
+  testIdentityGuardrail: true,
+  codeListDirs: [],
+  xmlLimits: DEFAULT_XML_LIMITS,
+  quiet: false,
+});
+
+/** Keys a config file may set, with their parsers. A key not listed here fails fast. */
+const FILE_KEYS: Record<string, (v: unknown, where: string) => Record<string, unknown>> = {
+  host: (v, w) => ({ host: str(v, w) }),
+  port: (v, w) => ({ port: portNumber(v, w) }),
+  webPort: (v, w) => ({ webPort: portNumber(v, w) }),
+  dataDir: (v, w) => ({ dataDir: str(v, w) }),
+  memory: (v, w) => ({ memory: bool(v, w) }),
+  trustMode: (v, w) => ({ trustMode: trustMode(v, w) }),
+  trustAnchors: (v, w) => ({ trustAnchors: strList(v, w) }),
+  testIdentityGuardrail: (v, w) => ({ testIdentityGuardrail: bool(v, w) }),
+  codeListDirs: (v, w) => ({ codeListDirs: strList(v, w) }),
+  operationTable: (v, w) => ({ operationTable: str(v, w) }),
+  maxMessageBytes: (v, w) => ({ maxMessageBytes: positiveInt(v, w) }),
+  maxXmlDepth: (v, w) => ({ maxXmlDepth: positiveInt(v, w) }),
+};
+
+export interface ConfigSources {
+  /** Parsed flags (already split by the CLI); undefined values are ignored. */
+  readonly flags?: Partial<Record<string, unknown>>;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Values set programmatically (startKantaSim), applied last. */
+  readonly overrides?: Partial<KantaSimConfig>;
+}
+
+/** Merges defaults, config file, environment and flags into a frozen, validated configuration. */
+export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
+  const env = sources.env ?? {};
+  const flags = sources.flags ?? {};
+  const merged: Record<string, unknown> = {};
+  const configFile = (flags.config as string | undefined) ?? env.KANTA_SIM_CONFIG;
+  if (configFile) {
+    Object.assign(merged, readConfigFile(configFile));
+  }
+  const fromEnv: Record<string, unknown> = {
+    host: env.KANTA_SIM_HOST,
+    port: env.KANTA_SIM_PORT === undefined ? undefined : portNumber(env.KANTA_SIM_PORT, 'KANTA_SIM_PORT'),
+    webPort:
+      env.KANTA_SIM_WEB_PORT === undefined
+        ? undefined
+        : portNumber(env.KANTA_SIM_WEB_PORT, 'KANTA_SIM_WEB_PORT'),
+    dataDir: env.KANTA_SIM_DATA_DIR,
+    trustMode:
+      env.KANTA_SIM_TRUST_MODE === undefined
+        ? undefined
+        : trustMode(env.KANTA_SIM_TRUST_MODE, 'KANTA_SIM_TRUST_MODE'),
+  };
+  const fromFlags: Record<string, unknown> = {
+    host: flags.host,
+    port: flags.port === undefined ? undefined : portNumber(flags.port, '--port'),
+    webPort: flags['web-port'] === undefined ? undefined : portNumber(flags['web-port'], '--web-port'),
+    dataDir: flags['data-dir'],
+    memory: flags.memory,
+    trustMode: flags['trust-mode'] === undefined ? undefined : trustMode(flags['trust-mode'], '--trust-mode'),
+    trustAnchors: flags['trust-anchor'],
+  };
+  for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
+    for (const [k, v] of Object.entries(layer)) {
+      if (v !== undefined) {
+        merged[k] = v;
+      }
+    }
+  }
+  const { maxMessageBytes, maxXmlDepth, ...rest } = merged;
+  const xmlLimits: XmlLimits = {
+    maxBytes: (maxMessageBytes as number | undefined) ?? DEFAULT_XML_LIMITS.maxBytes,
+    maxDepth: (maxXmlDepth as number | undefined) ?? DEFAULT_XML_LIMITS.maxDepth,
+  };
+  const config = { ...DEFAULT_CONFIG, xmlLimits, ...rest } as KantaSimConfig;
+  return Object.freeze({
+    ...config,
+    dataDir: path.resolve(config.dataDir),
+    trustAnchors: Object.freeze(config.trustAnchors.map((p) => path.resolve(p))),
+    codeListDirs: Object.freeze(config.codeListDirs.map((p) => path.resolve(p))),
+  });
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new KantaSimError(
+      'CONFIG_INVALID',
+      `cannot read config file ${file}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new KantaSimError('CONFIG_INVALID', `config file ${file} must hold a JSON object`);
+  }
+  const out: Record<string, unknown> = {};
+  const base = path.dirname(path.resolve(file));
+  for (const [key, value] of Object.entries(raw)) {
+    const parse = FILE_KEYS[key];
+    if (!parse) {
+      throw new KantaSimError(
+        'CONFIG_INVALID',
+        `unknown key "${key}" in ${file}; known: ${Object.keys(FILE_KEYS).join(', ')}`,
+      );
+    }
+    Object.assign(out, parse(value, `${file}: ${key}`));
+  }
+  // Paths in a config file are relative to the file, so a project can keep its config beside its CA files.
+  for (const key of ['dataDir', 'operationTable'] as const) {
+    if (typeof out[key] === 'string') {
+      out[key] = path.resolve(base, out[key] as string);
+    }
+  }
+  for (const key of ['trustAnchors', 'codeListDirs'] as const) {
+    if (Array.isArray(out[key])) {
+      out[key] = (out[key] as string[]).map((p) => path.resolve(base, p));
+    }
+  }
+  return out;
+}
+
+function fail(where: string, expected: string, v: unknown): never {
+  throw new KantaSimError('CONFIG_INVALID', `${where}: expected ${expected}, got ${JSON.stringify(v)}`);
+}
+function str(v: unknown, w: string): string {
+  return typeof v === 'string' && v.length > 0 ? v : fail(w, 'a non-empty string', v);
+}
+function bool(v: unknown, w: string): boolean {
+  return typeof v === 'boolean' ? v : fail(w, 'true or false', v);
+}
+function strList(v: unknown, w: string): string[] {
+  if (typeof v === 'string') {
+    return [v];
+  }
+  return Array.isArray(v) && v.every((x) => typeof x === 'string')
+    ? (v as string[])
+    : fail(w, 'a list of strings', v);
+}
+function positiveInt(v: unknown, w: string): number {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : fail(w, 'a positive integer', v);
+}
+function portNumber(v: unknown, w: string): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535
+    ? n
+    : fail(w, 'a port number 0-65535', v);
+}
+function trustMode(v: unknown, w: string): TrustMode {
+  return v === 'strict' || v === 'lenient' ? v : fail(w, '"strict" or "lenient"', v);
+}

@@ -1,0 +1,115 @@
+/**
+ * Assembles a running kanta-sim from a configuration: PKI, organisations, store, services, both listeners.
+ * Used by `kanta-sim start` and by startKantaSim() for test suites.
+ */
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { ArchiveService } from './archive/archive-service.js';
+import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
+import { listenKanta, listenWeb, type Listening } from './app/listeners.js';
+import { createWebApp } from './app/web-app.js';
+import { loadCodeLists } from './codes/code-lists.js';
+import { loadOperationTable } from './codes/operations.js';
+import type { KantaSimConfig } from './config.js';
+import { KantaSimError } from './errors.js';
+import { silentLogger, type Logger } from './logger.js';
+import { ensureDemoOrganisation, type DemoData } from './pki/demo.js';
+import { OrganisationDirectory } from './pki/organisation-directory.js';
+import { ensureTestPki, PKI_FILES } from './pki/test-pki.js';
+import { createTrustStore } from './pki/trust-store.js';
+import { SqliteArchiveStore } from './store/sqlite-archive-store.js';
+import type { ArchiveStore } from './store/archive-store.js';
+
+export interface RunningKantaSim {
+  readonly config: KantaSimConfig;
+  /** https://host:port/sha */
+  readonly kantaUrl: string;
+  /** http://host:port */
+  readonly webUrl: string;
+  readonly caBundlePath: string;
+  readonly demo: DemoData;
+  readonly store: ArchiveStore;
+  /** Subscribe to every exchange on the Kanta interface. */
+  onExchange(listener: (record: ExchangeRecord) => void): () => void;
+  stop(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  readonly logger?: Logger;
+  /** The clock every decision reads (certificate validity, timestamps). */
+  readonly clock?: () => Date;
+}
+
+/** Starts kanta-sim as configured; resolves when both listeners and the database are up. */
+export async function launch(config: KantaSimConfig, options: LaunchOptions = {}): Promise<RunningKantaSim> {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? (() => new Date());
+  mkdirSync(config.dataDir, { recursive: true });
+  const pki = await ensureTestPki(config.dataDir);
+  const demo = await ensureDemoOrganisation(config.dataDir);
+  const trust = createTrustStore(pki, config.trustAnchors);
+  const organisations = new OrganisationDirectory(config.dataDir, { trust });
+  const caBundlePath = path.join(pki.dir, PKI_FILES.caBundle);
+  const codes = loadCodeLists(config.codeListDirs);
+  const operations = loadOperationTable(config.operationTable);
+  const store = await SqliteArchiveStore.open(
+    config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'),
+  );
+
+  const archive = new ArchiveService({ store, organisations, trust, codes, operations, config, clock });
+  const listeners = new Set<(record: ExchangeRecord) => void>();
+  const kantaApp = createKantaApp({
+    archive,
+    logger,
+    limits: config.xmlLimits,
+    clock,
+    onExchange: (record) => listeners.forEach((l) => l(record)),
+  });
+  let kanta: Listening | undefined;
+  let web: Listening | undefined;
+  const webApp = createWebApp({
+    logger,
+    health: async () => {
+      const database = await store.ping();
+      const report = { kantaInterface: kanta !== undefined, webListener: web !== undefined, database };
+      return { ready: report.kantaInterface && report.webListener && database, ...report };
+    },
+    about: () => ({
+      name: 'kanta-sim',
+      kantaInterface: kanta ? `https://${config.host}:${kanta.port}/sha` : undefined,
+      health: '/__sim/health',
+      caBundle: caBundlePath,
+    }),
+  });
+  try {
+    kanta = await listenKanta(
+      kantaApp,
+      { keyPem: pki.serverKeyPem, certPem: pki.serverChainPem, clientCaPem: pki.caBundlePem },
+      config.host,
+      config.port,
+    );
+    web = await listenWeb(webApp, config.host, config.webPort);
+  } catch (e) {
+    await kanta?.close();
+    await store.close();
+    throw e instanceof KantaSimError ? e : new KantaSimError('INTERNAL', 'start-up failed', { cause: e });
+  }
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const running: RunningKantaSim = {
+    config,
+    kantaUrl: `https://${urlHost}:${kanta.port}/sha`,
+    webUrl: `http://${urlHost}:${web.port}`,
+    caBundlePath,
+    demo,
+    store,
+    onExchange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: async () => {
+      await Promise.all([kanta?.close(), web?.close()]);
+      await store.close();
+    },
+  };
+  return running;
+}

@@ -1,0 +1,95 @@
+import { defineRules } from '../rule.js';
+
+/** Rules about the HL7 V3 transfer frame (RCMR_IN200002FI01) and its MIME package. */
+export const FRAME_RULES = defineRules({
+  FRAME_INTERACTION_UNKNOWN: {
+    severity: 'AR',
+    fi: 'Tuntematon sanomatyyppi (interactionId).',
+    sv: 'Okänd meddelandetyp (interactionId).',
+    en: 'Unknown interaction (interactionId).',
+  },
+  FRAME_RECEIVER_MISMATCH: {
+    severity: 'AR',
+    fi: 'Vastaanottaja ei ole Kannan arkisto (1.2.246.556.18007.2).',
+    sv: 'Mottagaren är inte Kanta-arkivet (1.2.246.556.18007.2).',
+    en: 'The receiver is not the Kanta archive (1.2.246.556.18007.2).',
+  },
+  FRAME_SENDER_MISMATCH: {
+    severity: 'AR',
+    fi: 'Lähettäjän OID ei kuulu TLS-varmenteen organisaatiolle.',
+    sv: 'Avsändarens OID tillhör inte organisationen i TLS-certifikatet.',
+    en: 'The sender OID does not belong to the organisation of the TLS certificate.',
+  },
+  FRAME_REQUIRED_MISSING: {
+    severity: 'AE',
+    fi: 'Siirtokehyksestä puuttuu pakollinen tieto.',
+    sv: 'En obligatorisk uppgift saknas i överföringsramen.',
+    en: 'A required element is missing from the transfer frame.',
+  },
+  FRAME_VALUE_INVALID: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen tiedon arvo on virheellinen.',
+    sv: 'Ett värde i överföringsramen är felaktigt.',
+    en: 'A value in the transfer frame is invalid.',
+  },
+  FRAME_SERVICE_REQUEST_COUNT: {
+    severity: 'AE',
+    fi: 'Siirtokehyksessä on oltava täsmälleen yksi palvelupyyntö.',
+    sv: 'Överföringsramen ska innehålla exakt en tjänstebegäran.',
+    en: 'The transfer frame must carry exactly one service request.',
+  },
+  FRAME_SERVICE_REQUEST_UNKNOWN: {
+    severity: 'AE',
+    fi: 'Tuntematon palvelupyyntö tälle sanomatyypille.',
+    sv: 'Okänd tjänstebegäran för denna meddelandetyp.',
+    en: 'Unknown service request for this interaction.',
+  },
+  FRAME_MIME_INVALID: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen MIME-paketti on virheellinen.',
+    sv: 'MIME-paketet i överföringsramen är felaktigt.',
+    en: 'The MIME package in the transfer frame is invalid.',
+  },
+  FRAME_MIME_DOCUMENT_MISSING: {
+    severity: 'AE',
+    fi: 'MIME-paketista puuttuu asiakirjan osa (Content-ID = asiakirjan OID).',
+    sv: 'MIME-paketet saknar dokumentdelen (Content-ID = dokumentets OID).',
+    en: 'The MIME package has no document part (Content-ID = document OID).',
+  },
+  FRAME_DOCUMENT_ID_MISMATCH: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen asiakirjan tunniste ei vastaa asiakirjaa.',
+    sv: 'Dokumentidentifieraren i överföringsramen motsvarar inte dokumentet.',
+    en: 'The document id in the transfer frame does not match the document.',
+  },
+  FRAME_SETID_MISMATCH: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen setId ei vastaa asiakirjaa.',
+    sv: 'setId i överföringsramen motsvarar inte dokumentet.',
+    en: 'The setId in the transfer frame does not match the document.',
+  },
+  FRAME_VERSION_MISMATCH: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen versionumero ei vastaa asiakirjaa.',
+    sv: 'Versionsnumret i överföringsramen motsvarar inte dokumentet.',
+    en: 'The versionNumber in the transfer frame does not match the document.',
+  },
+  FRAME_CLIENT_MISMATCH: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen asiakas ei vastaa asiakirjan asiakasta.',
+    sv: 'Klienten i överföringsramen motsvarar inte dokumentets klient.',
+    en: 'The client in the transfer frame does not match the client of the document.',
+  },
+  FRAME_CUSTODIAN_MISMATCH: {
+    severity: 'AE',
+    fi: 'Siirtokehyksen rekisterinpitäjä ei vastaa asiakirjan rekisterinpitäjää.',
+    sv: 'Registeransvarig i överföringsramen motsvarar inte dokumentets registeransvarige.',
+    en: 'The register keeper (custodian) in the transfer frame does not match the document.',
+  },
+  FRAME_DOCUMENT_GROUP_MISMATCH: {
+    severity: 'AE',
+    fi: 'Asiakirjaryhmä ei sovi palvelupyyntöön (SP1 = asiakkuusasiakirja, SP17 = asiakasasiakirja).',
+    sv: 'Dokumentgruppen passar inte tjänstebegäran (SP1 = klientrelationsdokument, SP17 = klientdokument).',
+    en: 'The document group does not fit the service request (SP1 = client-relationship document, SP17 = client document).',
+  },
+});

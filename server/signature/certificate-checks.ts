@@ -1,0 +1,159 @@
+/**
+ * Certificate checks of one signature. KeyInfo is only where the certificate is *found*: nothing about it
+ * is believed until it chains to the trust store at signing time, was valid then, carries the key usage
+ * its role needs, and names the organisation or professional the document says signed.
+ */
+import { X509Certificate } from 'node:crypto';
+import type { CertificateTrust } from '../pki/trust-types.js';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
+import { readCertFacts, type CertFacts } from './cert-facts.js';
+import { MIN_RSA_MODULUS_BITS, REQUIRED_KEY_USAGE, type SignatureType } from './profile.js';
+import type { CertificateSummary } from './signature-types.js';
+
+export interface SignerCertificate {
+  readonly x509: X509Certificate;
+  readonly extra: readonly X509Certificate[];
+  readonly facts: CertFacts;
+  readonly summary: CertificateSummary;
+}
+
+/** Parses the KeyInfo certificates (signer first); SIG_CERT_MISSING / SIG_CERT_INVALID / key type. */
+export function readSignerCertificate(
+  base64Certs: readonly string[],
+  location: string,
+): { cert?: SignerCertificate; violations: RuleViolation[] } {
+  const [first, ...rest] = base64Certs;
+  if (!first) {
+    return {
+      violations: [violation(RULES.SIG_CERT_MISSING, location, 'no KeyInfo/X509Data/X509Certificate')],
+    };
+  }
+  let x509: X509Certificate;
+  let extra: X509Certificate[];
+  let facts: CertFacts;
+  try {
+    x509 = new X509Certificate(Buffer.from(first, 'base64'));
+    extra = rest.map((b) => new X509Certificate(Buffer.from(b, 'base64')));
+    facts = readCertFacts(x509.raw);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      violations: [violation(RULES.SIG_CERT_INVALID, location, `certificate cannot be read: ${why}`)],
+    };
+  }
+  const summary = summarise(x509, facts);
+  const key = x509.publicKey;
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_MODULUS_BITS) {
+    return {
+      cert: { x509, extra, facts, summary },
+      violations: [
+        violation(
+          RULES.SIG_ALGORITHM_NOT_ALLOWED,
+          location,
+          `signer key is ${key.asymmetricKeyType ?? 'unknown'} ${bits} bits; the profile requires RSA >= ${MIN_RSA_MODULUS_BITS}`,
+        ),
+      ],
+    };
+  }
+  return { cert: { x509, extra, facts, summary }, violations: [] };
+}
+
+/** Chain to a trust anchor, judged at the signing time. */
+export function checkChain(
+  cert: SignerCertificate,
+  trust: CertificateTrust,
+  at: Date,
+): { trusted: boolean; reason?: string } {
+  try {
+    const result = trust.checkChain(cert.x509, at, cert.extra);
+    return result.trusted ? { trusted: true } : { trusted: false, reason: result.reason };
+  } catch (e) {
+    // A trust store that throws must not turn into acceptance or a crash: it is an untrusted chain.
+    return { trusted: false, reason: `trust check failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** notBefore <= signing time <= notAfter. */
+export function checkValidityAt(cert: SignerCertificate, at: Date, location: string): RuleViolation[] {
+  const from = new Date(cert.x509.validFrom);
+  const to = new Date(cert.x509.validTo);
+  if (at.getTime() < from.getTime() || at.getTime() > to.getTime()) {
+    return [
+      violation(
+        RULES.SIG_CERT_NOT_VALID_AT_SIGNING,
+        location,
+        `signed at ${at.toISOString()}, certificate valid ${from.toISOString()} .. ${to.toISOString()}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/** Key usage bits required for the signature type. */
+export function checkKeyUsage(
+  cert: SignerCertificate,
+  type: SignatureType,
+  location: string,
+): RuleViolation[] {
+  const required = REQUIRED_KEY_USAGE[type];
+  const present = cert.facts.keyUsage;
+  const missing = required.filter((u) => !present?.has(u));
+  if (missing.length === 0) {
+    return [];
+  }
+  const has = present ? [...present].join(', ') || 'none' : 'no keyUsage extension';
+  return [
+    violation(
+      RULES.SIG_CERT_KEY_USAGE,
+      location,
+      `${type} signature needs ${required.join(' + ')}; certificate has ${has} (missing ${missing.join(', ')})`,
+    ),
+  ];
+}
+
+/** System: subject serialNumber is the sender or the register keeper; professional: a header signer. */
+export function checkSignerIdentity(
+  cert: SignerCertificate,
+  type: SignatureType,
+  ctx: { senderOid: string; custodianOid: string; headerSignerRegNos: readonly string[] },
+  location: string,
+): RuleViolation[] {
+  const sn = cert.facts.subjectSerialNumber;
+  if (type === 'system') {
+    if (sn !== undefined && (sn === ctx.senderOid || sn === ctx.custodianOid)) {
+      return [];
+    }
+    return [
+      violation(
+        RULES.SIG_SYSTEM_OID_MISMATCH,
+        location,
+        `certificate serialNumber "${sn ?? ''}"; expected sender ${ctx.senderOid} or register keeper ${ctx.custodianOid}`,
+      ),
+    ];
+  }
+  if (sn !== undefined && ctx.headerSignerRegNos.includes(sn)) {
+    return [];
+  }
+  const named = ctx.headerSignerRegNos.length > 0 ? ctx.headerSignerRegNos.join(', ') : 'none';
+  return [
+    violation(
+      RULES.SIG_PROFESSIONAL_MISMATCH,
+      location,
+      `certificate serialNumber "${sn ?? ''}"; header signers (assignedAuthorSigner): ${named}`,
+    ),
+  ];
+}
+
+function summarise(x509: X509Certificate, facts: CertFacts): CertificateSummary {
+  return {
+    subject: x509.subject.replace(/\n/g, ', '),
+    issuer: x509.issuer.replace(/\n/g, ', '),
+    ...(facts.subjectSerialNumber === undefined ? {} : { serialNumber: facts.subjectSerialNumber }),
+    certificateSerial: x509.serialNumber,
+    notBefore: new Date(x509.validFrom).toISOString(),
+    notAfter: new Date(x509.validTo).toISOString(),
+    fingerprint: x509.fingerprint256,
+  };
+}

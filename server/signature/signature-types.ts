@@ -1,0 +1,92 @@
+/**
+ * The shapes of signature verification: its input context and its result, a value (never an exception)
+ * that the archive turns into an acknowledgement and the archivist UI shows as a per-signature panel.
+ */
+import type { CertificateTrust } from '../pki/trust-types.js';
+import type { RuleDefinition, RuleViolation } from '../rules/rule.js';
+import type { SignatureType } from './profile.js';
+
+/** What the verifier needs to know about the document and the archive's trust. */
+export interface VerifyContext {
+  /** ClinicalDocument/id/@root: the body must carry ID="OID<documentId>". */
+  readonly documentId: string;
+  /** The sending organisation's OID (frame sender). */
+  readonly senderOid: string;
+  /** The register keeper's OID (CDA custodian). */
+  readonly custodianOid: string;
+  /** Registration numbers of localSocialHeader/signature/assignedAuthorSigner. */
+  readonly headerSignerRegNos: readonly string[];
+  readonly trust: CertificateTrust;
+  /** strict: an untrusted chain is refused; lenient: accepted with a warning if cryptographically valid. */
+  readonly trustMode: 'strict' | 'lenient';
+  readonly now: Date;
+}
+
+export type SignatureCheckName =
+  | 'placement'
+  | 'structure'
+  | 'type'
+  | 'timestamp'
+  | 'algorithms'
+  | 'references'
+  | 'body'
+  | 'certificate'
+  | 'digests'
+  | 'signature-value'
+  | 'chain'
+  | 'validity'
+  | 'key-usage'
+  | 'signer-identity';
+
+/** One line of the per-signature panel. `ok` with a rule is a warning (accepted with a note). */
+export interface SignatureCheck {
+  readonly name: SignatureCheckName;
+  readonly ok: boolean;
+  readonly rule?: RuleDefinition;
+  readonly detail?: string;
+  /** Not evaluated because an earlier check failed (then `ok` is false and `rule` absent). */
+  readonly skipped?: boolean;
+  /** Machine-readable diagnosis, e.g. 'whitespace-reindented' on a failed digest check. */
+  readonly hint?: SignatureHint;
+}
+
+export type SignatureHint = 'whitespace-reindented';
+
+export interface CertificateSummary {
+  readonly subject: string;
+  readonly issuer: string;
+  /** The subject's serialNumber attribute (organisation OID or registration number), not the certificate serial. */
+  readonly serialNumber?: string;
+  readonly certificateSerial: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  /** SHA-256 fingerprint, colon-separated hex. */
+  readonly fingerprint: string;
+}
+
+export interface SignatureReport {
+  /** hl7fi:signature/@ID (or an empty string when absent). */
+  readonly id: string;
+  readonly type?: SignatureType;
+  /** signatureTimestamp text as sent. */
+  readonly timestamp?: string;
+  readonly signer?: CertificateSummary;
+  /** XPath of the ds:Signature element. */
+  readonly location: string;
+  readonly checks: readonly SignatureCheck[];
+}
+
+export type SignatureVerification =
+  | {
+      readonly ok: true;
+      /** Canonical XML of the signed nonXMLBody, as xml-crypto authenticated it: read content only from here. */
+      readonly signedBodyXml: string;
+      readonly signatures: readonly SignatureReport[];
+      readonly warnings: readonly RuleViolation[];
+    }
+  | {
+      readonly ok: false;
+      readonly violations: readonly RuleViolation[];
+      readonly signatures: readonly SignatureReport[];
+      readonly hints: readonly SignatureHint[];
+    };

@@ -1,0 +1,269 @@
+/**
+ * Verifies every signature of a social welfare CDA document against the Kanta profile (SHA-SPEC section 5)
+ * and returns a result value, never throwing for bad input. On success it hands back the canonical XML of
+ * the signed nonXMLBody exactly as xml-crypto authenticated it: callers must read content from there and
+ * not from the DOM, which may hold anything outside what was signed.
+ */
+import type { Document } from '@xmldom/xmldom';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
+import { NS, attr, parseDom } from '../xml/dom.js';
+import {
+  checkChain,
+  checkKeyUsage,
+  checkSignerIdentity,
+  checkValidityAt,
+  readSignerCertificate,
+} from './certificate-checks.js';
+import { CheckList } from './check-list.js';
+import { locateSignatures, type PlacedSignature } from './placement.js';
+import { checkAlgorithms, checkReferences, checkTimestamp, checkType } from './profile-checks.js';
+import { bodyReferenceUri } from './profile.js';
+import { buildIdIndex, checkBody, type BodyCheck, type IdIndex } from './signed-targets.js';
+import { readSignatureParts } from './signature-parts.js';
+import type {
+  SignatureCheck,
+  SignatureHint,
+  SignatureReport,
+  SignatureVerification,
+  VerifyContext,
+} from './signature-types.js';
+import {
+  WHITESPACE_DIAGNOSIS_SENTENCE,
+  verifiesOnceWhitespaceRemoved,
+  type DigestFailure,
+} from './whitespace-diagnosis.js';
+import { certificatePem, checkWithXmlCrypto } from './xml-crypto-check.js';
+
+export type {
+  CertificateSummary,
+  SignatureCheck,
+  SignatureReport,
+  SignatureVerification,
+  VerifyContext,
+} from './signature-types.js';
+
+interface OneResult {
+  readonly report: SignatureReport;
+  readonly list: CheckList;
+  readonly signedBody?: string;
+  readonly digestFailure?: DigestFailure;
+}
+
+/**
+ * Verifies all signatures of `doc`, which must be the parse (server/xml/dom.ts parseDom) of exactly `xml`.
+ */
+export function verifyDocumentSignatures(
+  xml: string,
+  doc: Document,
+  ctx: VerifyContext,
+): SignatureVerification {
+  const placement = locateSignatures(doc);
+  if (placement.totalSignatures === 0) {
+    return {
+      ok: false,
+      violations: [
+        violation(RULES.SIG_MISSING, placement.expectedLocation, 'the document carries no ds:Signature'),
+      ],
+      signatures: [],
+      hints: [],
+    };
+  }
+  const ids = buildIdIndex(doc);
+  const body = checkBody(doc, ctx.documentId, ids);
+  const results = placement.placed.map((p, i) => verifyOne(xml, p, i, ctx, ids, body));
+
+  let violations = dedupe([
+    ...placement.violations,
+    ...body.violations,
+    ...results.flatMap((r) => r.list.violations),
+  ]);
+  let signatures = results.map((r) => r.report);
+  const hints: SignatureHint[] = [];
+  const digestFailures = results.flatMap((r) => (r.digestFailure ? [r.digestFailure] : []));
+  if (verifiesOnceWhitespaceRemoved(xml, digestFailures)) {
+    hints.push('whitespace-reindented');
+    violations = violations.map((v) =>
+      v.rule === RULES.SIG_DIGEST_MISMATCH
+        ? { ...v, detail: `${v.detail ?? ''}; ${WHITESPACE_DIAGNOSIS_SENTENCE}` }
+        : v,
+    );
+    signatures = signatures.map((s) => ({ ...s, checks: s.checks.map(annotateDigestCheck) }));
+  }
+  if (violations.length > 0) {
+    return { ok: false, violations, signatures, hints };
+  }
+
+  const bodies = new Set(results.map((r) => r.signedBody));
+  const [signedBodyXml] = [...bodies];
+  const bodyProblem =
+    bodies.size !== 1 || signedBodyXml === undefined
+      ? violation(
+          RULES.SIG_REFERENCE_INVALID,
+          '/ClinicalDocument/component/nonXMLBody',
+          'the signatures sign different body bytes',
+        )
+      : signedBodyProblem(signedBodyXml, body.bodyId);
+  if (bodyProblem || signedBodyXml === undefined) {
+    return { ok: false, violations: bodyProblem ? [bodyProblem] : [], signatures, hints };
+  }
+  return { ok: true, signedBodyXml, signatures, warnings: dedupe(results.flatMap((r) => r.list.warnings)) };
+}
+
+function verifyOne(
+  xml: string,
+  placed: PlacedSignature,
+  placedIndex: number,
+  ctx: VerifyContext,
+  ids: IdIndex,
+  body: BodyCheck,
+): OneResult {
+  const parts = readSignatureParts(placed);
+  const list = new CheckList();
+  list.pass('placement');
+  const structureOk = list.judge('structure', parts.structureProblems);
+  const { type, violations: typeViolations } = checkType(parts);
+  list.judge('type', typeViolations, type);
+  const { signingTime, violations: timeViolations } = checkTimestamp(parts, ctx.now);
+  const timestampOk = list.judge('timestamp', timeViolations, signingTime?.toISOString());
+  const algorithmsOk = list.judge('algorithms', checkAlgorithms(parts));
+  const referencesOk = list.judge('references', checkReferences(parts, ctx.documentId, ids));
+  const bodyOk = list.judge('body', body.violations, body.bodyId);
+  const certLocation = `${parts.keyInfoLocation}/ds:X509Data/ds:X509Certificate`;
+  const { cert, violations: certViolations } = readSignerCertificate(parts.certificates, certLocation);
+  const certOk = list.judge('certificate', certViolations, cert?.summary.subject);
+
+  let signedBody: string | undefined;
+  let digestFailure: DigestFailure | undefined;
+  let cryptoOk = false;
+  const first = parts.certificates[0];
+  if (!(structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk && first)) {
+    list.skip('digests', 'the profile checks above failed');
+    list.skip('signature-value', 'the profile checks above failed');
+  } else {
+    const certPem = certificatePem(first);
+    const uris = parts.references.map((r) => r.uri ?? '');
+    const outcome = checkWithXmlCrypto(xml, placed.dsSignature, certPem, uris);
+    if (outcome.kind === 'ok') {
+      cryptoOk = true;
+      list.pass('digests', `${outcome.references.length} references match`);
+      list.pass('signature-value', 'verifies with the KeyInfo certificate key');
+      signedBody = outcome.references.find((r) => r.uri === bodyReferenceUri(ctx.documentId))?.canonicalXml;
+    } else if (outcome.kind === 'digest') {
+      const ref = parts.references[outcome.index];
+      list.fail('digests', [
+        violation(
+          RULES.SIG_DIGEST_MISMATCH,
+          ref?.location ?? `${parts.location}/ds:SignedInfo`,
+          `reference ${outcome.index + 1} (${outcome.uri}): the digest does not match the content`,
+        ),
+      ]);
+      list.skip('signature-value', 'a digest failed');
+      digestFailure = { placedIndex, certPem };
+    } else {
+      if (outcome.kind === 'value') {
+        list.pass('digests', `${parts.references.length} references match`);
+      } else {
+        list.skip('digests', 'xml-crypto could not process the signature');
+      }
+      const why =
+        outcome.kind === 'value'
+          ? "the SignatureValue does not verify with the KeyInfo certificate's public key"
+          : `the signature could not be verified: ${outcome.message}`;
+      list.fail('signature-value', [
+        violation(RULES.SIG_VALUE_INVALID, `${parts.location}/ds:SignatureValue`, why),
+      ]);
+    }
+  }
+
+  if (!cert) {
+    for (const name of ['chain', 'validity', 'key-usage', 'signer-identity'] as const) {
+      list.skip(name, 'no readable certificate');
+    }
+  } else {
+    if (!signingTime) {
+      list.skip('chain', 'no valid signing time');
+      list.skip('validity', 'no valid signing time');
+    } else {
+      const chain = checkChain(cert, ctx.trust, signingTime);
+      if (chain.trusted) {
+        list.pass('chain', 'chains to a trusted CA at signing time');
+      } else if (ctx.trustMode === 'lenient' && cryptoOk) {
+        list.warn('chain', violation(RULES.SIG_CERT_UNTRUSTED_ACCEPTED, certLocation, chain.reason));
+      } else {
+        list.fail('chain', [violation(RULES.SIG_CERT_UNTRUSTED, certLocation, chain.reason)]);
+      }
+      list.judge(
+        'validity',
+        checkValidityAt(cert, signingTime, certLocation),
+        `valid at ${signingTime.toISOString()}`,
+      );
+    }
+    if (!type) {
+      list.skip('key-usage', 'unknown signature type');
+      list.skip('signer-identity', 'unknown signature type');
+    } else {
+      list.judge('key-usage', checkKeyUsage(cert, type, certLocation));
+      list.judge(
+        'signer-identity',
+        checkSignerIdentity(cert, type, ctx, certLocation),
+        cert.facts.subjectSerialNumber,
+      );
+    }
+  }
+
+  const report: SignatureReport = {
+    id: parts.id ?? '',
+    ...(type === undefined ? {} : { type }),
+    ...(parts.timestampText === undefined ? {} : { timestamp: parts.timestampText }),
+    ...(cert === undefined ? {} : { signer: cert.summary }),
+    location: parts.location,
+    checks: list.checks,
+  };
+  return {
+    report,
+    list,
+    ...(signedBody === undefined ? {} : { signedBody }),
+    ...(digestFailure === undefined ? {} : { digestFailure }),
+  };
+}
+
+/**
+ * Last line of defence against a reference resolving somewhere unexpected: the authenticated bytes must
+ * themselves be an HL7 nonXMLBody carrying the body ID.
+ */
+function signedBodyProblem(signedBodyXml: string, bodyId: string): RuleViolation | undefined {
+  const parsed = parseDom(signedBodyXml);
+  const root = parsed.ok ? parsed.doc.documentElement : null;
+  if (
+    root &&
+    root.namespaceURI === NS.HL7 &&
+    root.localName === 'nonXMLBody' &&
+    attr(root, 'ID') === bodyId
+  ) {
+    return undefined;
+  }
+  return violation(
+    RULES.SIG_BODY_ID_INVALID,
+    '/ClinicalDocument/component/nonXMLBody',
+    'the signed reference did not resolve to the nonXMLBody',
+  );
+}
+
+function annotateDigestCheck(c: SignatureCheck): SignatureCheck {
+  return c.name === 'digests' && !c.ok && !c.skipped
+    ? { ...c, detail: `${c.detail ?? ''}; ${WHITESPACE_DIAGNOSIS_SENTENCE}`, hint: 'whitespace-reindented' }
+    : c;
+}
+
+function dedupe(list: readonly RuleViolation[]): RuleViolation[] {
+  const seen = new Set<string>();
+  return list.filter((v) => {
+    const key = `${v.rule.code}|${v.location}|${v.detail ?? ''}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}

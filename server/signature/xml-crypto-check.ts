@@ -1,0 +1,142 @@
+/**
+ * The one place that calls xml-crypto to verify. It turns xml-crypto's split failure modes into a value:
+ * checkSignature() returns false when a reference digest fails and throws when the signature value fails
+ * (or on a structural error), and only after success does getSignedReferences() hold the authenticated
+ * canonical bytes. The caller has already checked structure, algorithms, references and IDs; this
+ * function is handed the certificate explicitly and never lets xml-crypto read a key from KeyInfo.
+ */
+import type { Element } from '@xmldom/xmldom';
+import { SignedXml } from 'xml-crypto';
+import {
+  ALLOWED_CANONICALIZATION,
+  ALLOWED_DIGEST_METHODS,
+  ALLOWED_SIGNATURE_METHODS,
+  ALGORITHMS,
+  XML_CRYPTO_ID_ATTRIBUTES,
+} from './profile.js';
+
+export type CryptoOutcome =
+  | {
+      readonly kind: 'ok';
+      /** Each reference's URI with the canonical XML xml-crypto authenticated for it. */
+      readonly references: readonly { readonly uri: string; readonly canonicalXml: string }[];
+    }
+  /** A reference digest did not match; `uri` is the first failing reference (xml-crypto stops there). */
+  | { readonly kind: 'digest'; readonly uri: string; readonly index: number; readonly message: string }
+  /** All digests matched but the signature value did not verify with the certificate's key. */
+  | { readonly kind: 'value'; readonly message: string }
+  /** xml-crypto refused for another reason (should not happen after the profile checks). */
+  | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * Verifies the ds:Signature `signatureNode` (an element of the parse of `xml`) with `certPem`'s key.
+ * `xml` must be the exact text `signatureNode`'s document was parsed from: xml-crypto resolves references
+ * in its own parse of it.
+ */
+export function checkWithXmlCrypto(
+  xml: string,
+  signatureNode: Element,
+  certPem: string,
+  expectedUris: readonly string[],
+): CryptoOutcome {
+  const sx = new SignedXml({ publicCert: certPem, getCertFromKeyInfo: () => null });
+  restrictToProfile(sx);
+  try {
+    sx.loadSignature(signatureNode as unknown as Node);
+  } catch (e) {
+    return { kind: 'error', message: messageOf(e) };
+  }
+  const disagreement = readDifferently(sx, expectedUris);
+  if (disagreement) {
+    return { kind: 'error', message: disagreement };
+  }
+  let result: boolean;
+  try {
+    result = sx.checkSignature(xml);
+  } catch (e) {
+    const refs = sx.getReferences();
+    const digestsPassed = refs.length > 0 && refs.every((r) => r.validationError === undefined);
+    // xml-crypto validates every reference before it verifies the value; its value failure says so.
+    if (digestsPassed && /signature value/i.test(messageOf(e))) {
+      return { kind: 'value', message: messageOf(e) };
+    }
+    return { kind: 'error', message: messageOf(e) };
+  }
+  const refs = sx.getReferences();
+  if (!result) {
+    const index = refs.findIndex((r) => r.validationError !== undefined);
+    const failed = refs[index];
+    return {
+      kind: 'digest',
+      uri: failed?.uri ?? '',
+      index,
+      message: failed?.validationError?.message ?? 'a reference did not validate',
+    };
+  }
+  const signed = sx.getSignedReferences();
+  const afterCheck = readDifferently(sx, expectedUris);
+  if (afterCheck) {
+    return { kind: 'error', message: afterCheck };
+  }
+  if (signed.length !== refs.length) {
+    return { kind: 'error', message: 'xml-crypto returned a different number of signed references' };
+  }
+  return {
+    kind: 'ok',
+    references: refs.map((r, i) => ({ uri: r.uri ?? '', canonicalXml: signed[i] ?? '' })),
+  };
+}
+
+/**
+ * xml-crypto finds SignedInfo's parts by loose descendant search; after the strict structure check it must
+ * have read the same algorithms and reference URIs as the profile checks did, or nothing it says counts.
+ */
+function readDifferently(sx: SignedXml, expectedUris: readonly string[]): string | undefined {
+  const uris = sx.getReferences().map((r) => r.uri ?? '');
+  if (uris.length !== expectedUris.length || uris.some((u, i) => u !== expectedUris[i])) {
+    return `xml-crypto read references [${uris.join(', ')}], the profile checks [${expectedUris.join(', ')}]`;
+  }
+  if (
+    !ALLOWED_SIGNATURE_METHODS.includes(sx.signatureAlgorithm ?? '') ||
+    !ALLOWED_CANONICALIZATION.includes(sx.canonicalizationAlgorithm ?? '')
+  ) {
+    return 'xml-crypto read algorithms outside the allow-list';
+  }
+  return undefined;
+}
+
+/*
+ * Defence in depth: even though the profile checks ran first, xml-crypto itself is left able to use only
+ * the profile's algorithms and only the ID attribute, so a gap in our own checks cannot widen into an
+ * algorithm downgrade or an Id/id lookalike being resolved.
+ */
+function restrictToProfile(sx: SignedXml): void {
+  sx.idAttributes = [...XML_CRYPTO_ID_ATTRIBUTES];
+  sx.CanonicalizationAlgorithms = pick(sx.CanonicalizationAlgorithms, [
+    ...ALLOWED_CANONICALIZATION,
+    ALGORITHMS.ENVELOPED,
+  ]);
+  sx.SignatureAlgorithms = pick(sx.SignatureAlgorithms, ALLOWED_SIGNATURE_METHODS);
+  sx.HashAlgorithms = pick(sx.HashAlgorithms, ALLOWED_DIGEST_METHODS);
+}
+
+function pick<V>(table: Record<string, V>, keys: readonly string[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const k of keys) {
+    const v = table[k];
+    if (v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** PEM text for a base64 DER certificate. */
+export function certificatePem(base64Der: string): string {
+  const lines = base64Der.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}

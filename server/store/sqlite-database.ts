@@ -1,0 +1,97 @@
+/**
+ * A promise wrapper over one sqlite3 connection, with a write lock so that transactions from concurrent
+ * requests never interleave on the shared connection. Only store/ imports sqlite3.
+ */
+import sqlite3 from 'sqlite3';
+import { KantaSimError } from '../errors.js';
+
+export type SqlValue = string | number | null | Buffer;
+
+export class SqliteDatabase {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  /** Opens (creating if needed) a database file, or ':memory:'. */
+  static open(file: string): Promise<SqliteDatabase> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(file, (err) => {
+        if (err) {
+          reject(
+            new KantaSimError('DATA_DIR_INVALID', `cannot open database ${file}: ${err.message}`, {
+              cause: err,
+            }),
+          );
+        } else {
+          resolve(new SqliteDatabase(db));
+        }
+      });
+    });
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) {
+          reject(translate(err, sql));
+        } else {
+          resolve({ changes: this.changes });
+        }
+      });
+    });
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.db.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) =>
+        err ? reject(translate(err, sql)) : resolve(row),
+      );
+    });
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) =>
+        err ? reject(translate(err, sql)) : resolve(rows),
+      );
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.db.exec(sql, (err: Error | null) => (err ? reject(translate(err, sql)) : resolve()));
+    });
+  }
+
+  /**
+   * Runs `work` inside BEGIN IMMEDIATE ... COMMIT, serialised with every other transaction on this
+   * connection; rolls back on any error so that nothing partial is ever stored.
+   */
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(async () => {
+      await this.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await work();
+        await this.exec('COMMIT');
+        return value;
+      } catch (e) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+/** sqlite errors become STORE_FAILED with the original kept as cause. */
+function translate(err: Error, sql: string): KantaSimError {
+  return new KantaSimError('STORE_FAILED', `database error: ${err.message}`, {
+    cause: err,
+    details: { statement: sql.split('\n')[0] },
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * The one DOM parser of the archive (xmldom, the parser xml-crypto itself uses) and a few namespace-aware
+ * walking helpers. Callers must run checkXmlSafety() first; parseDom() refuses DOCTYPEs again anyway, so a
+ * forgotten check cannot open entity expansion.
+ */
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+
+export const NS = Object.freeze({
+  HL7: 'urn:hl7-org:v3',
+  HL7FI: 'urn:hl7finland',
+  DSIG: 'http://www.w3.org/2000/09/xmldsig#',
+  SOAP11: 'http://schemas.xmlsoap.org/soap/envelope/',
+  SOAP12: 'http://www.w3.org/2003/05/soap-envelope',
+  XSI: 'http://www.w3.org/2001/XMLSchema-instance',
+});
+
+export type DomResult = { ok: true; doc: Document } | { ok: false; message: string; cause?: unknown };
+
+/** Parses XML text strictly: any parser warning or error makes the whole text malformed. */
+export function parseDom(text: string): DomResult {
+  if (/<!DOCTYPE/i.test(text)) {
+    return { ok: false, message: 'DOCTYPE declarations are not allowed' };
+  }
+  const problems: string[] = [];
+  try {
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        problems.push(`${level}: ${message}`);
+        if (level !== 'warning') {
+          throw new Error(message);
+        }
+      },
+    }).parseFromString(text, 'text/xml');
+    if (problems.length > 0 || !doc.documentElement) {
+      return { ok: false, message: problems[0] ?? 'no root element' };
+    }
+    return { ok: true, doc };
+  } catch (cause) {
+    return {
+      ok: false,
+      message: problems[0] ?? (cause instanceof Error ? cause.message : String(cause)),
+      cause,
+    };
+  }
+}
+
+/** Element children of `parent`, optionally only those with the given namespace and local name. */
+export function childElements(parent: Element | Document, ns?: string, localName?: string): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (
+        (ns === undefined || el.namespaceURI === ns) &&
+        (localName === undefined || el.localName === localName)
+      ) {
+        out.push(el);
+      }
+    }
+  }
+  return out;
+}
+
+/** The first matching child element, or undefined. */
+export function childElement(parent: Element | Document, ns: string, localName: string): Element | undefined {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.namespaceURI === ns && el.localName === localName) {
+        return el;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Follows a path of local names in one namespace, first match at each step. */
+export function pathElement(parent: Element | Document, ns: string, ...path: string[]): Element | undefined {
+  let cur: Element | Document | undefined = parent;
+  for (const step of path) {
+    cur = cur ? childElement(cur, ns, step) : undefined;
+  }
+  return cur as Element | undefined;
+}
+
+/** All descendant elements with the given namespace and local name, in document order. */
+export function descendants(root: Element | Document, ns: string, localName: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element | Document): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) {
+        const el = n as Element;
+        if (el.namespaceURI === ns && el.localName === localName) {
+          out.push(el);
+        }
+        walk(el);
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** An attribute's value, or undefined when absent (xmldom returns '' or null for absent attributes). */
+export function attr(el: Element | undefined, name: string): string | undefined {
+  if (!el || !el.hasAttribute(name)) {
+    return undefined;
+  }
+  return el.getAttribute(name) ?? undefined;
+}
+
+/** The concatenated text content (comments excluded), trimmed. */
+export function textOf(el: Element | undefined): string | undefined {
+  if (!el) {
+    return undefined;
+  }
+  let s = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3 || n.nodeType === 4) {
+      s += n.nodeValue ?? '';
+    }
+  }
+  return s.trim();
+}
+
+/** A readable XPath for an element (local names with positions where siblings share a name). */
+export function xpathOf(el: Element): string {
+  const steps: string[] = [];
+  let cur: Element | null = el;
+  while (cur && cur.nodeType === 1) {
+    const parentNode: Element | null =
+      cur.parentNode && cur.parentNode.nodeType === 1 ? (cur.parentNode as Element) : null;
+    let step = cur.localName ?? cur.nodeName;
+    if (parentNode) {
+      const same = childElements(parentNode, cur.namespaceURI ?? undefined, cur.localName ?? undefined);
+      if (same.length > 1) {
+        step += `[${same.indexOf(cur) + 1}]`;
+      }
+    }
+    steps.unshift(step);
+    cur = parentNode;
+  }
+  return '/' + steps.join('/');
+}

@@ -1,0 +1,110 @@
+/**
+ * Unit tests of the small pieces: certificate facts, UTC signing times, the whitespace diagnosis and the
+ * xml-crypto wrapper's mapping of its failure modes.
+ */
+import { X509Certificate } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { readCertFacts } from '../../server/signature/cert-facts.js';
+import { locateSignatures } from '../../server/signature/placement.js';
+import { certificatePem, checkWithXmlCrypto } from '../../server/signature/xml-crypto-check.js';
+import { parseDom } from '../../server/xml/dom.js';
+import { parseUtcDateTime } from '../../server/signature/signing-time.js';
+import {
+  stripInterTagWhitespace,
+  verifiesOnceWhitespaceRemoved,
+} from '../../server/signature/whitespace-diagnosis.js';
+import { CLIENT_PLAN, CLIENT_RELATIONSHIP, readSample } from './support/documents.js';
+import { createCa, issueLeaf } from './support/test-ca.js';
+
+function sampleCert(name: string): X509Certificate {
+  const b64 = /<X509Certificate>([^<]+)</.exec(readSample(name))?.[1] ?? '';
+  return new X509Certificate(Buffer.from(b64, 'base64'));
+}
+
+describe('readCertFacts', () => {
+  it('reads the DVV TEST service certificate: organisation OID, digitalSignature + nonRepudiation', () => {
+    const facts = readCertFacts(sampleCert(CLIENT_RELATIONSHIP.signed).raw);
+    expect(facts.subjectSerialNumber).toBe('1.2.246.10.32213561.10.0');
+    expect([...(facts.keyUsage ?? [])].sort()).toEqual(['digitalSignature', 'nonRepudiation']);
+  });
+
+  it('reads the DVV TEST professional certificate: registration number, nonRepudiation only', () => {
+    const facts = readCertFacts(sampleCert(CLIENT_PLAN.signed).raw);
+    expect(facts.subjectSerialNumber).toBe('25104559650');
+    expect([...(facts.keyUsage ?? [])]).toEqual(['nonRepudiation']);
+  });
+
+  it('reads a CA certificate and reports absent attributes as undefined', () => {
+    const ca = createCa();
+    const facts = readCertFacts(ca.x509.raw);
+    expect(facts.subjectSerialNumber).toBeUndefined();
+    expect([...(facts.keyUsage ?? [])].sort()).toEqual(['cRLSign', 'keyCertSign']);
+    const leaf = issueLeaf(ca, { commonName: 'x', serialNumber: '123', keyUsage: { keyEncipherment: true } });
+    expect(readCertFacts(leaf.x509.raw)).toEqual({
+      subjectSerialNumber: '123',
+      keyUsage: new Set(['keyEncipherment']),
+    });
+  });
+
+  it('throws (for SIG_CERT_INVALID) on truncated DER instead of reading past it', () => {
+    const raw = sampleCert(CLIENT_PLAN.signed).raw;
+    expect(() => readCertFacts(raw.subarray(0, 200))).toThrow();
+  });
+});
+
+describe('parseUtcDateTime', () => {
+  it.each([
+    ['2026-07-17T10:06:56.4257383Z', '2026-07-17T10:06:56.425Z'],
+    ['2026-03-23T08:54:26.076175Z', '2026-03-23T08:54:26.076Z'],
+    ['2026-03-23T08:54:26Z', '2026-03-23T08:54:26.000Z'],
+    ['2026-03-23T08:54:26+00:00', '2026-03-23T08:54:26.000Z'],
+  ])('accepts %s', (text, iso) => {
+    expect(parseUtcDateTime(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    '2026-03-23T08:54:26',
+    '2026-03-23T10:54:26+02:00',
+    '2026-13-01T00:00:00Z',
+    '2026-02-29T00:00:00Z',
+    '',
+    'now',
+  ])('refuses %j', (text) => {
+    expect(parseUtcDateTime(text)).toBeUndefined();
+  });
+});
+
+describe('whitespace diagnosis', () => {
+  it('removes whitespace-only text between tags and nothing else', () => {
+    expect(stripInterTagWhitespace('<a>\r\n\t<b> x </b>\n</a>')).toBe('<a><b> x </b></a>');
+  });
+
+  it('answers false when there is nothing to diagnose', () => {
+    expect(verifiesOnceWhitespaceRemoved(readSample(CLIENT_PLAN.signed), [])).toBe(false);
+  });
+});
+
+describe('checkWithXmlCrypto', () => {
+  const xml = readSample(CLIENT_RELATIONSHIP.signed);
+  const parsed = parseDom(xml);
+  const placed = parsed.ok ? locateSignatures(parsed.doc).placed[0] : undefined;
+  const b64 = /<X509Certificate>([^<]+)</.exec(xml)?.[1] ?? '';
+  const uris = ['#CDA-aikaleima.1', `#OID${CLIENT_RELATIONSHIP.documentId}`];
+
+  it('returns the authenticated canonical XML per reference', () => {
+    const outcome = placed && checkWithXmlCrypto(xml, placed.dsSignature, certificatePem(b64), uris);
+    expect(outcome?.kind).toBe('ok');
+    if (outcome?.kind === 'ok') {
+      expect(outcome.references.map((r) => r.uri)).toEqual(uris);
+      expect(outcome.references[1]?.canonicalXml.startsWith('<nonXMLBody xmlns="urn:hl7-org:v3"')).toBe(true);
+    }
+  });
+
+  it('maps a wrong key to "value" and refuses when xml-crypto reads other references than expected', () => {
+    const other = createCa();
+    expect(placed && checkWithXmlCrypto(xml, placed.dsSignature, other.certPem, uris).kind).toBe('value');
+    expect(
+      placed && checkWithXmlCrypto(xml, placed.dsSignature, certificatePem(b64), [...uris].reverse()).kind,
+    ).toBe('error');
+  });
+});
