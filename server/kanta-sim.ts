@@ -8,7 +8,7 @@ import { ArchiveService } from './archive/archive-service.js';
 import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
 import { listenKanta, listenWeb, type Listening } from './app/listeners.js';
 import { createWebApp } from './app/web-app.js';
-import { loadCodeLists } from './codes/code-lists.js';
+import { DEFAULT_CODE_LIST_DIR, loadCodeLists } from './codes/code-lists.js';
 import { loadOperationTable } from './codes/operations.js';
 import type { KantaSimConfig } from './config.js';
 import { KantaSimError } from './errors.js';
@@ -18,6 +18,7 @@ import { OrganisationDirectory } from './pki/organisation-directory.js';
 import { ensureTestPki, PKI_FILES } from './pki/test-pki.js';
 import { createTrustStore } from './pki/trust-store.js';
 import { SqliteArchiveStore } from './store/sqlite-archive-store.js';
+import { openDatabase } from './store/open-database.js';
 import type { ArchiveStore } from './store/archive-store.js';
 
 export interface RunningKantaSim {
@@ -50,11 +51,10 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const trust = createTrustStore(pki, config.trustAnchors);
   const organisations = new OrganisationDirectory(config.dataDir, { trust });
   const caBundlePath = path.join(pki.dir, PKI_FILES.caBundle);
-  const codes = loadCodeLists(config.codeListDirs);
+  const codes = loadCodeLists([DEFAULT_CODE_LIST_DIR, ...config.codeListDirs]);
   const operations = loadOperationTable(config.operationTable);
-  const store = await SqliteArchiveStore.open(
-    config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'),
-  );
+  const db = await openDatabase(config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'));
+  const store = new SqliteArchiveStore(db);
 
   const archive = new ArchiveService({ store, organisations, trust, codes, operations, config, clock });
   const listeners = new Set<(record: ExchangeRecord) => void>();
@@ -91,7 +91,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     web = await listenWeb(webApp, config.host, config.webPort);
   } catch (e) {
     await kanta?.close();
-    await store.close();
+    await db.close();
     throw e instanceof KantaSimError ? e : new KantaSimError('INTERNAL', 'start-up failed', { cause: e });
   }
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -108,7 +108,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     },
     stop: async () => {
       await Promise.all([kanta?.close(), web?.close()]);
-      await store.close();
+      await db.close();
     },
   };
   return running;

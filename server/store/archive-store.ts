@@ -78,5 +78,4 @@ export interface ArchiveStore {
   reset(registerOid?: string): Promise<void>;
   /** Whether the database answers. */
   ping(): Promise<boolean>;
-  close(): Promise<void>;
 }

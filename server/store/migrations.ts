@@ -1,51 +1,42 @@
 /**
- * Schema migrations, applied in order at open. Each entry is append-only: a released migration never
- * changes, so an existing data directory upgrades in place.
+ * Schema migrations by name. Each feature owns its migrations in store/migrations/<feature>.ts and lists
+ * them here; a migration is applied once, recorded in schema_migrations, and never changes after release,
+ * so an existing data directory upgrades in place whatever order features arrived in.
  */
 import type { SqliteDatabase } from './sqlite-database.js';
+import { DOCUMENT_MIGRATIONS } from './migrations/documents.js';
 
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE documents (
-     id TEXT PRIMARY KEY,
-     set_id TEXT NOT NULL,
-     version_number INTEGER NOT NULL,
-     register_oid TEXT NOT NULL,
-     sender_oid TEXT NOT NULL,
-     hetu TEXT NOT NULL,
-     palvelutehtava TEXT,
-     document_type TEXT,
-     general_document_type TEXT,
-     document_group TEXT,
-     prosessivaihe TEXT,
-     case_id TEXT,
-     service_unit_oid TEXT,
-     effective_time TEXT,
-     service_request TEXT NOT NULL,
-     status TEXT NOT NULL DEFAULT 'active',
-     message_id TEXT NOT NULL,
-     sha256 TEXT NOT NULL,
-     archived_at TEXT NOT NULL,
-     metadata_json TEXT NOT NULL
-   );
-   CREATE TABLE document_bytes (
-     id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-     cda BLOB NOT NULL,
-     message BLOB NOT NULL
-   );
-   CREATE INDEX documents_register_hetu ON documents(register_oid, hetu, effective_time);
-   CREATE INDEX documents_set ON documents(set_id, version_number);
-   CREATE INDEX documents_register_archived ON documents(register_oid, archived_at);`,
-];
+export interface Migration {
+  /** Unique and stable, e.g. "documents-001-create". */
+  readonly name: string;
+  readonly sql: string;
+}
 
-/** Brings the schema to the latest version inside one transaction per migration. */
-export async function migrate(db: SqliteDatabase): Promise<void> {
+/** Every migration, in the order a fresh database applies them. */
+export const MIGRATIONS: readonly Migration[] = [...DOCUMENT_MIGRATIONS];
+
+/** Applies the migrations not yet recorded, each in its own transaction. */
+export async function migrate(
+  db: SqliteDatabase,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<void> {
   await db.exec('PRAGMA foreign_keys = ON');
-  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
-  const current = row?.user_version ?? 0;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const done = new Set(
+    (await db.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+  );
+  for (const m of migrations) {
+    if (done.has(m.name)) {
+      continue;
+    }
     await db.transaction(async () => {
-      await db.exec(MIGRATIONS[v] as string);
-      await db.exec(`PRAGMA user_version = ${v + 1}`);
+      await db.exec(m.sql);
+      await db.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [
+        m.name,
+        new Date().toISOString(),
+      ]);
     });
   }
 }

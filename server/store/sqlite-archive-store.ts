@@ -9,8 +9,7 @@ import type {
   NewDocument,
   StoredDocument,
 } from './archive-store.js';
-import { migrate } from './migrations.js';
-import { SqliteDatabase, type SqlValue } from './sqlite-database.js';
+import type { SqliteDatabase, SqlValue } from './sqlite-database.js';
 
 interface DocumentRow {
   id: string;
@@ -41,17 +40,8 @@ const COLUMNS =
   'sha256, archived_at, metadata_json';
 
 export class SqliteArchiveStore implements ArchiveStore {
-  private constructor(private readonly db: SqliteDatabase) {}
-
-  /** Opens the store at `file` (or ':memory:') and migrates the schema. */
-  static async open(file: string): Promise<SqliteArchiveStore> {
-    const db = await SqliteDatabase.open(file);
-    if (file !== ':memory:') {
-      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
-    }
-    await migrate(db);
-    return new SqliteArchiveStore(db);
-  }
+  /** Works on an opened, migrated database (see open-database.ts). */
+  constructor(private readonly db: SqliteDatabase) {}
 
   insertDocument(doc: NewDocument): Promise<InsertResult> {
     return this.db.transaction(async () => {
@@ -144,10 +134,6 @@ export class SqliteArchiveStore implements ArchiveStore {
     } catch {
       return false;
     }
-  }
-
-  close(): Promise<void> {
-    return this.db.close();
   }
 }
 
