@@ -4,6 +4,7 @@
  */
 import type { RuleViolation } from '../rules/rule.js';
 import type { EnvelopeStyle, InstanceId } from '../wire/archive-frame.js';
+import type { QueryPayload } from '../wire/query-response.js';
 
 export type AckType = 'AA' | 'AE' | 'AR';
 
@@ -21,6 +22,8 @@ export interface ExchangeOutcome {
   readonly repeated?: boolean;
   /** HTTP status the answer travels with (200 for every HL7 answer; 403 for a missing TLS identity). */
   readonly httpStatus: number;
+  /** Present for a query: the answer is a query response (with this payload when accepted), not a bare ack. */
+  readonly query?: { readonly responseInteractionId?: string; readonly payload?: QueryPayload };
 }
 
 /** Builds a refusal outcome from violations, choosing AR when any wrapper-level rule failed. */

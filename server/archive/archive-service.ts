@@ -1,45 +1,15 @@
 /**
  * The archive's domain service for the Kanta interface: decides the answer to one exchange. It sees plain
- * values (bytes, a certificate, the clock), never HTTP; it persists through ArchiveStore.
+ * values (bytes, a certificate, the clock), never HTTP; it identifies the caller, reads the message and
+ * hands it to the handler of the operation the operation table names (operation-handlers.ts).
  */
-import { createHash, type X509Certificate } from 'node:crypto';
-import type { CodeLists } from '../codes/code-lists.js';
-import type { Operation, OperationTable } from '../codes/operations.js';
-import type { KantaSimConfig } from '../config.js';
-import { isKantaSimError } from '../errors.js';
-import type { CertificateTrust } from '../pki/trust-types.js';
-import { RULES } from '../rules/catalogue.js';
-import { violation } from '../rules/rule.js';
-import type { ArchiveStore } from '../store/archive-store.js';
 import { refusal, type ExchangeOutcome } from './archive-answer.js';
-import {
-  identifyClient,
-  organisationOids,
-  type KnownOrganisation,
-  type OrganisationLookup,
-} from './identify-client.js';
-import { readDocument, type ReadDocument } from './read-document.js';
+import { identifyClient, organisationOids } from './identify-client.js';
+import type { ArchiveRequest, ArchiveServiceDeps } from './operation-context.js';
+import { OPERATION_HANDLERS } from './operation-handlers.js';
 import { readMessage } from './read-message.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
-import { checkRegisterWrite } from './register-access.js';
 
-export interface ArchiveServiceDeps {
-  readonly store: ArchiveStore;
-  readonly organisations: OrganisationLookup;
-  readonly trust: CertificateTrust;
-  readonly codes: CodeLists;
-  readonly operations: OperationTable;
-  readonly config: Pick<KantaSimConfig, 'trustMode' | 'testIdentityGuardrail' | 'xmlLimits'>;
-  readonly clock: () => Date;
-}
-
-export interface ArchiveRequest {
-  readonly messageBytes: Buffer;
-  readonly clientCertificate?: X509Certificate;
-}
-
-/** Operations this service performs, by operation name in the operation table. */
-const ARCHIVING_OPERATIONS = new Set(['archive-client-relationship-document', 'archive-client-document']);
+export type { ArchiveRequest, ArchiveServiceDeps } from './operation-context.js';
 
 export class ArchiveService {
   constructor(private readonly deps: ArchiveServiceDeps) {}
@@ -58,7 +28,7 @@ export class ArchiveService {
       organisationOids(organisation),
       this.deps.operations,
     );
-    const context = {
+    const answer = {
       style: reading.style,
       targetMessageId: reading.frame?.messageId,
       senderOid: reading.frame?.senderOid,
@@ -66,118 +36,18 @@ export class ArchiveService {
       serviceRequest: reading.frame?.serviceRequests[0]?.code,
     };
     if (!reading.ok) {
-      return refusal(reading.violations, context);
+      return refusal(reading.violations, answer);
     }
-    if (!ARCHIVING_OPERATIONS.has(reading.operation.operation)) {
-      return refusal(
-        [
-          violation(
-            RULES.OPERATION_NOT_SUPPORTED,
-            `/${reading.frame.rootName}/controlActProcess/reasonCode/@code`,
-            `operation "${reading.operation.operation}" (${context.serviceRequest}) is not performed by this archive version`,
-          ),
-        ],
-        context,
-      );
-    }
-    return this.archive(request, reading.frame, reading.operation, organisation, now, context);
-  }
-
-  private async archive(
-    request: ArchiveRequest,
-    frame: ArchiveFrame,
-    operation: Operation,
-    organisation: KnownOrganisation,
-    now: Date,
-    context: Omit<ExchangeOutcome, 'typeCode' | 'violations' | 'warnings' | 'httpStatus'>,
-  ): Promise<ExchangeOutcome> {
-    const { config } = this.deps;
-    const read = readDocument(frame, operation, {
-      codes: this.deps.codes,
-      trust: this.deps.trust,
-      trustMode: config.trustMode,
-      testIdentityGuardrail: config.testIdentityGuardrail,
-      limits: config.xmlLimits,
+    const handler = OPERATION_HANDLERS[reading.operation.operation];
+    return handler({
+      deps: this.deps,
+      request,
+      frame: reading.frame,
+      operation: reading.operation,
+      message: reading.message,
+      organisation,
       now,
+      answer,
     });
-    const withDocument = { ...context, documentId: read.ok ? read.document.id : read.document?.id };
-    if (!read.ok) {
-      return refusal(read.violations, withDocument);
-    }
-    const access = checkRegisterWrite(read.document, organisation, this.deps.organisations);
-    if (access.length > 0) {
-      return refusal(access, withDocument);
-    }
-    return this.store(request, frame, operation, read, now, withDocument);
-  }
-
-  private async store(
-    request: ArchiveRequest,
-    frame: ArchiveFrame,
-    operation: Operation,
-    read: ReadDocument,
-    now: Date,
-    context: Omit<ExchangeOutcome, 'typeCode' | 'violations' | 'warnings' | 'httpStatus'>,
-  ): Promise<ExchangeOutcome> {
-    const { document } = read;
-    const h = document.header;
-    try {
-      const result = await this.deps.store.insertDocument({
-        id: document.id,
-        setId: document.setId,
-        versionNumber: document.versionNumber,
-        registerOid: document.custodian.oid,
-        senderOid: frame.senderOid ?? '',
-        hetu: document.client.hetu,
-        palvelutehtava: h.palvelutehtava?.code,
-        documentType: h.specificDocumentType?.code,
-        generalDocumentType: document.code?.code,
-        documentGroup: h.documentGroup?.code,
-        prosessivaihe: h.prosessivaihe?.code,
-        caseId: document.caseInfo.caseId,
-        serviceUnitOid: document.caseInfo.serviceUnit?.oid,
-        effectiveTime: document.effectiveTime,
-        serviceRequest: operation.serviceRequest,
-        cdaBytes: read.cdaBytes,
-        messageBytes: request.messageBytes,
-        messageId: `${frame.messageId?.root ?? ''}:${frame.messageId?.extension ?? ''}`,
-        sha256: createHash('sha256').update(read.cdaBytes).digest('hex'),
-        metadataJson: JSON.stringify({
-          document,
-          content: read.content,
-          signatures: read.signatures,
-          warnings: read.warnings.map((w) => ({ code: w.rule.code, detail: w.detail })),
-        }),
-        archivedAt: now.toISOString(),
-      });
-      if (result.kind === 'conflict') {
-        return refusal(
-          [
-            violation(
-              RULES.ARCHIVE_ID_CONFLICT,
-              '/ClinicalDocument/id/@root',
-              `document ${document.id} was archived on ${result.existing.archivedAt} with different content`,
-            ),
-          ],
-          context,
-        );
-      }
-      return {
-        ...context,
-        typeCode: 'AA',
-        violations: [],
-        warnings: read.warnings,
-        repeated: result.kind === 'duplicate',
-        httpStatus: 200,
-      };
-    } catch (e) {
-      if (isKantaSimError(e) && e.code === 'STORE_FAILED') {
-        return refusal([violation(RULES.ARCHIVE_UNAVAILABLE, '/', e.message)], {
-          ...context,
-          httpStatus: 503,
-        });
-      }
-      throw e;
-    }
   }
 }

@@ -2,10 +2,11 @@
  * From bytes to a typed transfer frame and its operation: XML safety, envelope, frame, wrapper checks.
  * Every failure is a violation; nothing here throws on client input.
  */
+import type { Element } from '@xmldom/xmldom';
 import type { Operation, OperationTable } from '../codes/operations.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import { validateFrame } from '../rules/validate-frame.js';
+import { checkWrapper, validateFrame } from '../rules/validate-frame.js';
 import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
 import { openEnvelope } from '../wire/envelope.js';
 import { parseFrame } from '../wire/parse-frame.js';
@@ -21,6 +22,8 @@ export type MessageReading =
       readonly style: EnvelopeStyle;
       readonly frame: ArchiveFrame;
       readonly operation: Operation;
+      /** The HL7 message element, for operations whose parameters the frame model does not carry (queries). */
+      readonly message: Element;
     }
   | {
       readonly ok: false;
@@ -54,7 +57,7 @@ export function readMessage(
   }
   const { style } = envelope;
   const frame = parseFrame(envelope.message);
-  const wrapper = checkWrapper(frame, senderOids, operations);
+  const wrapper = checkWrapper(frame, { tlsOrganisationOids: senderOids, operations });
   if (wrapper.length > 0) {
     return { ok: false, style, frame, violations: wrapper };
   }
@@ -67,43 +70,5 @@ export function readMessage(
   if (frameViolations.length > 0 || !operation) {
     return { ok: false, style, frame, violations: frameViolations };
   }
-  return { ok: true, style, frame, operation };
-}
-
-/** Wrapper-level (AR) checks: interaction, receiver, and the sender against the TLS identity. */
-function checkWrapper(
-  frame: ArchiveFrame,
-  senderOids: readonly string[],
-  operations: OperationTable,
-): RuleViolation[] {
-  const root = `/${frame.rootName}`;
-  const out: RuleViolation[] = [];
-  if (!frame.interactionId || !operations.interactions().has(frame.interactionId)) {
-    out.push(
-      violation(
-        RULES.FRAME_INTERACTION_UNKNOWN,
-        `${root}/interactionId/@extension`,
-        `interaction "${frame.interactionId ?? frame.rootName}" is not offered; known: ${[...operations.interactions()].join(', ')}`,
-      ),
-    );
-  }
-  if (frame.receiverOid !== ARCHIVE_DEVICE_OID) {
-    out.push(
-      violation(
-        RULES.FRAME_RECEIVER_MISMATCH,
-        `${root}/receiver/device/id/@root`,
-        `receiver "${frame.receiverOid ?? ''}", expected ${ARCHIVE_DEVICE_OID}`,
-      ),
-    );
-  }
-  if (!frame.senderOid || !senderOids.includes(frame.senderOid)) {
-    out.push(
-      violation(
-        RULES.FRAME_SENDER_MISMATCH,
-        `${root}/sender/device/id/@root`,
-        `sender "${frame.senderOid ?? ''}" is not one of the TLS client's organisation OIDs (${senderOids.join(', ')})`,
-      ),
-    );
-  }
-  return out;
+  return { ok: true, style, frame, operation, message: envelope.message };
 }

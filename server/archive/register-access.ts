@@ -1,38 +1,79 @@
 /**
- * Register boundaries: into whose register a caller may write. An organisation archives into its own
- * register (SHA-SPEC section 6); the custodian must be an organisation the archive knows.
+ * Register boundaries for writes (SHA-SPEC section 6): an organisation archives into its own register; a
+ * provider archives into the organiser's register only under a register access right that covers the
+ * document's date and the provider's service unit (the document's encounterParticipant ADM).
  */
+import { CDA_LOCATIONS } from '../cda/cda-locations.js';
 import type { SocialDocument } from '../cda/social-document.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import type { KnownOrganisation, OrganisationLookup } from './identify-client.js';
-
-const CUSTODIAN = '/ClinicalDocument/custodian/assignedCustodian/representedCustodianOrganization/id/@root';
+import type { ArchiveStore } from '../store/archive-store.js';
+import { coversDate, currentRights, isoDateOfHl7 } from './access-rights.js';
+import { organisationOids, type KnownOrganisation, type OrganisationLookup } from './identify-client.js';
 
 /** Violations when `caller` may not archive `document` into the register its custodian names. */
-export function checkRegisterWrite(
+export async function checkRegisterWrite(
   document: SocialDocument,
   caller: KnownOrganisation,
   organisations: OrganisationLookup,
-): RuleViolation[] {
+  store: ArchiveStore,
+): Promise<RuleViolation[]> {
   const custodian = organisations.get(document.custodian.oid);
   if (!custodian) {
     return [
       violation(
         RULES.CDA_CUSTODIAN_UNKNOWN,
-        CUSTODIAN,
+        CDA_LOCATIONS.custodian,
         `register keeper ${document.custodian.oid} is not registered`,
       ),
     ];
   }
-  if (custodian.oid !== caller.oid) {
+  if (custodian.oid === caller.oid) {
+    return [];
+  }
+  const into = `${caller.oid} (${caller.name}) archiving into the register of ${custodian.oid} (${custodian.name})`;
+  const unit = document.caseInfo.serviceUnit?.oid;
+  if (unit === undefined || !organisationOids(caller).includes(unit)) {
     return [
       violation(
-        RULES.REGISTER_ACCESS_DENIED,
-        CUSTODIAN,
-        `${caller.oid} (${caller.name}) may not archive into the register of ${custodian.oid} (${custodian.name})`,
+        RULES.REGISTER_UNIT_NOT_OWN,
+        CDA_LOCATIONS.serviceUnit,
+        `${into}: the service unit ${unit ?? '(none)'} is not one of ${caller.oid}'s units`,
       ),
     ];
   }
-  return [];
+  const { rights } = await currentRights(store, document.client.hetu, custodian.oid);
+  if (rights.length === 0) {
+    return [
+      violation(
+        RULES.REGISTER_RIGHT_MISSING,
+        CDA_LOCATIONS.custodian,
+        `${into}: no current client-relationship document of this client lists any provider`,
+      ),
+    ];
+  }
+  const forUnit = rights.filter((r) => r.unitOid === unit);
+  if (forUnit.length === 0) {
+    return [
+      violation(
+        RULES.REGISTER_RIGHT_UNIT_NOT_LISTED,
+        CDA_LOCATIONS.serviceUnit,
+        `${into}: the client-relationship document does not list service unit ${unit}`,
+      ),
+    ];
+  }
+  const date = isoDateOfHl7(document.effectiveTime);
+  if (date === undefined || forUnit.some((r) => coversDate(r, date))) {
+    // an unreadable date is already refused by the document rules
+    return [];
+  }
+  const periods = forUnit.map((r) => `${r.start}..${r.end ?? ''}`).join(', ');
+  const notStarted = forUnit.every((r) => date < r.start);
+  return [
+    violation(
+      notStarted ? RULES.REGISTER_RIGHT_NOT_STARTED : RULES.REGISTER_RIGHT_ENDED,
+      CDA_LOCATIONS.effectiveTime,
+      `${into}: the document is dated ${date}; the right of unit ${unit} covers ${periods}`,
+    ),
+  ];
 }

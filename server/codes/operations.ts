@@ -35,6 +35,8 @@ export interface Operation {
   /** Accepted documentGroup codes; undefined = any. */
   readonly documentGroups?: readonly string[];
   readonly confirmed: boolean;
+  /** Queries: the interaction id of the answer (RCMR_IN100002FI01 in the shipped table). */
+  readonly responseInteractionId?: string;
   readonly note?: string;
 }
 
@@ -122,6 +124,9 @@ function checkOperation(entry: unknown, i: number, bad: (why: string) => Error):
     carriesDocument: e.carriesDocument,
     confirmed: e.confirmed,
     ...(groups === undefined ? {} : { documentGroups: groups as string[] }),
+    ...(typeof e.responseInteractionId === 'string' && e.responseInteractionId !== ''
+      ? { responseInteractionId: e.responseInteractionId }
+      : {}),
     ...(typeof e.note === 'string' ? { note: e.note } : {}),
   };
 }

@@ -1,94 +1,85 @@
 /**
  * ArchiveStore on SQLite: a file in the data directory (WAL, so readers never wait on the writer) or an
- * in-memory database for tests.
+ * in-memory database for tests. Every check that decides whether a version may join its set runs inside
+ * the same serialised write transaction as the insert, so two racing versions cannot both win; the unique
+ * (set_id, version_number) index is the second guard.
  */
+import { isKantaSimError } from '../errors.js';
 import type {
   ArchiveStore,
   DocumentFilter,
+  InsertOptions,
   InsertResult,
+  InvalidateResult,
+  InvalidationRecord,
   NewDocument,
   StoredDocument,
 } from './archive-store.js';
-import type { SqliteDatabase, SqlValue } from './sqlite-database.js';
-
-interface DocumentRow {
-  id: string;
-  set_id: string;
-  version_number: number;
-  register_oid: string;
-  sender_oid: string;
-  hetu: string;
-  palvelutehtava: string | null;
-  document_type: string | null;
-  general_document_type: string | null;
-  document_group: string | null;
-  prosessivaihe: string | null;
-  case_id: string | null;
-  service_unit_oid: string | null;
-  effective_time: string | null;
-  service_request: string;
-  status: 'active' | 'invalidated';
-  message_id: string;
-  sha256: string;
-  archived_at: string;
-  metadata_json: string;
-}
-
-const COLUMNS =
-  'id, set_id, version_number, register_oid, sender_oid, hetu, palvelutehtava, document_type, general_document_type, ' +
-  'document_group, prosessivaihe, case_id, service_unit_oid, effective_time, service_request, status, message_id, ' +
-  'sha256, archived_at, metadata_json';
+import type { SqliteDatabase } from './sqlite-database.js';
+import {
+  INSERT_COLUMNS,
+  SELECT_DOCUMENTS,
+  toStored,
+  whereClause,
+  type DocumentRow,
+} from './sqlite-document-rows.js';
 
 export class SqliteArchiveStore implements ArchiveStore {
   /** Works on an opened, migrated database (see open-database.ts). */
   constructor(private readonly db: SqliteDatabase) {}
 
-  insertDocument(doc: NewDocument): Promise<InsertResult> {
-    return this.db.transaction(async () => {
-      const existing = await this.getDocument(doc.id);
-      if (existing) {
-        return existing.sha256 === doc.sha256
-          ? { kind: 'duplicate' as const, existing }
-          : { kind: 'conflict' as const, existing };
+  async insertDocument<R = never>(
+    doc: NewDocument,
+    options: InsertOptions<R> = {},
+  ): Promise<InsertResult<R>> {
+    try {
+      return await this.db.transaction(async (): Promise<InsertResult<R>> => {
+        const existing = await this.getDocument(doc.id);
+        if (existing) {
+          return existing.sha256 === doc.sha256
+            ? { kind: 'duplicate', existing }
+            : { kind: 'conflict', existing };
+        }
+        if (options.checkSet) {
+          const refusal = options.checkSet(await this.setVersions(doc.setId));
+          if (refusal !== undefined) {
+            return { kind: 'refused', refusal };
+          }
+        }
+        await this.insertRow(doc, options.invalidate ? 'invalidated' : 'active');
+        if (options.invalidate) {
+          await this.recordInvalidation(options.invalidate);
+        }
+        return { kind: 'inserted' };
+      });
+    } catch (e) {
+      if (isUniqueVersionViolation(e)) {
+        return { kind: 'version-conflict' };
       }
-      await this.db.run(
-        `INSERT INTO documents (${COLUMNS}) VALUES (${COLUMNS.split(',')
-          .map(() => '?')
-          .join(',')})`,
-        [
-          doc.id,
-          doc.setId,
-          doc.versionNumber,
-          doc.registerOid,
-          doc.senderOid,
-          doc.hetu,
-          doc.palvelutehtava ?? null,
-          doc.documentType ?? null,
-          doc.generalDocumentType ?? null,
-          doc.documentGroup ?? null,
-          doc.prosessivaihe ?? null,
-          doc.caseId ?? null,
-          doc.serviceUnitOid ?? null,
-          doc.effectiveTime ?? null,
-          doc.serviceRequest,
-          'active',
-          doc.messageId,
-          doc.sha256,
-          doc.archivedAt,
-          doc.metadataJson,
-        ],
-      );
-      await this.db.run('INSERT INTO document_bytes (id, cda, message) VALUES (?, ?, ?)', [
-        doc.id,
-        doc.cdaBytes,
-        doc.messageBytes,
-      ]);
-      return { kind: 'inserted' as const };
+      throw e;
+    }
+  }
+
+  invalidateSet<R = never>(
+    record: InvalidationRecord,
+    check?: (versions: readonly StoredDocument[]) => R | undefined,
+  ): Promise<InvalidateResult<R>> {
+    return this.db.transaction(async (): Promise<InvalidateResult<R>> => {
+      const versions = await this.setVersions(record.setId);
+      if (versions.length === 0) {
+        return { kind: 'unknown' };
+      }
+      const refusal = check?.(versions);
+      if (refusal !== undefined) {
+        return { kind: 'refused', refusal };
+      }
+      await this.recordInvalidation(record);
+      return { kind: 'invalidated', record };
     });
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
-    const row = await this.db.get<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`, [id]);
+    const row = await this.db.get<DocumentRow>(`${SELECT_DOCUMENTS} WHERE d.id = ?`, [id]);
     return row ? toStored(row) : undefined;
   }
 
@@ -100,7 +91,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   async listDocuments(filter: DocumentFilter): Promise<StoredDocument[]> {
     const { where, params } = whereClause(filter);
     const rows = await this.db.all<DocumentRow>(
-      `SELECT ${COLUMNS} FROM documents ${where} ORDER BY effective_time, archived_at, id LIMIT ? OFFSET ?`,
+      `${SELECT_DOCUMENTS} ${where} ORDER BY d.effective_time, d.archived_at, d.id LIMIT ? OFFSET ?`,
       [...params, filter.limit ?? 1000, filter.offset ?? 0],
     );
     return rows.map(toStored);
@@ -108,16 +99,18 @@ export class SqliteArchiveStore implements ArchiveStore {
 
   async countDocuments(filter: DocumentFilter): Promise<number> {
     const { where, params } = whereClause(filter);
-    const row = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents ${where}`, params);
+    const row = await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents d ${where}`, params);
     return row?.n ?? 0;
   }
 
   reset(registerOid?: string): Promise<void> {
     return this.db.transaction(async () => {
       if (registerOid === undefined) {
+        await this.db.run('DELETE FROM invalidations');
         await this.db.run('DELETE FROM document_bytes');
         await this.db.run('DELETE FROM documents');
       } else {
+        await this.db.run('DELETE FROM invalidations WHERE register_oid = ?', [registerOid]);
         await this.db.run(
           'DELETE FROM document_bytes WHERE id IN (SELECT id FROM documents WHERE register_oid = ?)',
           [registerOid],
@@ -135,64 +128,75 @@ export class SqliteArchiveStore implements ArchiveStore {
       return false;
     }
   }
+
+  private async setVersions(setId: string): Promise<StoredDocument[]> {
+    const rows = await this.db.all<DocumentRow>(
+      `${SELECT_DOCUMENTS} WHERE d.set_id = ? ORDER BY d.version_number`,
+      [setId],
+    );
+    return rows.map(toStored);
+  }
+
+  private async insertRow(doc: NewDocument, status: 'active' | 'invalidated'): Promise<void> {
+    const values = {
+      id: doc.id,
+      set_id: doc.setId,
+      version_number: doc.versionNumber,
+      register_oid: doc.registerOid,
+      sender_oid: doc.senderOid,
+      hetu: doc.hetu,
+      palvelutehtava: doc.palvelutehtava ?? null,
+      document_type: doc.documentType ?? null,
+      general_document_type: doc.generalDocumentType ?? null,
+      document_group: doc.documentGroup ?? null,
+      prosessivaihe: doc.prosessivaihe ?? null,
+      case_id: doc.caseId ?? null,
+      service_unit_oid: doc.serviceUnitOid ?? null,
+      effective_time: doc.effectiveTime ?? null,
+      service_request: doc.serviceRequest,
+      replaces_id: doc.replacesId ?? null,
+      status,
+      message_id: doc.messageId,
+      sha256: doc.sha256,
+      archived_at: doc.archivedAt,
+      metadata_json: doc.metadataJson,
+    } satisfies Record<(typeof INSERT_COLUMNS)[number], string | number | null>;
+    await this.db.run(
+      `INSERT INTO documents (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
+      INSERT_COLUMNS.map((c) => values[c]),
+    );
+    await this.db.run('INSERT INTO document_bytes (id, cda, message) VALUES (?, ?, ?)', [
+      doc.id,
+      doc.cdaBytes,
+      doc.messageBytes,
+    ]);
+  }
+
+  /** Marks every version of the set invalidated and records who did it (one record per set). */
+  private async recordInvalidation(r: InvalidationRecord): Promise<void> {
+    await this.db.run(`UPDATE documents SET status = 'invalidated' WHERE set_id = ?`, [r.setId]);
+    await this.db.run(
+      `INSERT INTO invalidations (set_id, register_oid, document_id, invalidated_at, via, by_kind, by_id, by_name,
+         reason, nullifying_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.setId,
+        r.registerOid,
+        r.documentId,
+        r.at,
+        r.via,
+        r.by.kind,
+        r.by.id,
+        r.by.name ?? null,
+        r.reason ?? null,
+        r.nullifyingDocumentId ?? null,
+      ],
+    );
+  }
 }
 
-function whereClause(filter: DocumentFilter): { where: string; params: SqlValue[] } {
-  const parts: string[] = [];
-  const params: SqlValue[] = [];
-  if (filter.registerOids) {
-    parts.push(`register_oid IN (${filter.registerOids.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...filter.registerOids);
-  }
-  const equal: [keyof DocumentFilter, string][] = [
-    ['hetu', 'hetu'],
-    ['setId', 'set_id'],
-    ['status', 'status'],
-    ['palvelutehtava', 'palvelutehtava'],
-    ['documentType', 'document_type'],
-    ['prosessivaihe', 'prosessivaihe'],
-    ['caseId', 'case_id'],
-  ];
-  for (const [key, column] of equal) {
-    const value = filter[key];
-    if (typeof value === 'string') {
-      parts.push(`${column} = ?`);
-      params.push(value);
-    }
-  }
-  if (filter.from) {
-    parts.push('effective_time >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    parts.push('effective_time <= ?');
-    params.push(filter.to);
-  }
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-function toStored(row: DocumentRow): StoredDocument {
-  const opt = (v: string | null): string | undefined => v ?? undefined;
-  return {
-    id: row.id,
-    setId: row.set_id,
-    versionNumber: row.version_number,
-    registerOid: row.register_oid,
-    senderOid: row.sender_oid,
-    hetu: row.hetu,
-    palvelutehtava: opt(row.palvelutehtava),
-    documentType: opt(row.document_type),
-    generalDocumentType: opt(row.general_document_type),
-    documentGroup: opt(row.document_group),
-    prosessivaihe: opt(row.prosessivaihe),
-    caseId: opt(row.case_id),
-    serviceUnitOid: opt(row.service_unit_oid),
-    effectiveTime: opt(row.effective_time),
-    serviceRequest: row.service_request,
-    status: row.status,
-    messageId: row.message_id,
-    sha256: row.sha256,
-    archivedAt: row.archived_at,
-    metadataJson: row.metadata_json,
-  };
+/** The unique (set_id, version_number) index fired: a racing version got there first. */
+function isUniqueVersionViolation(e: unknown): boolean {
+  const cause = isKantaSimError(e) ? (e.cause as { message?: unknown } | undefined) : undefined;
+  const message = typeof cause?.message === 'string' ? cause.message : '';
+  return message.includes('UNIQUE') && message.includes('documents.set_id');
 }
