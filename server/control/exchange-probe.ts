@@ -1,0 +1,69 @@
+/**
+ * A quick look at a message before the archive reads it, for fault matching: who sends, which operation,
+ * which client. Tolerant: anything unreadable is left undefined (the archive will say why, if no fault
+ * takes over).
+ */
+import type { X509Certificate } from 'node:crypto';
+import type { OperationTable } from '../codes/operations.js';
+import { describeCertificate } from '../pki/cert-info.js';
+import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
+import { openEnvelope } from '../wire/envelope.js';
+import { parseFrame } from '../wire/parse-frame.js';
+import { parseDom } from '../xml/dom.js';
+import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+
+export interface ExchangeProbe {
+  readonly style: EnvelopeStyle;
+  readonly frame?: ArchiveFrame;
+  /** The frame's sender, else the TLS certificate's subject serialNumber. */
+  readonly organisations: readonly string[];
+  readonly interaction?: string;
+  readonly serviceRequest?: string;
+  /** The operation name of the operation table (e.g. archive-client-document). */
+  readonly operation?: string;
+  /** The client of the document (the frame's metadata copy). */
+  readonly hetu?: string;
+}
+
+/** Reads what fault matching needs out of a message. Never throws. */
+export function probeExchange(
+  messageBytes: Buffer,
+  clientCertificate: X509Certificate | undefined,
+  limits: XmlLimits,
+  operations: OperationTable,
+): ExchangeProbe {
+  const tlsOrg = certificateOrganisation(clientCertificate);
+  const text = messageBytes.toString('utf8');
+  const dom = checkXmlSafety(text, limits) ? undefined : parseDom(text);
+  const envelope = dom?.ok ? openEnvelope(dom.doc) : undefined;
+  if (!envelope?.ok) {
+    return { style: 'bare', organisations: tlsOrg ? [tlsOrg] : [] };
+  }
+  const frame = parseFrame(envelope.message);
+  const serviceRequest = frame.serviceRequests[0]?.code;
+  const operation =
+    frame.interactionId && serviceRequest
+      ? operations.resolve(frame.interactionId, serviceRequest)
+      : undefined;
+  const organisations = [frame.senderOid, tlsOrg].filter((o): o is string => o !== undefined);
+  return {
+    style: envelope.style,
+    frame,
+    organisations,
+    ...(frame.interactionId ? { interaction: frame.interactionId } : {}),
+    ...(serviceRequest ? { serviceRequest } : {}),
+    ...(operation ? { operation: operation.operation } : {}),
+    ...(frame.document?.hetu ? { hetu: frame.document.hetu } : {}),
+  };
+}
+
+function certificateOrganisation(cert: X509Certificate | undefined): string | undefined {
+  if (!cert) {
+    return undefined;
+  }
+  try {
+    return describeCertificate(cert).subjectSerialNumber;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The archive's rules applied offline to a frame and/or a CDA, without storing anything and without a TLS
+ * identity: the SHARK validation endpoint (SHA-SPEC section 9) and `kanta-sim validate` share it. It reuses
+ * the archive's reading pipeline (frame parsing and checks, read-document.ts), so the verdict is the one the
+ * archive would give, except for the checks that need a caller (TLS identity, register access, storage).
+ */
+import type { Operation, OperationTable } from '../codes/operations.js';
+import type { CodeLists } from '../codes/code-lists.js';
+import { parseCda } from '../cda/parse-cda.js';
+import type { SocialDocument } from '../cda/social-document.js';
+import type { TrustMode } from '../config.js';
+import { readDocument } from '../archive/read-document.js';
+import type { CertificateTrust } from '../pki/trust-types.js';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
+import { checkWrapper, validateFrame } from '../rules/validate-frame.js';
+import type { ArchiveFrame } from '../wire/archive-frame.js';
+import { ARCHIVE_INTERACTION_ID, buildArchiveFrame } from '../wire/build-frame.js';
+import { openEnvelope } from '../wire/envelope.js';
+import { buildMimePackage } from '../wire/mime.js';
+import { parseFrame } from '../wire/parse-frame.js';
+import { parseDom } from '../xml/dom.js';
+import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+
+export interface ValidationContext {
+  readonly codes: CodeLists;
+  readonly operations: OperationTable;
+  readonly trust: CertificateTrust;
+  readonly trustMode: TrustMode;
+  readonly testIdentityGuardrail: boolean;
+  readonly limits: XmlLimits;
+  readonly now: Date;
+}
+
+export interface Submission {
+  /** The transfer frame (bare or in SOAP). Its MIME text may be a placeholder when `cdaXml` is given. */
+  readonly frameXml?: string;
+  /** The CDA document; when given it is what is validated, whatever the frame's MIME package holds. */
+  readonly cdaXml?: string;
+  /** The service request (palvelupyyntö) when the frame does not say (CDA only). Default SP17. */
+  readonly serviceRequest?: string;
+}
+
+export interface ValidationReport {
+  readonly ok: boolean;
+  readonly violations: readonly RuleViolation[];
+  readonly warnings: readonly RuleViolation[];
+  readonly operation?: string;
+  readonly documentId?: string;
+}
+
+/** Runs every rule the archive would run on the submission. Never throws for bad input. */
+export function validateSubmission(submission: Submission, ctx: ValidationContext): ValidationReport {
+  if (submission.frameXml === undefined && submission.cdaXml === undefined) {
+    return fail([violation(RULES.FRAME_REQUIRED_MISSING, '/', 'neither a frame nor a document was given')]);
+  }
+  let frame: ArchiveFrame;
+  if (submission.frameXml !== undefined) {
+    const read = readFrame(submission.frameXml, ctx.limits);
+    if (!read.ok) {
+      return fail(read.violations);
+    }
+    frame = read.frame;
+  } else {
+    const built = frameForDocument(submission.cdaXml as string, submission.serviceRequest ?? 'SP17', ctx);
+    if (!built.ok) {
+      return fail(built.violations);
+    }
+    frame = built.frame;
+  }
+  const wrapper = checkWrapper(frame, { tlsOrganisationOids: [], operations: ctx.operations });
+  if (wrapper.length > 0) {
+    return fail(wrapper);
+  }
+  const frameViolations = validateFrame(frame, ctx.operations);
+  const serviceRequest = frame.serviceRequests[0]?.code ?? submission.serviceRequest;
+  const operation: Operation | undefined =
+    frame.interactionId && serviceRequest
+      ? ctx.operations.resolve(frame.interactionId, serviceRequest)
+      : undefined;
+  if (!operation) {
+    return fail(frameViolations.length > 0 ? frameViolations : [unknownServiceRequest(serviceRequest)]);
+  }
+  if (submission.cdaXml !== undefined && frame.document?.id !== undefined) {
+    // The CDA given separately replaces the frame's MIME package (SHARK allows a placeholder there).
+    const text = buildMimePackage(Buffer.from(submission.cdaXml, 'utf8'), frame.document.id);
+    frame = { ...frame, document: { ...frame.document, text, textMediaType: 'multipart/related' } };
+  }
+  if (!operation.carriesDocument) {
+    return {
+      ok: frameViolations.length === 0,
+      violations: frameViolations,
+      warnings: [],
+      operation: operation.operation,
+    };
+  }
+  const read = readDocument(frame, operation, {
+    codes: ctx.codes,
+    trust: ctx.trust,
+    trustMode: ctx.trustMode,
+    testIdentityGuardrail: ctx.testIdentityGuardrail,
+    limits: ctx.limits,
+    now: ctx.now,
+  });
+  const violations = [...frameViolations, ...(read.ok ? [] : read.violations)];
+  return {
+    ok: violations.length === 0,
+    violations: dedupe(violations),
+    warnings: read.ok ? read.warnings : [],
+    operation: operation.operation,
+    ...(frame.document?.id ? { documentId: frame.document.id } : {}),
+  };
+}
+
+type Read<T> = { ok: true; frame: T } | { ok: false; violations: RuleViolation[] };
+
+function readFrame(xml: string, limits: XmlLimits): Read<ArchiveFrame> {
+  const unsafe = checkXmlSafety(xml, limits);
+  if (unsafe) {
+    return { ok: false, violations: [unsafe] };
+  }
+  const dom = parseDom(xml);
+  if (!dom.ok) {
+    return { ok: false, violations: [violation(RULES.WIRE_XML_MALFORMED, '/', dom.message)] };
+  }
+  const envelope = openEnvelope(dom.doc);
+  if (!envelope.ok) {
+    return { ok: false, violations: [envelope.violation] };
+  }
+  return { ok: true, frame: parseFrame(envelope.message) };
+}
+
+/** A CDA alone: frame it the way a client system would, sent by its register keeper. */
+function frameForDocument(
+  cdaXml: string,
+  serviceRequest: string,
+  ctx: ValidationContext,
+): Read<ArchiveFrame> {
+  const unsafe = checkXmlSafety(cdaXml, ctx.limits);
+  if (unsafe) {
+    return { ok: false, violations: [unsafe] };
+  }
+  const dom = parseDom(cdaXml);
+  if (!dom.ok) {
+    return { ok: false, violations: [violation(RULES.CDA_MALFORMED, '/ClinicalDocument', dom.message)] };
+  }
+  const parsed = parseCda(dom.doc);
+  if (!parsed.ok) {
+    return { ok: false, violations: [...parsed.violations] };
+  }
+  const document: SocialDocument = parsed.document;
+  const frameXml = buildArchiveFrame({
+    serviceRequest,
+    interactionId: ARCHIVE_INTERACTION_ID,
+    messageId: { root: document.custodian.oid, extension: 'validate' },
+    senderOid: document.custodian.oid,
+    creationTime: ctx.now,
+    document,
+    cdaBytes: Buffer.from(cdaXml, 'utf8'),
+  });
+  return readFrame(frameXml, ctx.limits);
+}
+
+function unknownServiceRequest(code: string | undefined): RuleViolation {
+  return violation(
+    RULES.FRAME_SERVICE_REQUEST_UNKNOWN,
+    '/RCMR_IN200002FI01/controlActProcess/reasonCode/@code',
+    `service request "${code ?? ''}" is not in the operation table`,
+  );
+}
+
+function fail(violations: readonly RuleViolation[]): ValidationReport {
+  return { ok: false, violations: dedupe(violations), warnings: [] };
+}
+
+function dedupe(violations: readonly RuleViolation[]): RuleViolation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.rule.code}|${v.location}|${v.detail ?? ''}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
