@@ -1,0 +1,20 @@
+/** What every page knows: language, display preferences, where it is, and who is signed in. */
+import type { Lang, Messages } from '../i18n/index.js';
+
+export interface PageUser {
+  readonly name: string;
+  readonly organisationName: string;
+  readonly registers: readonly { readonly oid: string; readonly name: string }[];
+  readonly demo: boolean;
+  /** The session's CSRF token, written into every form. */
+  readonly csrf: string;
+}
+
+export interface PageContext {
+  readonly t: Messages;
+  readonly lang: Lang;
+  readonly contrast: boolean;
+  /** The current path with query, for the language and contrast switches to come back to. */
+  readonly path: string;
+  readonly user?: PageUser;
+}

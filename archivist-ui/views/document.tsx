@@ -1,0 +1,166 @@
+/**
+ * The document page: a summary, then display form (sandboxed), structured content, metadata, signatures,
+ * version history, compare and invalidation, each a labelled section reachable from the section menu.
+ */
+import type { DocumentView } from '../../server/archivist/archivist-service.js';
+import { clientName } from '../../server/archivist/archived-document.js';
+import { formatHl7, formatInstant } from '../format.js';
+import type { PageContext } from './context.js';
+import { CompareForm, InvalidateForm } from './document-actions.js';
+import { MetadataTable, StructuredContent } from './document-content.js';
+import { InvalidationNote, VersionHistory } from './document-history.js';
+import { SignaturePanel } from './document-signatures.js';
+import { Layout } from './layout.js';
+import { StateBadge } from './results.js';
+
+export interface DocumentPageProps {
+  ctx: PageContext;
+  view: DocumentView;
+  /** The sandboxed frame's document (sanitised display form), or undefined when there is none. */
+  srcdoc?: string;
+  /** The document type's name in the page's language. */
+  typeName: string;
+  flash?: 'compare-saved' | 'invalidated';
+  invalidateError?: string;
+  invalidateReason?: string;
+  /** A link back to the search this document was opened from. */
+  backHref?: string;
+}
+
+export function DocumentPage(props: DocumentPageProps) {
+  const { ctx, view } = props;
+  const { t, lang } = ctx;
+  const d = view.document;
+  const s = d.stored;
+  const state = s.state ?? s.status;
+  const sections = [
+    ['display-form', t.displayForm],
+    ['structured', t.structured],
+    ['metadata', t.metadata],
+    ['signatures', t.signatures],
+    ['history', t.history],
+    ['compare', t.compare],
+    ['invalidate', t.invalidate],
+    ['access-log', t.accessLog],
+  ] as const;
+  return (
+    <Layout ctx={ctx} title={props.typeName} active="search">
+      <p class="back no-print">
+        <a href={props.backHref ?? '/archivist/search'}>← {t.backToSearch}</a>
+      </p>
+      <header class="doc-header card">
+        <div>
+          <p class="eyebrow">{t.documentTitle}</p>
+          <h1 id="doc-title">{props.typeName}</h1>
+          <p class="doc-facts">
+            <span>
+              {t.client}: <strong>{clientName(d.document) || '–'}</strong> <span class="hetu">{s.hetu}</span>
+            </span>
+            <span>
+              {t.documentDate}: {formatHl7(s.effectiveTime, lang) || '–'}
+            </span>
+            <span>
+              {t.version} {s.versionNumber}
+            </span>
+            <span>
+              {t.archived}: {formatInstant(s.archivedAt, lang)}
+            </span>
+          </p>
+        </div>
+        <StateBadge ctx={ctx} state={state} />
+      </header>
+      {props.flash === 'invalidated' && (
+        <p class="alert alert-success" role="status">
+          {t.invalidated}
+        </p>
+      )}
+      {s.invalidation && <InvalidationNote ctx={ctx} record={s.invalidation} />}
+      <nav class="section-nav no-print" aria-label={t.sectionsNav}>
+        <ul>
+          {sections.map(([id, label]) => (
+            <li>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section id="display-form" class="doc-section card" aria-labelledby="display-form-title">
+        <h2 id="display-form-title">{t.displayForm}</h2>
+        <p class="hint">{t.displayFormNote}</p>
+        {props.srcdoc ? (
+          <iframe
+            class="display-frame"
+            title={t.displayForm}
+            sandbox=""
+            srcdoc={props.srcdoc}
+            referrerpolicy="no-referrer"
+            loading="eager"
+          />
+        ) : (
+          <p class="muted">{t.noDisplayForm}</p>
+        )}
+      </section>
+      <section id="structured" class="doc-section card" aria-labelledby="structured-title">
+        <h2 id="structured-title">{t.structured}</h2>
+        <StructuredContent ctx={ctx} json={d.content.json} />
+      </section>
+      <section id="metadata" class="doc-section card" aria-labelledby="metadata-title">
+        <h2 id="metadata-title">{t.metadata}</h2>
+        <MetadataTable ctx={ctx} values={view.metadata} />
+        {d.warnings.length > 0 && (
+          <>
+            <h3>{t.warnings}</h3>
+            <ul>
+              {d.warnings.map((w) => (
+                <li>
+                  <code>{w.code}</code> {w.detail}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section id="signatures" class="doc-section card" aria-labelledby="signatures-title">
+        <h2 id="signatures-title">{t.signatures}</h2>
+        <SignaturePanel ctx={ctx} signatures={d.signatures} />
+      </section>
+      <section id="history" class="doc-section card" aria-labelledby="history-title">
+        <h2 id="history-title">{t.history}</h2>
+        <VersionHistory ctx={ctx} versions={view.versions} currentId={s.id} />
+      </section>
+      <section id="compare" class="doc-section card" aria-labelledby="compare-title">
+        <h2 id="compare-title">{t.compare}</h2>
+        <CompareForm
+          ctx={ctx}
+          documentId={s.id}
+          values={view.metadata}
+          record={view.compare}
+          saved={props.flash === 'compare-saved'}
+        />
+      </section>
+      <section id="invalidate" class="doc-section card no-print" aria-labelledby="invalidate-title">
+        <h2 id="invalidate-title">{t.invalidate}</h2>
+        {state === 'invalidated' ? (
+          <p class="muted">{t.alreadyInvalidated}</p>
+        ) : (
+          <InvalidateForm
+            ctx={ctx}
+            documentId={s.id}
+            error={props.invalidateError}
+            reason={props.invalidateReason}
+          />
+        )}
+      </section>
+      <section id="access-log" class="doc-section card" aria-labelledby="access-log-title">
+        <h2 id="access-log-title">{t.accessLog}</h2>
+        <ul class="access-log">
+          {view.accessLog.map((e) => (
+            <li>
+              {formatInstant(e.at, lang)} · {e.archivistName} · {t.actions[e.action]}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

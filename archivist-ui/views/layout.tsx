@@ -1,0 +1,124 @@
+/**
+ * The frame of every page: skip link, header with the service name, language and contrast switches, the
+ * signed-in archivist and the main menu, the live arrivals panel, and the content.
+ */
+import type { ComponentChildren } from 'preact';
+import { LANGUAGES, messages } from '../i18n/index.js';
+import type { PageContext } from './context.js';
+
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  active?: 'search' | 'usage-log';
+  children: ComponentChildren;
+}) {
+  const { ctx, title } = props;
+  const { t, user } = ctx;
+  const next = encodeURIComponent(ctx.path);
+  return (
+    <html lang={ctx.lang} class={ctx.contrast ? 'contrast' : undefined}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t.appName}`}</title>
+        <link rel="stylesheet" href="/archivist/static/app.css" />
+        <script src="/archivist/static/app.js" defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="header-inner">
+            <div class="brand">
+              <span class="brand-mark" aria-hidden="true">
+                K
+              </span>
+              <span>
+                <span class="brand-name">{t.brand}</span>
+                <span class="app-name">{t.appName}</span>
+              </span>
+            </div>
+            <div class="header-tools">
+              <nav aria-label={t.language} class="lang-switch">
+                <ul>
+                  {LANGUAGES.map((l) => (
+                    <li>
+                      <a
+                        href={`/archivist/prefs?lang=${l}&next=${next}`}
+                        lang={l}
+                        hreflang={l}
+                        aria-current={l === ctx.lang ? 'true' : undefined}
+                      >
+                        {messages(l).langName}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <a
+                class="contrast-toggle"
+                href={`/archivist/prefs?contrast=${ctx.contrast ? 'off' : 'on'}&next=${next}`}
+              >
+                {ctx.contrast ? t.contrastOff : t.contrastOn}
+              </a>
+              {user && (
+                <div class="user-box">
+                  <span class="user-name">
+                    <span class="visually-hidden">{t.signedInAs}: </span>
+                    {user.name}
+                    {user.demo && <span class="badge">{t.demoBadge}</span>}
+                  </span>
+                  <span class="user-org">{user.organisationName}</span>
+                  <form method="post" action="/archivist/logout" class="inline-form">
+                    <input type="hidden" name="csrf" value={user.csrf} />
+                    <button type="submit" class="link-button">
+                      {t.signOut}
+                    </button>
+                  </form>
+                </div>
+              )}
+            </div>
+          </div>
+          {user && (
+            <nav class="main-nav" aria-label={t.mainNav}>
+              <ul>
+                <li>
+                  <a href="/archivist/search" aria-current={props.active === 'search' ? 'page' : undefined}>
+                    {t.navSearch}
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href="/archivist/usage-log"
+                    aria-current={props.active === 'usage-log' ? 'page' : undefined}
+                  >
+                    {t.navUsageLog}
+                  </a>
+                </li>
+              </ul>
+              <p class="registers">
+                <span class="registers-label">{t.actsFor}:</span>{' '}
+                {user.registers.map((r) => r.name).join(', ')}
+              </p>
+            </nav>
+          )}
+        </header>
+        <p class="sim-notice">{t.simNotice}</p>
+        <div class={user ? 'page with-live' : 'page'}>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          {user && (
+            <aside class="live" aria-labelledby="live-title" data-events="/archivist/events">
+              <h2 id="live-title">{t.liveTitle}</h2>
+              <p class="live-hint">{t.liveHint}</p>
+              <ol id="live-list" class="live-list" aria-live="polite" aria-relevant="additions" />
+              <template id="live-text" data-arrived={t.liveArrived} data-open={t.liveOpen} />
+            </aside>
+          )}
+        </div>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * The archivist interface's domain: sign-in, search, document view, compare, invalidation and the usage
+ * log. Every read goes through one register check (an archivist sees only the registers it acts for, and a
+ * document elsewhere is "not found", so its existence does not leak); every search and view is logged.
+ * It sees plain values, never HTTP.
+ */
+import type { CodeLists } from '../codes/code-lists.js';
+import { KantaSimError } from '../errors.js';
+import { checkHetu } from '../rules/hetu.js';
+import type { ArchiveStore, DocumentFilter, DocumentState } from '../store/archive-store.js';
+import type { ArchivistStore, CompareRecord, CompareRecordStore } from '../store/archivist-store.js';
+import type { UsageEntry, UsageLogStore } from '../store/usage-log-store.js';
+import { readArchivedDocument, type ArchivedDocument } from './archived-document.js';
+import {
+  authenticate,
+  DEMO_USERNAME,
+  toArchivist,
+  type Archivist,
+  type OrganisationNames,
+} from './archivists.js';
+import { parseCompareForm } from './compare.js';
+import { groupResults, type ClientGroup } from './group-results.js';
+import type { ArchivistInvalidate } from './invalidation.js';
+import { metadataValues, type MetadataValue } from './metadata-fields.js';
+import { findSession, startSession, type Session } from './sessions.js';
+import { usageLogCsv } from './usage-log.js';
+import { diffVersions, type FieldChange } from './version-diff.js';
+
+export interface ArchivistServiceDeps {
+  readonly archive: ArchiveStore;
+  readonly archivists: ArchivistStore;
+  readonly compare: CompareRecordStore;
+  readonly usage: UsageLogStore;
+  readonly codes: CodeLists;
+  readonly organisations: OrganisationNames;
+  readonly clock: () => Date;
+  /** Invalidation by the lifecycle domain (server/archive); see invalidation.ts. */
+  readonly invalidate: ArchivistInvalidate;
+}
+
+export interface SearchQuery {
+  readonly hetu?: string;
+  readonly palvelutehtava?: string;
+  readonly documentType?: string;
+  readonly prosessivaihe?: string;
+  readonly caseId?: string;
+  /** ISO dates YYYY-MM-DD, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly state?: DocumentState;
+  readonly registerOid?: string;
+}
+
+export interface SearchResult {
+  readonly groups: readonly ClientGroup[];
+  readonly count: number;
+  /** More matched than were returned. */
+  readonly truncated: boolean;
+}
+
+export interface VersionEntry {
+  readonly document: ArchivedDocument;
+  /** Changes from the previous version (empty for the first). */
+  readonly changes: readonly FieldChange[];
+}
+
+export interface DocumentView {
+  readonly document: ArchivedDocument;
+  readonly metadata: readonly MetadataValue[];
+  readonly versions: readonly VersionEntry[];
+  readonly compare?: CompareRecord;
+  readonly accessLog: readonly UsageEntry[];
+}
+
+/** How many documents one search returns at most (grouped on one page). */
+export const SEARCH_LIMIT = 500;
+
+export class ArchivistService {
+  constructor(private readonly deps: ArchivistServiceDeps) {}
+
+  private now(): Date {
+    return this.deps.clock();
+  }
+
+  /** Signs in by password; undefined when the username or password is wrong. */
+  async signIn(username: string, password: string): Promise<{ token: string; session: Session } | undefined> {
+    const archivist = await authenticate(this.deps.archivists, username, password);
+    return archivist ? this.open(archivist) : undefined;
+  }
+
+  /** The trainers' one-click sign-in as the demo organiser's archivist. */
+  async signInDemo(): Promise<{ token: string; session: Session }> {
+    const record = await this.deps.archivists.findArchivistByUsername(DEMO_USERNAME);
+    if (!record) {
+      throw new KantaSimError('NOT_FOUND', 'the demo archivist does not exist');
+    }
+    return this.open(toArchivist(record));
+  }
+
+  private async open(archivist: Archivist): Promise<{ token: string; session: Session }> {
+    const started = await startSession(this.deps.archivists, archivist, this.now());
+    await this.log(started.session, { action: 'sign-in' });
+    return started;
+  }
+
+  session(token: string | undefined): Promise<Session | undefined> {
+    return findSession(this.deps.archivists, token, this.now());
+  }
+
+  signOut(session: Session): Promise<void> {
+    return this.deps.archivists.deleteSession(session.tokenHash);
+  }
+
+  /** Remembers the reason for access the archivist stated; later entries carry it. */
+  async stateReason(session: Session, reason: string): Promise<Session> {
+    await this.deps.archivists.setSessionReason(session.tokenHash, reason);
+    return { ...session, reason };
+  }
+
+  /** Searches the archivist's registers; logged with the client and the filters. */
+  async search(session: Session, query: SearchQuery): Promise<SearchResult> {
+    const registers = this.registersFor(session, query.registerOid);
+    if (query.hetu !== undefined && !checkHetu(query.hetu).ok) {
+      throw new KantaSimError('BAD_REQUEST', `"${query.hetu}" is not a valid personal identity code`);
+    }
+    const filter: DocumentFilter = {
+      registerOids: registers,
+      hetu: query.hetu,
+      palvelutehtava: query.palvelutehtava,
+      documentType: query.documentType,
+      prosessivaihe: query.prosessivaihe,
+      caseId: query.caseId,
+      state: query.state,
+      from: query.from ? hl7Day(query.from) : undefined,
+      to: query.to ? `${hl7Day(query.to)}~` : undefined,
+      limit: SEARCH_LIMIT + 1,
+    };
+    const rows = await this.deps.archive.listDocuments(filter);
+    const truncated = rows.length > SEARCH_LIMIT;
+    const docs = rows.slice(0, SEARCH_LIMIT).map(readArchivedDocument);
+    const detail = Object.entries(query)
+      .filter(([k, v]) => k !== 'hetu' && v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join('; ');
+    await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined });
+    return { groups: groupResults(docs, this.deps.codes), count: docs.length, truncated };
+  }
+
+  /** One document with its metadata, versions, compare record and access log; logged as a view. */
+  async viewDocument(session: Session, documentId: string): Promise<DocumentView> {
+    const document = await this.visible(session, documentId);
+    await this.log(session, {
+      action: 'view',
+      hetu: document.stored.hetu,
+      documentId,
+      registerOid: document.stored.registerOid,
+    });
+    const names = (oid: string): string | undefined => this.deps.organisations.get(oid)?.name;
+    const set = (
+      await this.deps.archive.listDocuments({
+        setId: document.stored.setId,
+        registerOids: session.archivist.registerOids,
+      })
+    )
+      .sort((a, b) => a.versionNumber - b.versionNumber)
+      .map(readArchivedDocument);
+    const versions = set.map((d, i) => ({
+      document: d,
+      changes: i === 0 ? [] : diffVersions(set[i - 1] as ArchivedDocument, d, this.deps.codes),
+    }));
+    return {
+      document,
+      metadata: metadataValues(document, this.deps.codes, names),
+      versions,
+      compare: await this.deps.compare.getCompareRecord(documentId),
+      accessLog: await this.deps.usage.list({
+        organisationOid: session.archivist.organisationOid,
+        documentId,
+        limit: 20,
+      }),
+    };
+  }
+
+  /** The document for a page that shows it without a full view (the invalidation confirmation). */
+  async peekDocument(session: Session, documentId: string): Promise<ArchivedDocument> {
+    return this.visible(session, documentId);
+  }
+
+  /** Saves the compare form of a document. */
+  async saveCompare(
+    session: Session,
+    documentId: string,
+    form: Record<string, unknown>,
+  ): Promise<CompareRecord> {
+    const document = await this.visible(session, documentId);
+    const { fields, note } = parseCompareForm(form);
+    const record: CompareRecord = {
+      documentId,
+      registerOid: document.stored.registerOid,
+      fields,
+      note,
+      archivistId: session.archivist.id,
+      archivistName: session.archivist.name,
+      updatedAt: this.now().toISOString(),
+    };
+    await this.deps.compare.saveCompareRecord(record);
+    await this.log(session, {
+      action: 'compare',
+      hetu: document.stored.hetu,
+      documentId,
+      registerOid: document.stored.registerOid,
+      detail: `${Object.values(fields).filter((f) => f.matches).length}/${Object.keys(fields).length} match`,
+    });
+    return record;
+  }
+
+  /** Invalidates the document's set with a reason (required); audited by the lifecycle domain and logged here. */
+  async invalidate(session: Session, documentId: string, reason: string): Promise<void> {
+    const trimmed = reason.replace(/\s+/g, ' ').trim();
+    if (trimmed.length < 3) {
+      throw new KantaSimError('BAD_REQUEST', 'an invalidation needs a reason');
+    }
+    const document = await this.visible(session, documentId);
+    await this.deps.invalidate({
+      documentId,
+      registerOids: session.archivist.registerOids,
+      by: { kind: 'archivist', id: session.archivist.id, name: session.archivist.name },
+      reason: trimmed.slice(0, 1000),
+      at: this.now(),
+    });
+    await this.log(session, {
+      action: 'invalidate',
+      hetu: document.stored.hetu,
+      documentId,
+      registerOid: document.stored.registerOid,
+      detail: trimmed.slice(0, 1000),
+    });
+  }
+
+  /** The archivist's own organisation's usage log, newest first. */
+  usageLog(session: Session, limit = 1000): Promise<UsageEntry[]> {
+    return this.deps.usage.list({ organisationOid: session.archivist.organisationOid, limit });
+  }
+
+  /** The whole log of the archivist's organisation as CSV; the export itself is logged. */
+  async usageLogCsv(session: Session): Promise<string> {
+    await this.log(session, { action: 'export-log' });
+    return usageLogCsv(await this.deps.usage.list({ organisationOid: session.archivist.organisationOid }));
+  }
+
+  /** Register keepers' names for the register filter. */
+  registerName(oid: string): string | undefined {
+    return this.deps.organisations.get(oid)?.name;
+  }
+
+  private registersFor(session: Session, registerOid: string | undefined): readonly string[] {
+    const own = session.archivist.registerOids;
+    if (registerOid === undefined) {
+      return own;
+    }
+    if (!own.includes(registerOid)) {
+      throw new KantaSimError('FORBIDDEN', 'the archivist does not act for this register');
+    }
+    return [registerOid];
+  }
+
+  private async visible(session: Session, documentId: string): Promise<ArchivedDocument> {
+    const stored = await this.deps.archive.getDocument(documentId);
+    if (!stored || !session.archivist.registerOids.includes(stored.registerOid)) {
+      throw new KantaSimError('NOT_FOUND', 'no such document in your registers');
+    }
+    return readArchivedDocument(stored);
+  }
+
+  private log(
+    session: Session,
+    entry: Pick<UsageEntry, 'action' | 'hetu' | 'documentId' | 'registerOid' | 'detail'>,
+  ): Promise<void> {
+    return this.deps.usage.append({
+      ...entry,
+      at: this.now().toISOString(),
+      organisationOid: session.archivist.organisationOid,
+      archivistId: session.archivist.id,
+      archivistName: session.archivist.name,
+      reason: entry.action === 'sign-in' || entry.action === 'export-log' ? undefined : session.reason,
+    });
+  }
+}
+
+/** `2026-01-15` -> `20260115`, the prefix of HL7 times as stored. */
+function hl7Day(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    throw new KantaSimError('BAD_REQUEST', `"${iso}" is not a date (YYYY-MM-DD)`);
+  }
+  return iso.replace(/-/g, '');
+}

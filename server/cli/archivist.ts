@@ -1,0 +1,91 @@
+/**
+ * `kanta-sim archivist add|list`: archivists of an organisation for the archivist interface. Writes to
+ * the data directory's database, which a running server on the same --data-dir reads at the next sign-in.
+ */
+import path from 'node:path';
+import { addArchivist } from '../archivist/archivists.js';
+import { KantaSimError } from '../errors.js';
+import { OrganisationDirectory } from '../pki/organisation-directory.js';
+import { SqliteArchivistStore } from '../store/archivist-sqlite-store.js';
+import { openDatabase } from '../store/open-database.js';
+import { parseFlags } from './common-flags.js';
+import { PROCESS_IO, reportCliError, type CliIo } from './org.js';
+
+const USAGE = [
+  'usage: kanta-sim archivist add --org OID --name NAME [--username U] [--password P] [--register OID ...]',
+  '       kanta-sim archivist list [--org OID]',
+  '  --register: a register keeper the archivist acts for (default: the organisation itself); repeatable',
+].join('\n');
+
+/** Runs `archivist add` or `archivist list`; 0 done, 1 refused, 2 usage error. */
+export async function runArchivistCommand(
+  args: string[],
+  config: { dataDir: string },
+  io: CliIo = PROCESS_IO,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  const words = args[0] === 'archivist' ? args.slice(1) : args;
+  try {
+    const { values, positionals } = parseFlags(words, {
+      org: { type: 'string' },
+      name: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      register: { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help === true) {
+      io.out(USAGE);
+      return 0;
+    }
+    const [action, ...rest] = positionals;
+    if (rest.length > 0 || (action !== 'add' && action !== 'list')) {
+      io.err(
+        `kanta-sim: ${action === undefined ? 'missing subcommand' : `unknown or extra argument "${rest[0] ?? action}"`}`,
+      );
+      io.err(USAGE);
+      return 2;
+    }
+    const db = await openDatabase(path.join(config.dataDir, 'archive.sqlite'));
+    try {
+      const store = new SqliteArchivistStore(db);
+      if (action === 'list') {
+        for (const a of await store.listArchivists(values.org)) {
+          io.out(
+            `${a.username}  ${a.name}  (${a.organisationOid})  registers: ${a.registerOids.join(', ')}${a.demo ? '  [demo]' : ''}`,
+          );
+        }
+        return 0;
+      }
+      if (values.org === undefined || values.name === undefined) {
+        throw new KantaSimError('BAD_REQUEST', 'archivist add needs --org and --name');
+      }
+      const { archivist, password } = await addArchivist(
+        store,
+        new OrganisationDirectory(config.dataDir),
+        {
+          organisationOid: values.org,
+          name: values.name,
+          username: values.username,
+          password: values.password,
+          registerOids: values.register,
+        },
+        now(),
+      );
+      io.out(`Added archivist ${archivist.name} (${archivist.organisationOid}).`);
+      io.out(`  username:  ${archivist.username}`);
+      if (values.password === undefined) {
+        io.out(`  password:  ${password}   (shown once; only its scrypt hash is stored)`);
+      }
+      io.out(`  registers: ${archivist.registerOids.join(', ')}`);
+      io.out('Sign in at http://<web listener>/archivist/login');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  } catch (e) {
+    return reportCliError(e, io, USAGE);
+  }
+}

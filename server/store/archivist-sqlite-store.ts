@@ -1,0 +1,179 @@
+/**
+ * ArchivistStore and CompareRecordStore on the shared SQLite connection (see open-database.ts).
+ */
+import type {
+  ArchivistRecord,
+  ArchivistStore,
+  CompareRecord,
+  CompareRecordStore,
+  SessionRecord,
+} from './archivist-store.js';
+import type { SqliteDatabase } from './sqlite-database.js';
+
+interface ArchivistRow {
+  id: string;
+  organisation_oid: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  registers_json: string;
+  demo: number;
+  created_at: string;
+}
+
+interface SessionRow {
+  token_hash: string;
+  archivist_id: string;
+  csrf_token: string;
+  reason: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+interface CompareRow {
+  document_id: string;
+  register_oid: string;
+  fields_json: string;
+  note: string;
+  archivist_id: string;
+  archivist_name: string;
+  updated_at: string;
+}
+
+const ARCHIVIST_COLUMNS =
+  'id, organisation_oid, username, name, password_hash, registers_json, demo, created_at';
+
+export class SqliteArchivistStore implements ArchivistStore, CompareRecordStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  insertArchivist(r: ArchivistRecord): Promise<boolean> {
+    return this.db.transaction(async () => {
+      if (await this.findArchivistByUsername(r.username)) {
+        return false;
+      }
+      await this.db.run(`INSERT INTO archivists (${ARCHIVIST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+        r.id,
+        r.organisationOid,
+        r.username,
+        r.name,
+        r.passwordHash,
+        JSON.stringify(r.registerOids),
+        r.demo ? 1 : 0,
+        r.createdAt,
+      ]);
+      return true;
+    });
+  }
+
+  async getArchivist(id: string): Promise<ArchivistRecord | undefined> {
+    const row = await this.db.get<ArchivistRow>(`SELECT ${ARCHIVIST_COLUMNS} FROM archivists WHERE id = ?`, [
+      id,
+    ]);
+    return row ? toArchivist(row) : undefined;
+  }
+
+  async findArchivistByUsername(username: string): Promise<ArchivistRecord | undefined> {
+    const row = await this.db.get<ArchivistRow>(
+      `SELECT ${ARCHIVIST_COLUMNS} FROM archivists WHERE username = ?`,
+      [username],
+    );
+    return row ? toArchivist(row) : undefined;
+  }
+
+  async listArchivists(organisationOid?: string): Promise<ArchivistRecord[]> {
+    const rows =
+      organisationOid === undefined
+        ? await this.db.all<ArchivistRow>(`SELECT ${ARCHIVIST_COLUMNS} FROM archivists ORDER BY username`)
+        : await this.db.all<ArchivistRow>(
+            `SELECT ${ARCHIVIST_COLUMNS} FROM archivists WHERE organisation_oid = ? ORDER BY username`,
+            [organisationOid],
+          );
+    return rows.map(toArchivist);
+  }
+
+  async insertSession(s: SessionRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO archivist_sessions (token_hash, archivist_id, csrf_token, reason, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [s.tokenHash, s.archivistId, s.csrfToken, s.reason ?? null, s.createdAt, s.expiresAt],
+    );
+  }
+
+  async getSession(tokenHash: string, now: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.get<SessionRow>(
+      'SELECT token_hash, archivist_id, csrf_token, reason, created_at, expires_at FROM archivist_sessions WHERE token_hash = ? AND expires_at > ?',
+      [tokenHash, now],
+    );
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          archivistId: row.archivist_id,
+          csrfToken: row.csrf_token,
+          reason: row.reason ?? undefined,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+        }
+      : undefined;
+  }
+
+  async setSessionReason(tokenHash: string, reason: string): Promise<void> {
+    await this.db.run('UPDATE archivist_sessions SET reason = ? WHERE token_hash = ?', [reason, tokenHash]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.run('DELETE FROM archivist_sessions WHERE token_hash = ?', [tokenHash]);
+  }
+
+  async pruneSessions(now: string): Promise<void> {
+    await this.db.run('DELETE FROM archivist_sessions WHERE expires_at <= ?', [now]);
+  }
+
+  async saveCompareRecord(r: CompareRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO compare_records (document_id, register_oid, fields_json, note, archivist_id, archivist_name, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(document_id) DO UPDATE SET register_oid = excluded.register_oid, fields_json = excluded.fields_json,
+         note = excluded.note, archivist_id = excluded.archivist_id, archivist_name = excluded.archivist_name,
+         updated_at = excluded.updated_at`,
+      [
+        r.documentId,
+        r.registerOid,
+        JSON.stringify(r.fields),
+        r.note,
+        r.archivistId,
+        r.archivistName,
+        r.updatedAt,
+      ],
+    );
+  }
+
+  async getCompareRecord(documentId: string): Promise<CompareRecord | undefined> {
+    const row = await this.db.get<CompareRow>(
+      'SELECT document_id, register_oid, fields_json, note, archivist_id, archivist_name, updated_at FROM compare_records WHERE document_id = ?',
+      [documentId],
+    );
+    return row
+      ? {
+          documentId: row.document_id,
+          registerOid: row.register_oid,
+          fields: JSON.parse(row.fields_json) as CompareRecord['fields'],
+          note: row.note,
+          archivistId: row.archivist_id,
+          archivistName: row.archivist_name,
+          updatedAt: row.updated_at,
+        }
+      : undefined;
+  }
+}
+
+function toArchivist(row: ArchivistRow): ArchivistRecord {
+  return {
+    id: row.id,
+    organisationOid: row.organisation_oid,
+    username: row.username,
+    name: row.name,
+    passwordHash: row.password_hash,
+    registerOids: JSON.parse(row.registers_json) as string[],
+    demo: row.demo === 1,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { displayFormSrcdoc, FRAME_STYLE_HASH, sanitizeDisplayForm } from '../../archivist-ui/display-form.js';
+import { hashPassword, verifyPassword } from '../../server/archivist/passwords.js';
+import { statedReason, splitReason, usageLogCsv } from '../../server/archivist/usage-log.js';
+import { flatten } from '../../server/archivist/version-diff.js';
+import { parseCompareForm } from '../../server/archivist/compare.js';
+
+describe('display form sanitiser', () => {
+  it.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<p onclick="alert(1)" style="color:red" class="soc-title">x</p>', '<p class="soc-title">x</p>'],
+    ['<img src="http://evil.example/x.png" onerror="alert(1)"/>', ''],
+    ['<a href="javascript:alert(1)">link</a>', 'link'],
+    ['<iframe src="http://evil.example"></iframe>', ''],
+    ['<style>body{background:url(http://evil.example)}</style><b>b</b>', '<b>b</b>'],
+    [
+      '<table><tr><td colspan="2" onmouseover="x()">c</td></tr></table>',
+      '<table><tr><td colspan="2">c</td></tr></table>',
+    ],
+  ])('%s -> %s', (input, output) => {
+    expect(sanitizeDisplayForm(input)).toBe(output);
+  });
+
+  it('frames it in a document whose CSP allows only its own style block', () => {
+    const doc = displayFormSrcdoc('<p>hei</p>', 'fi');
+    expect(doc).toContain(`default-src 'none'; style-src ${FRAME_STYLE_HASH}; img-src 'none'`);
+    expect(doc).toContain('<body><p>hei</p></body>');
+  });
+});
+
+describe('passwords', () => {
+  it('verifies the right password and refuses a wrong one or a malformed hash', async () => {
+    const hash = await hashPassword('oikea salasana');
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(await verifyPassword('oikea salasana', hash)).toBe(true);
+    expect(await verifyPassword('väärä salasana', hash)).toBe(false);
+    expect(await verifyPassword('oikea salasana', 'plain')).toBe(false);
+  });
+});
+
+describe('usage log helpers', () => {
+  it('accepts only known reasons, "other" only with text', () => {
+    expect(statedReason('training', '')).toBe('training');
+    expect(statedReason('client-request', '  pyyntö  42 ')).toBe('client-request: pyyntö 42');
+    expect(statedReason('other', '')).toBeUndefined();
+    expect(statedReason('curiosity', 'x')).toBeUndefined();
+    expect(splitReason('client-request: pyyntö 42')).toEqual({ code: 'client-request', text: 'pyyntö 42' });
+  });
+
+  it('exports CSV oldest first, quoting and defusing formulas', () => {
+    const base = {
+      at: '2026-01-01T00:00:00Z',
+      organisationOid: '1.2',
+      archivistId: 'a',
+      archivistName: 'A, B',
+    };
+    const csv = usageLogCsv([
+      { ...base, seq: 2, action: 'view', detail: '=HYPERLINK("x")' },
+      { ...base, seq: 1, action: 'search' },
+    ]);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'seq,at,archivistName,archivistId,action,hetu,documentId,registerOid,reason,detail',
+    );
+    expect(lines[1]).toMatch(/^1,/);
+    expect(lines[2]).toContain('"A, B"');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe('version diff and compare form', () => {
+  it('flattens structured content by path', () => {
+    expect([...flatten({ a: { b: [1, { c: true }] }, d: null })]).toEqual([
+      ['a.b[0]', '1'],
+      ['a.b[1].c', 'true'],
+      ['d', 'null'],
+    ]);
+  });
+
+  it('records every shown field, unticked ones as not matching, and ignores unknown keys', () => {
+    const parsed = parseCompareForm({
+      shown: ['clientHetu', 'caseId'],
+      'match.clientHetu': 'on',
+      'note.caseId': 'eri asia',
+      'match.bogus': 'on',
+      note: ' yleinen ',
+    });
+    expect(parsed).toEqual({
+      fields: { clientHetu: { matches: true }, caseId: { matches: false, note: 'eri asia' } },
+      note: 'yleinen',
+    });
+  });
+});
