@@ -1,0 +1,315 @@
+/**
+ * The deployment-test rehearsal as operations: start one for an organisation + test case + test identity,
+ * watch refusals on the Kanta interface, record the client-system ticks, and judge what the archive holds.
+ * The CLI, the JSON API and the archivist interface all call these; nothing here knows about HTTP.
+ */
+import { KantaSimError } from '../errors.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import type { RehearsalStore } from '../store/rehearsal-store.js';
+import { compareVerdict, type CompareSource } from './compare-source.js';
+import { evaluate, type ClientSystemTick, type Evaluation, type ResolvedExpectation } from './evaluate.js';
+import type { OnboardingService, OnboardingView } from './onboarding-service.js';
+import {
+  newRehearsalId,
+  parseClientMetadata,
+  unknownRehearsal,
+  type Rehearsal,
+  type RehearsalEvent,
+} from './rehearsal.js';
+import { booleanAt, objectAt, oidAt, optionalOidAt, optionalStringAt, stringAt } from './read-input.js';
+import type { ExpectedDocument, TestCase, TestCaseLibrary } from './test-case.js';
+import { requireTestIdentity } from './test-identities.js';
+
+/** What the Kanta interface reports after each exchange (ExchangeRecord fits). */
+export interface ObservedExchange {
+  readonly startedAt: Date;
+  readonly outcome: {
+    readonly typeCode: string;
+    readonly senderOid?: string;
+    readonly documentId?: string;
+    readonly violations: readonly { readonly rule: { readonly code: string } }[];
+  };
+}
+
+export interface RehearsalServiceDeps {
+  readonly archive: Pick<ArchiveStore, 'listDocuments'>;
+  readonly store: RehearsalStore;
+  readonly onboarding: OnboardingService;
+  readonly testCases: TestCaseLibrary;
+  readonly clock: () => Date;
+  /** The archivist's compare records; absent until the archivist interface is wired in. */
+  readonly compare?: CompareSource;
+}
+
+export type RefusalEvent = Extract<RehearsalEvent, { kind: 'refusal' }>;
+
+/** The verdict: JSON for CI (GET /__sim/rehearsals/:id) and the source of the report. */
+export interface RehearsalVerdict {
+  readonly rehearsal: Rehearsal;
+  readonly testCase: Pick<TestCase, 'name' | 'title' | 'serviceTask' | 'role' | 'oldData'>;
+  readonly onboarding?: OnboardingView;
+  readonly registers: { readonly own: string; readonly organiser?: string };
+  readonly passed: boolean;
+  readonly evaluation: Evaluation;
+  /** Messages the archive refused from the organisation while the rehearsal ran. */
+  readonly refusals: readonly RefusalEvent[];
+  readonly evaluatedAt: string;
+}
+
+export class RehearsalService {
+  constructor(private readonly deps: RehearsalServiceDeps) {}
+
+  /**
+   * Starts a rehearsal from untrusted JSON `{ organisationOid, caseName, hetu?, requireClientSystemCheck?,
+   * organiserOid?, clientMetadata? }`. Without a hetu, the identity handed to the organisation for the
+   * case's service is used; a hetu not yet handed out is recorded as handed to it now.
+   */
+  async start(raw: unknown): Promise<Rehearsal> {
+    const o = objectAt(raw, 'rehearsal');
+    const organisationOid = oidAt(o.organisationOid, 'organisationOid');
+    const testCase = this.deps.testCases.get(stringAt(o.caseName, 'caseName'));
+    const hetu = await this.identityFor(organisationOid, testCase, optionalStringAt(o.hetu, 'hetu'));
+    const now = this.deps.clock();
+    const organiserOid = optionalOidAt(o.organiserOid, 'organiserOid');
+    const rehearsal: Rehearsal = {
+      id: newRehearsalId(now),
+      organisationOid,
+      caseName: testCase.name,
+      hetu,
+      status: 'running',
+      startedAt: now.toISOString(),
+      since: booleanAt(o.includeEarlier, 'includeEarlier', false) ? undefined : now.toISOString(),
+      requireClientSystemCheck: booleanAt(o.requireClientSystemCheck, 'requireClientSystemCheck', true),
+      ...(organiserOid === undefined ? {} : { organiserOid }),
+      ...(o.clientMetadata === undefined ? {} : { clientMetadata: parseClientMetadata(o.clientMetadata) }),
+    };
+    await this.resolve(rehearsal, testCase);
+    await this.deps.store.insertRehearsal(rehearsal);
+    return rehearsal;
+  }
+
+  async get(id: string): Promise<Rehearsal> {
+    return (await this.deps.store.getRehearsal(id)) ?? unknownRehearsal(id);
+  }
+
+  list(filter: { organisationOid?: string; caseName?: string } = {}): Promise<Rehearsal[]> {
+    return this.deps.store.listRehearsals(filter);
+  }
+
+  /** Ends the rehearsal: later arrivals still count, but the archivist interface shows it as done. */
+  async finish(id: string): Promise<Rehearsal> {
+    const r = await this.get(id);
+    const finished: Rehearsal = { ...r, status: 'finished', finishedAt: this.deps.clock().toISOString() };
+    await this.deps.store.updateRehearsal(finished);
+    return finished;
+  }
+
+  /** Supplies (replaces) the client-system metadata a CI job read from the client system. */
+  async setClientMetadata(id: string, raw: unknown): Promise<Rehearsal> {
+    const r = await this.get(id);
+    const updated: Rehearsal = { ...r, clientMetadata: parseClientMetadata(raw) };
+    await this.deps.store.updateRehearsal(updated);
+    return updated;
+  }
+
+  /** A person's tick `{ documentId, matches, note?, by? }` when no compare record is at hand. */
+  async recordClientSystemCheck(id: string, raw: unknown): Promise<void> {
+    await this.get(id);
+    const o = objectAt(raw, 'check');
+    if (typeof o.matches !== 'boolean') {
+      throw new KantaSimError('BAD_REQUEST', 'matches: expected true or false');
+    }
+    const note = optionalStringAt(o.note, 'note');
+    const by = optionalStringAt(o.by, 'by');
+    await this.deps.store.addEvent(id, {
+      kind: 'client-system-check',
+      at: this.deps.clock().toISOString(),
+      documentId: stringAt(o.documentId, 'documentId'),
+      matches: o.matches,
+      ...(note === undefined ? {} : { note }),
+      ...(by === undefined ? {} : { by }),
+    });
+  }
+
+  /** The checklist and verdict now, computed from the archive. */
+  async verdict(id: string): Promise<RehearsalVerdict> {
+    const rehearsal = await this.get(id);
+    const testCase = this.deps.testCases.get(rehearsal.caseName);
+    const { onboarding, registers, expected, setup } = await this.resolve(rehearsal, testCase);
+    const arrived = (await this.deps.archive.listDocuments({ hetu: rehearsal.hetu, limit: 10_000 })).filter(
+      (d) => rehearsal.since === undefined || d.archivedAt >= rehearsal.since,
+    );
+    const events = await this.deps.store.listEvents(id);
+    const ticks = await this.ticks(
+      events,
+      arrived.map((d) => d.id),
+    );
+    const evaluation = evaluate({
+      expected,
+      setup,
+      arrived,
+      ticks,
+      clientMetadata: rehearsal.clientMetadata,
+      requireClientSystemCheck: rehearsal.requireClientSystemCheck,
+    });
+    return {
+      rehearsal,
+      testCase: {
+        name: testCase.name,
+        title: testCase.title,
+        serviceTask: testCase.serviceTask,
+        role: testCase.role,
+        oldData: testCase.oldData,
+      },
+      ...(onboarding === undefined ? {} : { onboarding }),
+      registers,
+      passed: evaluation.result === 'passed',
+      evaluation,
+      refusals: events.filter((e): e is RefusalEvent => e.kind === 'refusal'),
+      evaluatedAt: this.deps.clock().toISOString(),
+    };
+  }
+
+  /**
+   * For CI: the verdict of the organisation's latest rehearsal of the case, or of a new one over every
+   * document of the identity when none was started (a CI job may send first and ask afterwards).
+   */
+  async verify(raw: unknown): Promise<RehearsalVerdict> {
+    const o = objectAt(raw, 'verify');
+    const caseName = stringAt(o.caseName, 'caseName');
+    const organisationOid = optionalOidAt(o.organisationOid, 'organisationOid');
+    const latest = (await this.deps.store.listRehearsals({ caseName, organisationOid }))[0];
+    let rehearsal = latest;
+    if (rehearsal === undefined) {
+      if (organisationOid === undefined) {
+        throw new KantaSimError(
+          'BAD_REQUEST',
+          `no rehearsal of ${caseName} was started; name the organisation (--org OID) to verify what it archived`,
+        );
+      }
+      rehearsal = await this.start({
+        organisationOid,
+        caseName,
+        hetu: o.hetu,
+        organiserOid: o.organiserOid,
+        includeEarlier: true,
+        requireClientSystemCheck: o.clientMetadata !== undefined,
+      });
+    }
+    if (o.clientMetadata !== undefined) {
+      rehearsal = await this.setClientMetadata(rehearsal.id, o.clientMetadata);
+    }
+    return this.verdict(rehearsal.id);
+  }
+
+  /** Records refusals of the organisations of running rehearsals; called after every Kanta exchange. */
+  async observe(exchange: ObservedExchange): Promise<void> {
+    const { outcome } = exchange;
+    if (outcome.typeCode === 'AA' || outcome.senderOid === undefined) {
+      return;
+    }
+    const running = await this.deps.store.listRehearsals({ status: 'running' });
+    for (const r of running.filter(
+      (x) => x.organisationOid === outcome.senderOid || x.organiserOid === outcome.senderOid,
+    )) {
+      await this.deps.store.addEvent(r.id, {
+        kind: 'refusal',
+        at: exchange.startedAt.toISOString(),
+        senderOid: outcome.senderOid,
+        ...(outcome.documentId === undefined ? {} : { documentId: outcome.documentId }),
+        typeCode: outcome.typeCode,
+        rules: outcome.violations.map((v) => v.rule.code),
+      });
+    }
+  }
+
+  private async identityFor(
+    organisationOid: string,
+    testCase: TestCase,
+    hetu: string | undefined,
+  ): Promise<string> {
+    if (hetu === undefined) {
+      const mine = (await this.deps.onboarding.listIdentities({ customerOid: organisationOid })).filter(
+        (a) => a.serviceTask === testCase.serviceTask,
+      );
+      const last = mine[mine.length - 1];
+      if (last === undefined) {
+        throw new KantaSimError(
+          'BAD_REQUEST',
+          `no test identity is handed to ${organisationOid} for service ${testCase.serviceTask}; give one (hetu)`,
+        );
+      }
+      return last.hetu;
+    }
+    requireTestIdentity(hetu);
+    // Refuses an identity another customer holds for this service (TEST_IDENTITY_ASSIGNED).
+    await this.deps.onboarding.assignIdentity({
+      hetu,
+      serviceTask: testCase.serviceTask,
+      customerOid: organisationOid,
+    });
+    return hetu;
+  }
+
+  private async resolve(
+    rehearsal: Rehearsal,
+    testCase: TestCase,
+  ): Promise<{
+    onboarding?: OnboardingView;
+    registers: { own: string; organiser?: string };
+    expected: ResolvedExpectation[];
+    setup: ResolvedExpectation[];
+  }> {
+    const onboarding = await this.deps.onboarding.findOnboarding(rehearsal.organisationOid);
+    const own = onboarding?.registerKeeperOid ?? rehearsal.organisationOid;
+    const right = onboarding?.registerAccessRights.find(
+      (r) => r.serviceTasks.length === 0 || r.serviceTasks.includes(testCase.serviceTask),
+    );
+    const organiser = rehearsal.organiserOid ?? right?.organiserOid;
+    const needsOrganiser = [...testCase.setup, ...testCase.documents].some((d) => d.register === 'organiser');
+    if (needsOrganiser && organiser === undefined) {
+      throw new KantaSimError(
+        'BAD_REQUEST',
+        `test case ${testCase.name} archives into the organiser's register: record the register access right in the onboarding record of ${rehearsal.organisationOid}, or give organiserOid`,
+      );
+    }
+    const at = (d: ExpectedDocument): ResolvedExpectation => ({
+      ...d,
+      registerOid: d.register === 'organiser' ? (organiser as string) : own,
+    });
+    return {
+      ...(onboarding === undefined ? {} : { onboarding }),
+      registers: { own, ...(organiser === undefined ? {} : { organiser }) },
+      expected: testCase.documents.map(at),
+      setup: testCase.setup.map(at),
+    };
+  }
+
+  /** Ticks by document id: the archivist's compare record first, else the latest manual tick. */
+  private async ticks(
+    events: readonly RehearsalEvent[],
+    ids: readonly string[],
+  ): Promise<Map<string, ClientSystemTick>> {
+    const out = new Map<string, ClientSystemTick>();
+    for (const e of events) {
+      if (e.kind === 'client-system-check') {
+        out.set(e.documentId, {
+          matches: e.matches,
+          source: 'manual',
+          ...(e.note === undefined ? {} : { note: e.note }),
+          ...(e.by === undefined ? {} : { by: e.by }),
+        });
+      }
+    }
+    if (this.deps.compare !== undefined) {
+      for (const id of ids) {
+        const record = await this.deps.compare.getCompareRecord(id);
+        const judged = record === undefined ? undefined : compareVerdict(record);
+        if (judged !== undefined) {
+          out.set(id, { ...judged, source: 'archivist' });
+        }
+      }
+    }
+    return out;
+  }
+}

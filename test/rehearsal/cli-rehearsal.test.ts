@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runOnboardingCommand } from '../../server/cli/onboarding.js';
+import { runRehearsalCommand } from '../../server/cli/rehearsal.js';
+import { generateTestCaseMessages } from '../../server/rehearsal/generate-messages.js';
+import { TestCaseLibrary } from '../../server/rehearsal/test-case.js';
+import { defaultIdentityName } from '../../server/rehearsal/test-identities.js';
+import { send, startKantaSim, type KantaSimInstance } from '../support/sim.js';
+
+function capture(): { io: { out(l: string): void; err(l: string): void }; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l) => out.push(l), err: (l) => err.push(l) }, out, err };
+}
+
+describe('kanta-sim rehearsal and onboarding commands', () => {
+  let sim: KantaSimInstance;
+  let dir: string;
+  beforeAll(async () => {
+    sim = await startKantaSim();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kanta-sim-rehearsal-'));
+  });
+  afterAll(async () => {
+    await sim.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('verify fails with a readable list, then passes once every document arrived', async () => {
+    const hetu = '010181-900C';
+    const org = sim.demo.organiser.oid;
+    const web = ['--web-url', sim.webUrl];
+    const assigned = capture();
+    expect(
+      await runOnboardingCommand(
+        ['assign', '--org', org, '--hetu', hetu, '--service', '24', ...web],
+        {},
+        assigned.io,
+      ),
+    ).toBe(0);
+    const taken = capture();
+    expect(
+      await runOnboardingCommand(
+        ['assign', '--org', sim.demo.provider.oid, '--hetu', hetu, '--service', '24', ...web],
+        {},
+        taken.io,
+      ),
+    ).toBe(1);
+    expect(taken.err.join('\n')).toContain('TEST_IDENTITY_ASSIGNED');
+
+    const messages = generateTestCaseMessages({
+      testCase: new TestCaseLibrary().get('lapsiperheiden-palvelut'),
+      organisation: sim.demo.organiser,
+      identity: { hetu, ...defaultIdentityName(hetu) },
+      professional: sim.demo.professional,
+      at: sim.running.clock.now(),
+      runId: 7,
+    });
+    for (const m of messages.slice(0, -1)) {
+      expect((await send(sim, m.messageXml)).ack.typeCode).toBe('AA');
+    }
+    const failing = capture();
+    expect(
+      await runRehearsalCommand(
+        ['verify', '--case', 'lapsiperheiden-palvelut', '--org', org, ...web],
+        {},
+        failing.io,
+      ),
+    ).toBe(1);
+    expect(failing.out.join('\n')).toMatch(/1 finding\(s\):\n {2}1\. \[missing\] kertomus/);
+    expect(failing.out.at(-1)).toBe('FAILED');
+
+    await send(sim, messages.at(-1)?.messageXml ?? '');
+    const metadata = path.join(dir, 'client.json');
+    await writeFile(
+      metadata,
+      JSON.stringify({ documents: messages.map((m) => ({ key: m.key, documentId: m.documentId })) }),
+    );
+    const passing = capture();
+    expect(
+      await runRehearsalCommand(
+        [
+          'verify',
+          '--case',
+          'lapsiperheiden-palvelut',
+          '--org',
+          org,
+          '--expected-metadata',
+          metadata,
+          ...web,
+        ],
+        {},
+        passing.io,
+      ),
+    ).toBe(0);
+    expect(passing.out.at(-1)).toBe('PASSED');
+
+    const id = /Rehearsal (\S+):/.exec(passing.out[0] ?? '')?.[1] ?? '';
+    const report = capture();
+    expect(await runRehearsalCommand(['report', id, '--out', dir, ...web], {}, report.io)).toBe(0);
+    expect(await readFile(path.join(dir, `${id}.html`), 'utf8')).toContain('SHA käyttöönottokoe');
+  });
+
+  it('answers a usage error with exit code 2', async () => {
+    const c = capture();
+    expect(await runRehearsalCommand(['frobnicate'], {}, c.io)).toBe(2);
+  });
+});
