@@ -1,0 +1,124 @@
+/**
+ * The load generator: POSTs messages to /sha over mutual TLS from `concurrency` keep-alive connections and
+ * records each request's latency and acknowledgement type. Runs as a worker thread (runLoad) so that the
+ * client's own TLS and parsing work does not share the server's event loop.
+ */
+import https from 'node:https';
+import { parentPort, workerData } from 'node:worker_threads';
+import { runTsWorker } from './ts-worker.js';
+
+export interface LoadJob {
+  readonly kantaUrl: string;
+  readonly caPem: string;
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly messages: readonly string[];
+  readonly concurrency: number;
+}
+
+export interface LoadResult {
+  readonly count: number;
+  readonly concurrency: number;
+  readonly elapsedMs: number;
+  readonly documentsPerSecond: number;
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p95: number;
+    readonly p99: number;
+    readonly max: number;
+  };
+  /** Answers by acknowledgement typeCode (or HTTP status when none). */
+  readonly answers: Readonly<Record<string, number>>;
+  /** The first answer that was not AA, shortened (empty when all were AA). */
+  readonly firstRefusal: string;
+  /** Indexes of the messages answered AA. */
+  readonly acknowledged: readonly number[];
+}
+
+/** Runs one load level in a worker thread. */
+export function runLoad(job: LoadJob): Promise<LoadResult> {
+  return runTsWorker<LoadResult>(new URL('./load.ts', import.meta.url), job);
+}
+
+/** Runs one load level on this thread. */
+export async function load(job: LoadJob): Promise<LoadResult> {
+  const url = new URL(job.kantaUrl);
+  const agent = new https.Agent({
+    keepAlive: true,
+    maxSockets: job.concurrency,
+    ca: job.caPem,
+    cert: job.certPem,
+    key: job.keyPem,
+  });
+  const latencies: number[] = [];
+  const answers: Record<string, number> = {};
+  const acknowledged: number[] = [];
+  let firstRefusal = '';
+  let next = 0;
+  const started = performance.now();
+  const client = async (): Promise<void> => {
+    while (next < job.messages.length) {
+      const i = next++;
+      const t = performance.now();
+      const { status, body } = await post(agent, url, job.messages[i]!);
+      latencies.push(performance.now() - t);
+      const type = /typeCode="(A[AER])"/.exec(body)?.[1] ?? `HTTP ${status}`;
+      answers[type] = (answers[type] ?? 0) + 1;
+      if (type === 'AA') {
+        acknowledged.push(i);
+      } else if (!firstRefusal) {
+        firstRefusal = body.slice(0, 3000);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, client));
+  const elapsedMs = performance.now() - started;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    count: job.messages.length,
+    concurrency: job.concurrency,
+    elapsedMs: round(elapsedMs),
+    documentsPerSecond: round((job.messages.length / elapsedMs) * 1000),
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(latencies.at(-1) ?? 0) },
+    answers,
+    firstRefusal,
+    acknowledged,
+  };
+}
+
+function post(agent: https.Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'text/xml; charset=utf-8' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+if (parentPort && (workerData as LoadJob | undefined)?.messages) {
+  const port = parentPort;
+  void load(workerData as LoadJob).then((r) => port.postMessage(r));
+}

@@ -1,0 +1,121 @@
+/** The bench's targets (issue 7) judged against the figures, and the console table. */
+import type { ColdStartResult } from './cold-start.js';
+import type { LoadResult } from './load.js';
+import type { XmlsecResult } from './reference-limit.js';
+import type { SearchResult } from './search.js';
+
+export interface BenchFigures {
+  readonly load: readonly LoadResult[];
+  readonly bulk: {
+    readonly documents: number;
+    readonly documentsPerSecond: number;
+    readonly projected100kMinutes: number;
+    readonly projected2MillionHours: number;
+  };
+  readonly reset: {
+    readonly small: { readonly documents: number; readonly ms: number; readonly via: string };
+    readonly large: { readonly documents: number; readonly ms: number };
+  };
+  readonly search: SearchResult;
+  readonly coldStart?: ColdStartResult;
+  readonly reference: {
+    readonly xmlsec1?: XmlsecResult;
+    readonly rsa2048VerifyPerSecond: number;
+    readonly ratioToXmlsec1AtConcurrency8?: number;
+  };
+  readonly memory: { readonly rssMb: Readonly<Record<string, number>>; readonly peakRssMb: number };
+}
+
+export interface Target {
+  readonly name: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean | null;
+}
+
+/** Each target of the issue with the measured value; `met: null` when it was not measured. */
+export function evaluateTargets(f: BenchFigures): Target[] {
+  const c8 = f.load.find((l) => l.concurrency === 8);
+  const slowestQuery = Math.max(...Object.values(f.search.queries).map((q) => q.medianMs));
+  const rssAtSearch = f.memory.rssMb['at search documents'] ?? 0;
+  return [
+    {
+      name: 'throughput at concurrency 8',
+      target: '>= 500 documents/s',
+      measured: `${c8?.documentsPerSecond ?? '-'} documents/s`,
+      met: c8 ? c8.documentsPerSecond >= 500 : null,
+    },
+    {
+      name: 'p99 at concurrency 8',
+      target: '< 50 ms',
+      measured: `${c8?.latencyMs.p99 ?? '-'} ms`,
+      met: c8 ? c8.latencyMs.p99 < 50 : null,
+    },
+    {
+      name: 'ratio to xmlsec1 batch',
+      target: '>= 0.5',
+      measured: `${f.reference.ratioToXmlsec1AtConcurrency8 ?? '-'}`,
+      met:
+        f.reference.ratioToXmlsec1AtConcurrency8 === undefined
+          ? null
+          : f.reference.ratioToXmlsec1AtConcurrency8 >= 0.5,
+    },
+    {
+      name: 'ready with existing data dir',
+      target: '< 1000 ms',
+      measured: `${f.coldStart?.existingDataDirMedianMs ?? '-'} ms (${f.coldStart?.mode ?? '-'})`,
+      met: f.coldStart ? f.coldStart.existingDataDirMedianMs < 1000 : null,
+    },
+    {
+      name: `reset (${f.reset.small.documents} documents)`,
+      target: '< 50 ms',
+      measured: `${f.reset.small.ms} ms`,
+      met: f.reset.small.ms < 50,
+    },
+    {
+      name: `search over ${f.search.documents} documents (slowest query median)`,
+      target: '< 100 ms',
+      measured: `${slowestQuery} ms`,
+      met: f.search.documents >= 100_000 ? slowestQuery < 100 : null,
+    },
+    {
+      name: `RSS at ${f.search.documents} documents (whole bench process)`,
+      target: '< 200 MB',
+      measured: `${rssAtSearch} MB`,
+      met: f.search.documents >= 100_000 ? rssAtSearch < 200 : null,
+    },
+  ];
+}
+
+/** Prints the figures as a table on stdout. */
+export function printReport(f: BenchFigures & { readonly targets: readonly Target[] }): void {
+  const lines: string[] = ['', 'kanta-sim bench', ''];
+  lines.push('concurrency  documents  documents/s  p50 ms  p95 ms  p99 ms  answers');
+  for (const l of f.load) {
+    lines.push(
+      `${pad(l.concurrency, 11)}  ${pad(l.count, 9)}  ${pad(l.documentsPerSecond, 11)}  ${pad(l.latencyMs.p50, 6)}  ${pad(l.latencyMs.p95, 6)}  ${pad(l.latencyMs.p99, 6)}  ${JSON.stringify(l.answers)}`,
+    );
+  }
+  const x = f.reference.xmlsec1;
+  lines.push(
+    '',
+    `xmlsec1 batch: ${x ? `${x.documentsPerSecond} documents/s (${x.verified}/${x.documents} verified)` : 'skipped'}; RSA-2048 verify: ${f.reference.rsa2048VerifyPerSecond}/s; ratio at concurrency 8: ${f.reference.ratioToXmlsec1AtConcurrency8 ?? '-'}`,
+  );
+  lines.push(
+    `bulk ${f.bulk.documents} documents: ${f.bulk.documentsPerSecond}/s; projected 100,000 in ${f.bulk.projected100kMinutes} min, 2 million in ${f.bulk.projected2MillionHours} h`,
+  );
+  lines.push(
+    '',
+    'target                                             goal           measured                 met',
+  );
+  for (const t of f.targets) {
+    lines.push(
+      `${t.name.padEnd(50)} ${t.target.padEnd(14)} ${t.measured.padEnd(24)} ${t.met === null ? 'n/a' : t.met ? 'yes' : 'NO'}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function pad(v: number, n: number): string {
+  return String(v).padStart(n);
+}

@@ -1,0 +1,106 @@
+/**
+ * Resilience test support: signed messages built from a running kanta-sim's demo credentials, and a
+ * keep-alive mutual-TLS poster for a kanta-sim running in another process.
+ */
+import https from 'node:https';
+import { startKantaSim, type KantaSimInstance } from '../../server/index.js';
+import { buildRange, type BuildParties, type BuiltMessage } from '../../bench/build-documents.js';
+
+/**
+ * Generates the PKI and demo organisation in `dataDir` (an in-process start with an in-memory database)
+ * and returns the demo credentials, so that a CLI process started on the same directory trusts them.
+ */
+export async function prepareDataDir(dataDir: string): Promise<{ parties: BuildParties; client: ClientTls }> {
+  const sim = await startKantaSim({ dataDir });
+  await sim.stop();
+  return {
+    parties: partiesOf(sim),
+    client: {
+      caPem: sim.caBundlePem,
+      certPem: sim.demo.organiser.clientCertPem,
+      keyPem: sim.demo.organiser.clientKeyPem,
+    },
+  };
+}
+
+/** The demo organisation and professional of a kanta-sim as the message builder's plain parties. */
+export function partiesOf(sim: KantaSimInstance): BuildParties {
+  const org = sim.demo.organiser;
+  const pro = sim.demo.professional;
+  return {
+    organiser: {
+      oid: org.oid,
+      name: org.name,
+      unit: org.units[0] ?? { oid: org.oid, name: org.name },
+      signingKeyPem: org.signingKeyPem,
+      signingCertPem: org.signingCertPem,
+    },
+    professional: {
+      regno: pro.regno,
+      given: pro.given,
+      family: pro.family,
+      keyPem: pro.keyPem,
+      certPem: pro.certPem,
+    },
+  };
+}
+
+/** A keep-alive mutual-TLS agent for the demo organisation. */
+export function tlsAgent(client: ClientTls, maxSockets = 4): https.Agent {
+  return new https.Agent({
+    keepAlive: true,
+    maxSockets,
+    ca: client.caPem,
+    cert: client.certPem,
+    key: client.keyPem,
+  });
+}
+
+export interface ClientTls {
+  readonly caPem: string;
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+/** `count` unique signed messages (the bench's builder, on this thread). */
+export function messages(parties: BuildParties, tag: string, count: number): BuiltMessage[] {
+  return buildRange({ parties, tag, from: 0, count, signedAt: Date.now() });
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly typeCode?: string;
+  readonly body: string;
+}
+
+/** POSTs a message to /sha; rejects only on a transport error (e.g. the server was killed). */
+export function post(agent: https.Agent, kantaUrl: string, body: string): Promise<Answer> {
+  const url = new URL(kantaUrl);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'text/xml' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            typeCode: /typeCode="(A[AER])"/.exec(text)?.[1],
+            body: text,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
