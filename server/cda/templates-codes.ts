@@ -146,8 +146,9 @@ export interface DocumentKind {
  * 15 Suunnitelma with specific type 15007 for service task 24; process phase 3; the content specification
  * ids of the client plan (…1506.15007.2024.11.28) and of the client-relationship document (…1505.1.2023.6.1).
  * The client-relationship document carries no general or specific type and no service task (as the real
- * SP1 document). EVERYTHING ELSE is a kanta-sim PLACEHOLDER: general types 11, 12, 13, 17, all specific
- * types except 15007, all Lastensuojelu (26) entries, phases 1, 2, 4, 5 and the other content
+ * SP1 document). EVERYTHING ELSE is a kanta-sim PLACEHOLDER, kept equal to the placeholder entries of
+ * codes/lists/document-type.json so that built documents pass the code-list check: general types 11, 12, 13,
+ * 14, all specific types except 15007, all Lastensuojelu (26) entries, phases 1, 2, 4, 5 and the other content
  * specification ids. Initiation sits in group 5 because the builder only knows groups 1 and 5.
  */
 export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = Object.freeze({
@@ -160,20 +161,20 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
   },
   initiation: {
     documentGroup: '5',
-    generalDocumentType: { code: '11', displayName: 'Vireilletulo' },
+    generalDocumentType: { code: '11', displayName: 'Vireilletuloasiakirja' },
     prosessivaihe: PROCESS_PHASES['1'],
     byServiceTask: {
-      lapsiperheidenPalvelut: spec('11001', 'Lapsiperheiden palvelujen vireilletulo'),
-      lastensuojelu: spec('11002', 'Lastensuojelun vireilletulo'),
+      lapsiperheidenPalvelut: spec('11007', 'Lapsiperheiden palvelujen vireilletulo'),
+      lastensuojelu: spec('11008', 'Lastensuojelun vireilletulo'),
     },
   },
   assessment: {
     documentGroup: '5',
-    generalDocumentType: { code: '12', displayName: 'Palvelutarpeen arviointi' },
+    generalDocumentType: { code: '13', displayName: 'Palvelutarpeen arviointi' },
     prosessivaihe: PROCESS_PHASES['2'],
     byServiceTask: {
-      lapsiperheidenPalvelut: spec('12007', 'Lapsiperheiden palvelujen palvelutarpeen arviointi'),
-      lastensuojelu: spec('12008', 'Lastensuojelutarpeen selvitys'),
+      lapsiperheidenPalvelut: spec('13007', 'Lapsiperheiden palvelujen palvelutarpeen arviointi'),
+      lastensuojelu: spec('13008', 'Lastensuojelutarpeen selvitys'),
     },
   },
   clientPlan: {
@@ -190,20 +191,20 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
   },
   decision: {
     documentGroup: '5',
-    generalDocumentType: { code: '17', displayName: 'Päätös' },
+    generalDocumentType: { code: '14', displayName: 'Päätös' },
     prosessivaihe: PROCESS_PHASES['4'],
     byServiceTask: {
-      lapsiperheidenPalvelut: spec('17007', 'Lapsiperheiden palvelujen päätös'),
-      lastensuojelu: spec('17008', 'Lastensuojelun päätös'),
+      lapsiperheidenPalvelut: spec('14007', 'Lapsiperheiden palvelujen päätös'),
+      lastensuojelu: spec('14008', 'Lastensuojelun päätös'),
     },
   },
   clientNote: {
     documentGroup: '5',
-    generalDocumentType: { code: '13', displayName: 'Asiakaskertomus' },
+    generalDocumentType: { code: '12', displayName: 'Asiakaskertomus' },
     prosessivaihe: PROCESS_PHASES['5'],
     byServiceTask: {
-      lapsiperheidenPalvelut: spec('13001', 'Lapsiperheiden palvelujen asiakaskertomus'),
-      lastensuojelu: spec('13002', 'Lastensuojelun asiakaskertomus'),
+      lapsiperheidenPalvelut: spec('12007', 'Lapsiperheiden palvelujen asiakaskertomus'),
+      lastensuojelu: spec('12008', 'Lastensuojelun asiakaskertomus'),
     },
   },
 });

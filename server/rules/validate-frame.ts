@@ -21,7 +21,10 @@ const DOC = '/controlActProcess/subject/clinicalDocument';
 const FRAME_STATUS_CODES = new Set(['completed', 'nullified']);
 
 export interface WrapperContext {
-  /** Organisation OIDs of the TLS client certificate; empty = not checked (e.g. the validation service). */
+  /**
+   * The OIDs of the TLS client (its organisation's and its service units'): the sender must be one of them
+   * or an OID under one of their arcs. Empty = not checked (e.g. the validation service).
+   */
   readonly tlsOrganisationOids: readonly string[];
   readonly operations: OperationTable;
 }

@@ -16,8 +16,12 @@ export const NS = Object.freeze({
 
 export type DomResult = { ok: true; doc: Document } | { ok: false; message: string; cause?: unknown };
 
-/** Parses XML text strictly: any parser warning or error makes the whole text malformed. */
-export function parseDom(text: string): DomResult {
+/**
+ * Parses XML text strictly: any parser warning or error makes the whole text malformed. A leading byte
+ * order mark is not content (XML 1.0 section 4.3.3) and many client stacks write one, so it is skipped.
+ */
+export function parseDom(input: string): DomResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (/<!DOCTYPE/i.test(text)) {
     return { ok: false, message: 'DOCTYPE declarations are not allowed' };
   }

@@ -265,11 +265,11 @@ describe('document templates', () => {
     general: string;
     specific: string;
   }[] = [
-    { kind: 'initiation', build: initiation, phase: '1', general: '11', specific: '11001' },
-    { kind: 'assessment', build: assessment, phase: '2', general: '12', specific: '12007' },
+    { kind: 'initiation', build: initiation, phase: '1', general: '11', specific: '11007' },
+    { kind: 'assessment', build: assessment, phase: '2', general: '13', specific: '13007' },
     { kind: 'clientPlan', build: clientPlan, phase: '3', general: '15', specific: '15007' },
-    { kind: 'decision', build: decision, phase: '4', general: '17', specific: '17007' },
-    { kind: 'clientNote', build: clientNote, phase: '5', general: '13', specific: '13001' },
+    { kind: 'decision', build: decision, phase: '4', general: '14', specific: '14007' },
+    { kind: 'clientNote', build: clientNote, phase: '5', general: '12', specific: '12007' },
   ];
 
   it.each(builders)(

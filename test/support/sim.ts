@@ -48,12 +48,14 @@ export async function send(
     })
     .send(message);
   const body = res.body as string;
-  return {
-    status: res.status,
-    body,
-    headers: res.headers as Record<string, string>,
-    ack: parseAcknowledgement(body),
-  };
+  let ack: ParsedAcknowledgement;
+  try {
+    ack = parseAcknowledgement(body);
+  } catch (cause) {
+    // A test expecting an acknowledgement should see what came instead (a 5xx page, a JSON error ...).
+    throw new Error(`HTTP ${res.status} carried no HL7 acknowledgement: ${body.slice(0, 500)}`, { cause });
+  }
+  return { status: res.status, body, headers: res.headers as Record<string, string>, ack };
 }
 
 export { startKantaSim };
