@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/browser/**', 'test/resilience/**', 'node_modules/**'],
+    exclude: ['test/resilience/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

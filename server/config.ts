@@ -33,6 +33,14 @@ export interface KantaSimConfig {
   readonly xmlLimits: XmlLimits;
   /** Quiet start-up banner (programmatic use). */
   readonly quiet: boolean;
+  /** Where the deployment-test report's e-mail draft is addressed (the real Kanta address goes here). */
+  readonly kantaReportAddress: string;
+  /** Most journal entries kept in memory (control API); the oldest are dropped first. */
+  readonly journalCap: number;
+  /** Whether the sentinel test identities (docs/ci.md) trigger their faults. */
+  readonly sentinelIdentities: boolean;
+  /** A scenario file applied at start-up (organisations, professionals, identities, documents). */
+  readonly seed?: string;
 }
 
 export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
@@ -47,6 +55,9 @@ export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
   codeListDirs: [],
   xmlLimits: DEFAULT_XML_LIMITS,
   quiet: false,
+  kantaReportAddress: 'kayttoonottokoe@kanta.invalid',
+  journalCap: 10_000,
+  sentinelIdentities: true,
 });
 
 /** Keys a config file may set, with their parsers. A key not listed here fails fast. */
@@ -63,6 +74,10 @@ const FILE_KEYS: Record<string, (v: unknown, where: string) => Record<string, un
   operationTable: (v, w) => ({ operationTable: str(v, w) }),
   maxMessageBytes: (v, w) => ({ maxMessageBytes: positiveInt(v, w) }),
   maxXmlDepth: (v, w) => ({ maxXmlDepth: positiveInt(v, w) }),
+  kantaReportAddress: (v, w) => ({ kantaReportAddress: str(v, w) }),
+  journalCap: (v, w) => ({ journalCap: positiveInt(v, w) }),
+  sentinelIdentities: (v, w) => ({ sentinelIdentities: bool(v, w) }),
+  seed: (v, w) => ({ seed: str(v, w) }),
 };
 
 export interface ConfigSources {
@@ -103,6 +118,7 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
     memory: flags.memory,
     trustMode: flags['trust-mode'] === undefined ? undefined : trustMode(flags['trust-mode'], '--trust-mode'),
     trustAnchors: flags['trust-anchor'],
+    seed: flags.seed,
   };
   for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
     for (const [k, v] of Object.entries(layer)) {
@@ -122,6 +138,7 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
     dataDir: path.resolve(config.dataDir),
     trustAnchors: Object.freeze(config.trustAnchors.map((p) => path.resolve(p))),
     codeListDirs: Object.freeze(config.codeListDirs.map((p) => path.resolve(p))),
+    ...(config.seed === undefined ? {} : { seed: path.resolve(config.seed) }),
   });
 }
 
@@ -152,7 +169,7 @@ function readConfigFile(file: string): Record<string, unknown> {
     Object.assign(out, parse(value, `${file}: ${key}`));
   }
   // Paths in a config file are relative to the file, so a project can keep its config beside its CA files.
-  for (const key of ['dataDir', 'operationTable'] as const) {
+  for (const key of ['dataDir', 'operationTable', 'seed'] as const) {
     if (typeof out[key] === 'string') {
       out[key] = path.resolve(base, out[key] as string);
     }

@@ -20,6 +20,13 @@ export const ERROR_CODES = Object.freeze({
   PRO_EXISTS: { status: 409, message: 'The professional already exists' },
   DATA_DIR_INVALID: { status: 500, message: 'The data directory cannot be used' },
   STORE_FAILED: { status: 503, message: 'The database could not complete the operation' },
+  TEST_IDENTITY_ASSIGNED: {
+    status: 409,
+    message: 'The test identity is already assigned to another customer for this service',
+  },
+  TEST_CASE_UNKNOWN: { status: 404, message: 'No test case by that name' },
+  REHEARSAL_UNKNOWN: { status: 404, message: 'No rehearsal with that id' },
+  ONBOARDING_MISSING: { status: 404, message: 'The organisation has no onboarding record' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const);
 

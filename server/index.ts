@@ -11,11 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type KantaSimConfig } from './config.js';
 import { launch, type RunningKantaSim } from './kanta-sim.js';
+import { controlClient, type ControlClient } from './control/control-client.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Organisation } from './pki/organisations.js';
 import type { Professional } from './pki/professionals.js';
+import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/limits.js';
 
 export type { KantaSimConfig } from './config.js';
+export { controlClient, type ControlClient } from './control/control-client.js';
+export { SENTINEL_IDENTITIES } from './control/sentinels.js';
+export type { FaultSpec } from './control/fault-spec.js';
+export type { JournalEntry, JournalFilter } from './control/journal.js';
 export { RULES } from './rules/catalogue.js';
 
 /** Credentials as files and as PEM strings, ready for https.Agent or any TLS client. */
@@ -54,10 +60,18 @@ export interface KantaSimInstance {
   };
   /** The running internals, for advanced use and the project's own tests. */
   readonly running: RunningKantaSim;
+  /**
+   * The control API as an HTTP client of this instance's web listener (reset, documents, journal, waitFor,
+   * faults, clock, snapshot, restore, seed): the same calls work against a kanta-sim started elsewhere via
+   * controlClient(webUrl).
+   */
+  readonly control: ControlClient;
   stop(): Promise<void>;
 }
 
 export interface StartOptions extends Partial<Omit<KantaSimConfig, 'xmlLimits'>> {
+  /** Message size and nesting limits; unset ones keep their defaults. */
+  readonly xmlLimits?: Partial<XmlLimits>;
   readonly logger?: Logger;
   readonly clock?: () => Date;
 }
@@ -67,7 +81,7 @@ export interface StartOptions extends Partial<Omit<KantaSimConfig, 'xmlLimits'>>
  * holds the generated PKI and is removed by stop().
  */
 export async function startKantaSim(options: StartOptions = {}): Promise<KantaSimInstance> {
-  const { logger, clock, ...overrides } = options;
+  const { logger, clock, xmlLimits, ...overrides } = options;
   const ownDir =
     overrides.dataDir === undefined ? await mkdtemp(path.join(os.tmpdir(), 'kanta-sim-')) : undefined;
   const config = loadConfig({
@@ -77,6 +91,7 @@ export async function startKantaSim(options: StartOptions = {}): Promise<KantaSi
       memory: true,
       quiet: true,
       ...overrides,
+      ...(xmlLimits ? { xmlLimits: { ...DEFAULT_XML_LIMITS, ...xmlLimits } } : {}),
       dataDir: overrides.dataDir ?? ownDir,
     },
   });
@@ -101,6 +116,7 @@ export async function startKantaSim(options: StartOptions = {}): Promise<KantaSi
       professional: await professionalCredentials(running.demo.professional),
     },
     running,
+    control: controlClient(running.webUrl),
     stop: async () => {
       await running.stop();
       if (ownDir) {

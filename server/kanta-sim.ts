@@ -20,6 +20,16 @@ import { createTrustStore } from './pki/trust-store.js';
 import { SqliteArchiveStore } from './store/sqlite-archive-store.js';
 import { openDatabase } from './store/open-database.js';
 import type { ArchiveStore } from './store/archive-store.js';
+import { SimClock } from './control/clock.js';
+import { ControlService } from './control/control-service.js';
+import { FaultRegistry } from './control/faults.js';
+import { Journal } from './control/journal.js';
+import { readScenarioFile } from './control/seed.js';
+import { ProfessionalDirectory } from './pki/professional-directory.js';
+import { SqliteSnapshots } from './store/sqlite-snapshots.js';
+import { assembleRehearsal, type RehearsalParts } from './rehearsal/assemble.js';
+import { SqliteArchivistStore } from './store/archivist-sqlite-store.js';
+import { assembleArchivist, type ArchivistParts } from './archivist/assemble.js';
 
 export interface RunningKantaSim {
   readonly config: KantaSimConfig;
@@ -32,6 +42,17 @@ export interface RunningKantaSim {
   readonly store: ArchiveStore;
   /** Subscribe to every exchange on the Kanta interface. */
   onExchange(listener: (record: ExchangeRecord) => void): () => void;
+  /** The controllable clock every decision reads (control API: GET|PUT /__sim/clock). */
+  readonly clock: SimClock;
+  /** Every exchange on the Kanta interface (control API: GET /__sim/journal). */
+  readonly journal: Journal;
+  readonly faults: FaultRegistry;
+  /** The control API's service, for direct calls in process. */
+  readonly control: ControlService;
+  /** The deployment-test rehearsal: onboarding, test identities, rehearsals, reports (also /__sim/rehearsals). */
+  readonly rehearsal: RehearsalParts;
+  /** The archivist interface (/archivist): its service, live feed, stores and compare records. */
+  readonly archivist: ArchivistParts;
   stop(): Promise<void>;
 }
 
@@ -44,7 +65,8 @@ export interface LaunchOptions {
 /** Starts kanta-sim as configured; resolves when both listeners and the database are up. */
 export async function launch(config: KantaSimConfig, options: LaunchOptions = {}): Promise<RunningKantaSim> {
   const logger = options.logger ?? silentLogger;
-  const clock = options.clock ?? (() => new Date());
+  const simClock = new SimClock(options.clock);
+  const clock = (): Date => simClock.now();
   mkdirSync(config.dataDir, { recursive: true });
   const pki = await ensureTestPki(config.dataDir);
   const demo = await ensureDemoOrganisation(config.dataDir);
@@ -55,15 +77,61 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const operations = loadOperationTable(config.operationTable);
   const db = await openDatabase(config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'));
   const store = new SqliteArchiveStore(db);
+  const snapshots = await SqliteSnapshots.attach(
+    db,
+    config.memory ? ':memory:' : path.join(config.dataDir, 'snapshots.sqlite'),
+  );
+  const journal = new Journal(config.journalCap, clock);
+  const faults = new FaultRegistry({
+    operations,
+    limits: config.xmlLimits,
+    sentinels: config.sentinelIdentities,
+    clock,
+  });
 
   const archive = new ArchiveService({ store, organisations, trust, codes, operations, config, clock });
   const listeners = new Set<(record: ExchangeRecord) => void>();
+  const rehearsal = assembleRehearsal({
+    db,
+    archive: store,
+    clock,
+    logger,
+    kantaAddress: config.kantaReportAddress,
+    organisationName: (oid) => organisations.list().find((o) => o.oid === oid)?.name,
+    compare: new SqliteArchivistStore(db),
+  });
+  listeners.add((record) => rehearsal.observe(record));
+  const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
+  listeners.add((record) => archivist.feed.exchange(record));
   const kantaApp = createKantaApp({
     archive,
     logger,
     limits: config.xmlLimits,
     clock,
-    onExchange: (record) => listeners.forEach((l) => l(record)),
+    onExchange: (record) => {
+      journal.record(record);
+      listeners.forEach((l) => l(record));
+    },
+    beforeExchange: (probe) => faults.intervene(probe),
+    queries: { store, trust, organisations, clock, logger },
+  });
+  const control = new ControlService({
+    store,
+    journal,
+    faults,
+    clock: simClock,
+    snapshots,
+    sentinels: config.sentinelIdentities,
+    seed: {
+      dataDir: config.dataDir,
+      organisations,
+      professionals: new ProfessionalDirectory(config.dataDir),
+      archive: (messageBytes, as) =>
+        archive.handle({ messageBytes, clientCertificate: as.clientCertificate }),
+      clock,
+      testIdentityGuardrail: config.testIdentityGuardrail,
+      defaultProfessional: demo.professional,
+    },
   });
   let kanta: Listening | undefined;
   let web: Listening | undefined;
@@ -79,6 +147,19 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       kantaInterface: kanta ? `https://${config.host}:${kanta.port}/sha` : undefined,
       health: '/__sim/health',
       caBundle: caBundlePath,
+      controlApi: '/__sim/openapi.json',
+    }),
+    control,
+    rehearsal: rehearsal.routes,
+    archivist: archivist.routes,
+    validation: () => ({
+      codes,
+      operations,
+      trust,
+      trustMode: config.trustMode,
+      testIdentityGuardrail: config.testIdentityGuardrail,
+      limits: config.xmlLimits,
+      now: clock(),
     }),
   });
   try {
@@ -89,8 +170,11 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       config.port,
     );
     web = await listenWeb(webApp, config.host, config.webPort);
+    if (config.seed !== undefined) {
+      await control.seed(await readScenarioFile(config.seed));
+    }
   } catch (e) {
-    await kanta?.close();
+    await Promise.all([kanta?.close(), web?.close()]);
     await db.close();
     throw e instanceof KantaSimError ? e : new KantaSimError('INTERNAL', 'start-up failed', { cause: e });
   }
@@ -106,6 +190,12 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    clock: simClock,
+    journal,
+    faults,
+    control,
+    rehearsal,
+    archivist,
     stop: async () => {
       await Promise.all([kanta?.close(), web?.close()]);
       await db.close();

@@ -8,18 +8,34 @@ import { runStartCommand } from './cli/start.js';
 import { runOrgCommand } from './cli/org.js';
 import { runProCommand } from './cli/pro.js';
 import { runFixturesCommand } from './cli/fixtures.js';
+import { runArchivistCommand } from './cli/archivist.js';
 import { configFromArgs } from './cli/common-flags.js';
+import { runRehearsalCommand } from './cli/rehearsal.js';
+import { runOnboardingCommand } from './cli/onboarding.js';
+import { runSignCommand } from './cli/sign.js';
+import { runSendCommand } from './cli/send.js';
+import { runValidateCommand } from './cli/validate.js';
+import { runJournalCommand } from './cli/journal.js';
 
 const USAGE = `kanta-sim: a simulated Kanta Social Welfare Client Data Archive, for integration tests
 
 Usage:
-  kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE]
+  kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE] [--seed FILE]
                   [--trust-mode strict|lenient] [--trust-anchor CA.pem ...]
   kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...]     register an organisation
   kanta-sim org list
   kanta-sim pro add --regno N --name "Given Family" [--title T]    register a professional
   kanta-sim pro list
-  kanta-sim fixtures [--out DIR]                                    generate signed example documents
+  kanta-sim archivist add --org OID --name NAME [--username U] [--password P] [--register OID ...]
+  kanta-sim archivist list [--org OID]                              archivists of the archivist interface
+  kanta-sim fixtures [--out DIR] [--pki DIR] [--org OID] [--pro REGNO] [--date ISO]
+                                                                    signed valid_*/invalid_<rule> messages + manifest
+  kanta-sim onboarding set|show|assign|identities --org OID ...     onboarding record and test identities
+  kanta-sim rehearsal cases|start|show|verify|report|generate ...   rehearse the deployment test (käyttöönottokoe)
+  kanta-sim sign --org OID --in CDA.xml --out SIGNED.xml            add the organisation's system signature
+  kanta-sim send --url URL --org OID --in FILE [--sign]             reference client (exit 0 AA, 1 AE, 2 AR, 3 transport)
+  kanta-sim validate FILE [--cda CDA.xml]                           the archive's rules offline (exit 0 valid, 1 invalid)
+  kanta-sim journal export --junit FILE [--web-url URL]             the journal of a running sim as JUnit XML
 
 Environment: KANTA_SIM_HOST, KANTA_SIM_PORT, KANTA_SIM_WEB_PORT, KANTA_SIM_DATA_DIR, KANTA_SIM_CONFIG.
 `;
@@ -33,8 +49,22 @@ async function main(argv: string[]): Promise<number> {
       return runOrgCommand(rest, configFromArgs(rest, process.env));
     case 'pro':
       return runProCommand(rest, configFromArgs(rest, process.env));
+    case 'archivist':
+      return runArchivistCommand(rest, configFromArgs(rest, process.env));
+    case 'rehearsal':
+      return runRehearsalCommand(rest, process.env);
+    case 'onboarding':
+      return runOnboardingCommand(rest, process.env);
     case 'fixtures':
       return runFixturesCommand(rest, process.env);
+    case 'sign':
+      return runSignCommand(rest, process.env);
+    case 'send':
+      return runSendCommand(rest, process.env);
+    case 'validate':
+      return runValidateCommand(rest, process.env);
+    case 'journal':
+      return runJournalCommand(rest, process.env);
     case undefined:
     case 'help':
     case '--help':

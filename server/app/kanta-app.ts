@@ -12,6 +12,8 @@ import { RULES } from '../rules/catalogue.js';
 import { violation } from '../rules/rule.js';
 import type { XmlLimits } from '../xml/limits.js';
 import { renderAcknowledgement } from './render-acknowledgement.js';
+import { createQueryRouter, type QueryRoutesDeps } from './query-routes.js';
+import { renderQueryResponse } from './render-query-response.js';
 
 export interface ExchangeRecord {
   readonly outcome: ExchangeOutcome;
@@ -19,6 +21,34 @@ export interface ExchangeRecord {
   readonly durationMs: number;
   readonly tlsSubject?: string;
   readonly correlationId: string;
+  /** The injected fault that shaped this exchange (server/control/faults.ts), if any. */
+  readonly fault?: InterventionLabel;
+}
+
+/** Names the fault behind an intervention, for the journal. */
+export interface InterventionLabel {
+  readonly id: string;
+  readonly kind: string;
+}
+
+/**
+ * What the fault hook may do to one exchange before the archive sees it: wait, then answer in its place
+ * (an acknowledgement, a raw HTTP answer such as 503 or a SOAP fault, or a dropped connection). Every
+ * action carries the outcome the journal records.
+ */
+export interface ExchangeIntervention {
+  readonly fault?: InterventionLabel;
+  readonly delayMs?: number;
+  readonly action?:
+    | { readonly kind: 'answer'; readonly outcome: ExchangeOutcome }
+    | {
+        readonly kind: 'http';
+        readonly status: number;
+        readonly contentType: string;
+        readonly body: string;
+        readonly outcome: ExchangeOutcome;
+      }
+    | { readonly kind: 'drop'; readonly outcome: ExchangeOutcome };
 }
 
 export interface KantaAppDeps {
@@ -28,6 +58,13 @@ export interface KantaAppDeps {
   readonly clock: () => Date;
   /** Called after every exchange (the journal listens here). */
   readonly onExchange?: (record: ExchangeRecord) => void;
+  /** The JSON query API under /api/v1 (same mutual TLS identity as /sha). */
+  readonly queries?: QueryRoutesDeps;
+  /** Called before the archive sees a message (fault injection, sentinel identities). */
+  readonly beforeExchange?: (probe: {
+    readonly messageBytes: Buffer;
+    readonly clientCertificate?: X509Certificate;
+  }) => ExchangeIntervention | undefined;
 }
 
 /** Builds the Express app of the Kanta interface; it never listens (see server/app/listeners.ts). */
@@ -39,17 +76,28 @@ export function createKantaApp(deps: KantaAppDeps): Express {
     const started = process.hrtime.bigint();
     try {
       const cert = peerCertificate(req);
+      const intervention = deps.beforeExchange?.({ messageBytes: bodyOf(req), clientCertificate: cert });
+      if (intervention?.delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, intervention.delayMs));
+      }
+      if (intervention?.action) {
+        intervene(req, res, intervention, deps, startedAt, started, cert);
+        return;
+      }
       const outcome = isXmlContentType(req.headers['content-type'])
         ? await deps.archive.handle({ messageBytes: bodyOf(req), clientCertificate: cert })
         : refusal(
             [violation(RULES.WIRE_CONTENT_TYPE, '/', `content type "${req.headers['content-type'] ?? ''}"`)],
             { style: 'bare' },
           );
-      send(res, outcome, deps, startedAt, started, cert);
+      send(res, outcome, deps, startedAt, started, cert, intervention?.fault, correlationIdOf(req));
     } catch (e) {
       next(e);
     }
   });
+  if (deps.queries) {
+    app.use('/api/v1', createQueryRouter(deps.queries));
+  }
   app.use((req, res) => {
     res
       .status(404)
@@ -67,9 +115,11 @@ function send(
   startedAt: Date,
   started: bigint,
   cert?: X509Certificate,
+  fault?: InterventionLabel,
+  correlationId: string = crypto.randomUUID(),
 ): void {
-  const correlationId = crypto.randomUUID();
-  const { contentType, body } = renderAcknowledgement(outcome, deps.clock(), correlationId);
+  const render = outcome.query ? renderQueryResponse : renderAcknowledgement;
+  const { contentType, body } = render(outcome, deps.clock(), correlationId);
   res.status(outcome.httpStatus).setHeader('X-Correlation-Id', correlationId).type(contentType).send(body);
   deps.onExchange?.({
     outcome,
@@ -77,7 +127,49 @@ function send(
     durationMs: Number(process.hrtime.bigint() - started) / 1e6,
     tlsSubject: cert?.subject.replace(/\n/g, ', '),
     correlationId,
+    ...(fault ? { fault } : {}),
   });
+}
+
+/** Carries out an injected fault's action in place of the archive, and still reports the exchange. */
+function intervene(
+  req: Request,
+  res: Response,
+  intervention: ExchangeIntervention,
+  deps: KantaAppDeps,
+  startedAt: Date,
+  started: bigint,
+  cert?: X509Certificate,
+): void {
+  const action = intervention.action;
+  if (!action) {
+    return;
+  }
+  const correlationId = correlationIdOf(req);
+  if (action.kind === 'answer') {
+    send(res, action.outcome, deps, startedAt, started, cert, intervention.fault, correlationId);
+    return;
+  }
+  if (action.kind === 'http') {
+    res.status(action.status).setHeader('X-Correlation-Id', correlationId).type(action.contentType);
+    res.send(action.body);
+  } else {
+    req.socket.destroy();
+  }
+  deps.onExchange?.({
+    outcome: action.outcome,
+    startedAt,
+    durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+    tlsSubject: cert?.subject.replace(/\n/g, ', '),
+    correlationId,
+    ...(intervention.fault ? { fault: intervention.fault } : {}),
+  });
+}
+
+/** A caller's own X-Correlation-Id is kept (so a test can find its exchange); otherwise a fresh UUID. */
+function correlationIdOf(req: Request): string {
+  const given = req.headers['x-correlation-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
 }
 
 /** Errors before the service ran (body too large, aborted upload) still get an HL7 answer. */

@@ -5,6 +5,12 @@
 import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import { jsonErrorMiddleware, jsonNotFound } from './error-middleware.js';
+import { rehearsalRoutes, type RehearsalRouteDeps } from './rehearsal-routes.js';
+import type { ControlService } from '../control/control-service.js';
+import type { ValidationContext } from '../control/validate-submission.js';
+import { controlRoutes } from './control-routes.js';
+import { validationRoutes } from './validation-routes.js';
+import { archivistRouter, type ArchivistRoutesDeps } from './archivist-routes.js';
 
 export interface HealthReport {
   readonly ready: boolean;
@@ -18,6 +24,14 @@ export interface WebAppDeps {
   readonly health: () => Promise<HealthReport>;
   /** Facts shown at GET /__sim (version, URLs), for a person exploring with curl. */
   readonly about: () => Record<string, unknown>;
+  /** The deployment-test rehearsal API under /__sim (rehearsal-routes.ts). */
+  readonly rehearsal?: RehearsalRouteDeps;
+  /** The control API under /__sim/ (control-routes.ts). */
+  readonly control?: ControlService;
+  /** The SHARK validation endpoint's context (validation-routes.ts). */
+  readonly validation?: () => ValidationContext;
+  /** The archivist interface under /archivist (archivist-routes.ts). */
+  readonly archivist?: ArchivistRoutesDeps;
 }
 
 export function createWebApp(deps: WebAppDeps): Express {
@@ -34,6 +48,18 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.get(['/', '/__sim'], (_req, res) => {
     res.json(deps.about());
   });
+  if (deps.control) {
+    app.use(controlRoutes(deps.control));
+  }
+  if (deps.validation) {
+    app.use(validationRoutes(deps.validation));
+  }
+  if (deps.rehearsal) {
+    app.use(rehearsalRoutes(deps.rehearsal));
+  }
+  if (deps.archivist) {
+    app.use('/archivist', archivistRouter(deps.archivist));
+  }
   app.use(jsonNotFound);
   app.use(jsonErrorMiddleware(deps.logger));
   return app;

@@ -9,7 +9,11 @@ import { ensureDemoMessage } from '../samples/demo-message.js';
 import { COMMON_FLAGS, parseFlags } from './common-flags.js';
 
 export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parseFlags(args, { ...COMMON_FLAGS, quiet: { type: 'boolean' } });
+  const { values } = parseFlags(args, {
+    ...COMMON_FLAGS,
+    quiet: { type: 'boolean' },
+    seed: { type: 'string' },
+  });
   const config = loadConfig({ flags: values, env });
   const started = Date.now();
   const sim = await launch(config, { logger: stderrLogger() });
@@ -21,6 +25,7 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
 
   Kanta interface (mutual TLS)  ${sim.kantaUrl}
   Web listener                  ${sim.webUrl}   (health: ${sim.webUrl}/__sim/health)
+  Control API                   ${sim.webUrl}/__sim/openapi.json${config.seed ? `   (seeded from ${config.seed})` : ''}
   Database                      ${config.memory ? 'in memory' : `${config.dataDir}/archive.sqlite`}
   Trust mode                    ${config.trustMode}
 

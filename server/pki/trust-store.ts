@@ -21,6 +21,12 @@ import type { CertificateTrust, ChainResult } from './trust-types.js';
 /** Longer chains than this are refused: DVV's are three deep, and a loop must not spin. */
 const MAX_CHAIN_LENGTH = 6;
 
+/** A trust store as plain data (see TrustStore.toPems / TrustStore.fromPems). */
+export interface TrustStorePems {
+  readonly anchorPems: readonly string[];
+  readonly intermediatePems: readonly string[];
+}
+
 export interface TrustStoreSources {
   readonly anchors: readonly X509Certificate[];
   readonly intermediates?: readonly X509Certificate[];
@@ -56,6 +62,17 @@ export class TrustStore implements CertificateTrust {
   /** The anchors, e.g. for a TLS server's `ca` option. */
   anchorCertificates(): X509Certificate[] {
     return [...this.anchors.values()];
+  }
+
+  /**
+   * The store as PEM texts, so that another thread (the signature verification workers) can rebuild an
+   * identical store: X509Certificate objects cannot cross a worker boundary.
+   */
+  toPems(): TrustStorePems {
+    return {
+      anchorPems: [...this.anchors.values()].map((c) => c.toString()),
+      intermediatePems: this.intermediates.map((c) => c.toString()),
+    };
   }
 
   checkChain(cert: X509Certificate, at: Date, extra: readonly X509Certificate[] = []): ChainResult {

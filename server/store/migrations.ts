@@ -5,6 +5,9 @@
  */
 import type { SqliteDatabase } from './sqlite-database.js';
 import { DOCUMENT_MIGRATIONS } from './migrations/documents.js';
+import { LIFECYCLE_MIGRATIONS } from './migrations/lifecycle.js';
+import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
+import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
 
 export interface Migration {
   /** Unique and stable, e.g. "documents-001-create". */
@@ -13,7 +16,12 @@ export interface Migration {
 }
 
 /** Every migration, in the order a fresh database applies them. */
-export const MIGRATIONS: readonly Migration[] = [...DOCUMENT_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [
+  ...DOCUMENT_MIGRATIONS,
+  ...ARCHIVIST_MIGRATIONS,
+  ...LIFECYCLE_MIGRATIONS,
+  ...REHEARSAL_MIGRATIONS,
+];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */
 export async function migrate(
