@@ -28,8 +28,8 @@ import { readScenarioFile } from './control/seed.js';
 import { ProfessionalDirectory } from './pki/professional-directory.js';
 import { SqliteSnapshots } from './store/sqlite-snapshots.js';
 import { assembleRehearsal, type RehearsalParts } from './rehearsal/assemble.js';
-import { SqliteArchivistStore } from './store/archivist-sqlite-store.js';
 import { assembleArchivist, type ArchivistParts } from './archivist/assemble.js';
+import { seedArchivists } from './archivist/seed-archivists.js';
 
 export interface RunningKantaSim {
   readonly config: KantaSimConfig;
@@ -91,6 +91,9 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
 
   const archive = new ArchiveService({ store, organisations, trust, codes, operations, config, clock });
   const listeners = new Set<(record: ExchangeRecord) => void>();
+  const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
+  listeners.add((record) => archivist.feed.exchange(record));
+  // The rehearsal reads the archivist's compare records ("matches the client system") from the same store.
   const rehearsal = assembleRehearsal({
     db,
     archive: store,
@@ -98,11 +101,9 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     logger,
     kantaAddress: config.kantaReportAddress,
     organisationName: (oid) => organisations.list().find((o) => o.oid === oid)?.name,
-    compare: new SqliteArchivistStore(db),
+    compare: archivist.store,
   });
   listeners.add((record) => rehearsal.observe(record));
-  const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
-  listeners.add((record) => archivist.feed.exchange(record));
   const kantaApp = createKantaApp({
     archive,
     logger,
@@ -131,6 +132,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       clock,
       testIdentityGuardrail: config.testIdentityGuardrail,
       defaultProfessional: demo.professional,
+      seedArchivists: (entries) => seedArchivists(entries, (input) => archivist.addArchivist(input)),
     },
   });
   let kanta: Listening | undefined;
