@@ -3,11 +3,12 @@
  * is believed until it chains to the trust store at signing time, was valid then, carries the key usage
  * its role needs, and names the organisation or professional the document says signed.
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import { readCertFacts, type CertFacts } from './cert-facts.js';
+import type { CertFacts } from './cert-facts.js';
+import { parseCertificate } from './certificate-cache.js';
 import { MIN_RSA_MODULUS_BITS, REQUIRED_KEY_USAGE, type SignatureType } from './profile.js';
 import type { CertificateSummary } from './signature-types.js';
 
@@ -33,9 +34,8 @@ export function readSignerCertificate(
   let extra: X509Certificate[];
   let facts: CertFacts;
   try {
-    x509 = new X509Certificate(Buffer.from(first, 'base64'));
-    extra = rest.map((b) => new X509Certificate(Buffer.from(b, 'base64')));
-    facts = readCertFacts(x509.raw);
+    ({ x509, facts } = parseCertificate(first));
+    extra = rest.map((b) => parseCertificate(b).x509);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {

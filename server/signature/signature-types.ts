@@ -79,7 +79,7 @@ export interface SignatureReport {
 export type SignatureVerification =
   | {
       readonly ok: true;
-      /** Canonical XML of the signed nonXMLBody, as xml-crypto authenticated it: read content only from here. */
+      /** Canonical XML of the signed nonXMLBody, exactly the bytes digested and authenticated: read content only from here. */
       readonly signedBodyXml: string;
       readonly signatures: readonly SignatureReport[];
       readonly warnings: readonly RuleViolation[];

@@ -1,10 +1,13 @@
 /**
  * Verifies every signature of a social welfare CDA document against the Kanta profile (SHA-SPEC section 5)
  * and returns a result value, never throwing for bad input. On success it hands back the canonical XML of
- * the signed nonXMLBody exactly as xml-crypto authenticated it: callers must read content from there and
- * not from the DOM, which may hold anything outside what was signed.
+ * the signed nonXMLBody exactly as it was digested and authenticated: callers must read content from there
+ * and not from the DOM, which may hold anything outside what was signed.
+ *
+ * The document is parsed once (by the caller); each reference is resolved to the element the profile
+ * checks proved it designates and checked by signature-crypto.ts, never by searching the document.
  */
-import type { Document } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, attr, parseDom } from '../xml/dom.js';
@@ -20,7 +23,7 @@ import { locateSignatures, type PlacedSignature } from './placement.js';
 import { checkAlgorithms, checkReferences, checkTimestamp, checkType } from './profile-checks.js';
 import { bodyReferenceUri } from './profile.js';
 import { buildIdIndex, checkBody, type BodyCheck, type IdIndex } from './signed-targets.js';
-import { readSignatureParts } from './signature-parts.js';
+import { readSignatureParts, type SignatureParts } from './signature-parts.js';
 import type {
   SignatureCheck,
   SignatureHint,
@@ -33,7 +36,8 @@ import {
   verifiesOnceWhitespaceRemoved,
   type DigestFailure,
 } from './whitespace-diagnosis.js';
-import { certificatePem, checkWithXmlCrypto } from './xml-crypto-check.js';
+import { checkSignatureCrypto, type ReferenceResolver } from './signature-crypto.js';
+import { signerKey } from './certificate-cache.js';
 
 export type {
   CertificateSummary,
@@ -71,7 +75,7 @@ export function verifyDocumentSignatures(
   }
   const ids = buildIdIndex(doc);
   const body = checkBody(doc, ctx.documentId, ids);
-  const results = placement.placed.map((p, i) => verifyOne(xml, p, i, ctx, ids, body));
+  const results = placement.placed.map((p, i) => verifyOne(p, i, ctx, ids, body));
 
   let violations = dedupe([
     ...placement.violations,
@@ -111,7 +115,6 @@ export function verifyDocumentSignatures(
 }
 
 function verifyOne(
-  xml: string,
   placed: PlacedSignature,
   placedIndex: number,
   ctx: VerifyContext,
@@ -136,14 +139,13 @@ function verifyOne(
   let signedBody: string | undefined;
   let digestFailure: DigestFailure | undefined;
   let cryptoOk = false;
-  const first = parts.certificates[0];
-  if (!(structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk && first)) {
+  if (!(structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk && cert)) {
     list.skip('digests', 'the profile checks above failed');
     list.skip('signature-value', 'the profile checks above failed');
   } else {
-    const certPem = certificatePem(first);
+    const key = signerKey(cert.x509);
     const uris = parts.references.map((r) => r.uri ?? '');
-    const outcome = checkWithXmlCrypto(xml, placed.dsSignature, certPem, uris);
+    const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris);
     if (outcome.kind === 'ok') {
       cryptoOk = true;
       list.pass('digests', `${outcome.references.length} references match`);
@@ -159,12 +161,12 @@ function verifyOne(
         ),
       ]);
       list.skip('signature-value', 'a digest failed');
-      digestFailure = { placedIndex, certPem };
+      digestFailure = { placedIndex, key };
     } else {
       if (outcome.kind === 'value') {
         list.pass('digests', `${parts.references.length} references match`);
       } else {
-        list.skip('digests', 'xml-crypto could not process the signature');
+        list.skip('digests', 'the signature could not be processed');
       }
       const why =
         outcome.kind === 'value'
@@ -226,6 +228,22 @@ function verifyOne(
     ...(signedBody === undefined ? {} : { signedBody }),
     ...(digestFailure === undefined ? {} : { digestFailure }),
   };
+}
+
+/**
+ * The only two elements a reference of this signature may designate, as the profile checks proved them:
+ * the unique nonXMLBody (checkBody) and this signature's own signatureTimestamp (checkReferences made its
+ * ID unique in the document). Any other URI resolves to nothing.
+ */
+function profileTargets(parts: SignatureParts, body: BodyCheck): ReferenceResolver {
+  const targets = new Map<string, Element>();
+  if (body.body) {
+    targets.set(`#${body.bodyId}`, body.body);
+  }
+  if (parts.timestampEl && parts.timestampId !== undefined) {
+    targets.set(`#${parts.timestampId}`, parts.timestampEl);
+  }
+  return (uri) => targets.get(uri);
 }
 
 /**

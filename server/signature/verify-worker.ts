@@ -1,6 +1,6 @@
 /**
  * A signature verification worker thread: rebuilds the trust store from the PEM texts the pool started it
- * with, then answers one job at a time. Verification is synchronous CPU work (xml-crypto), so running it
+ * with, then answers one job at a time. Verification is synchronous CPU work, so running it
  * here keeps the event loop of the Kanta interface free to accept and answer other requests.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -6,10 +6,13 @@
  * normalised variant means accepting bytes nobody signed), so this module only answers the question for
  * the error message. Its result never changes a verdict.
  */
+import type { KeyObject } from 'node:crypto';
+import type { Element } from '@xmldom/xmldom';
 import { parseDom } from '../xml/dom.js';
 import { locateSignatures } from './placement.js';
+import { checkSignatureCrypto } from './signature-crypto.js';
 import { readSignatureParts } from './signature-parts.js';
-import { checkWithXmlCrypto } from './xml-crypto-check.js';
+import { buildIdIndex, type IdIndex } from './signed-targets.js';
 
 /** Appended to the detail of SIG_DIGEST_MISMATCH when the diagnosis holds. */
 export const WHITESPACE_DIAGNOSIS_SENTENCE =
@@ -18,7 +21,8 @@ export const WHITESPACE_DIAGNOSIS_SENTENCE =
 /** A signature whose digests failed: its position among the placed signatures and the key to check with. */
 export interface DigestFailure {
   readonly placedIndex: number;
-  readonly certPem: string;
+  /** The KeyInfo certificate's public key. */
+  readonly key: KeyObject;
 }
 
 /** Removes whitespace-only text between tags, the way the samples' compact signed form was recovered. */
@@ -43,13 +47,20 @@ export function verifiesOnceWhitespaceRemoved(xml: string, failures: readonly Di
     return false;
   }
   const { placed } = locateSignatures(parsed.doc);
+  const ids = buildIdIndex(parsed.doc);
   return failures.every((f) => {
     const sig = placed[f.placedIndex];
     if (!sig) {
       return false;
     }
     const uris = readSignatureParts(sig).references.map((r) => r.uri ?? '');
-    const outcome = checkWithXmlCrypto(stripped, sig.dsSignature, f.certPem, uris);
+    const outcome = checkSignatureCrypto(sig.dsSignature, (uri) => uniqueHolder(ids, uri), f.key, uris);
     return outcome.kind === 'ok' || outcome.kind === 'value';
   });
+}
+
+/** The one element carrying the ID `#uri` names; none when absent or ambiguous. Only a diagnosis uses this. */
+function uniqueHolder(ids: IdIndex, uri: string): Element | undefined {
+  const holders = uri.startsWith('#') ? ids.get(uri.slice(1)) : undefined;
+  return holders?.length === 1 ? holders[0] : undefined;
 }

@@ -1,5 +1,8 @@
 /**
- * The one place that calls xml-crypto to verify. It turns xml-crypto's split failure modes into a value:
+ * The test oracle: xml-crypto's own checkSignature, kept ONLY so the tests can prove that the archive's
+ * verifier (signature-crypto.ts) authenticates exactly what xml-crypto would, on every fixture and attack
+ * variant. No production code imports this module (it re-parses the document and searches it by XPath,
+ * which was most of the cost of archiving). It calls xml-crypto to verify. It turns xml-crypto's split failure modes into a value:
  * checkSignature() returns false when a reference digest fails and throws when the signature value fails
  * (or on a structural error), and only after success does getSignedReferences() hold the authenticated
  * canonical bytes. The caller has already checked structure, algorithms, references and IDs; this
@@ -14,19 +17,9 @@ import {
   ALGORITHMS,
   XML_CRYPTO_ID_ATTRIBUTES,
 } from './profile.js';
+import type { CryptoOutcome } from './signature-crypto.js';
 
-export type CryptoOutcome =
-  | {
-      readonly kind: 'ok';
-      /** Each reference's URI with the canonical XML xml-crypto authenticated for it. */
-      readonly references: readonly { readonly uri: string; readonly canonicalXml: string }[];
-    }
-  /** A reference digest did not match; `uri` is the first failing reference (xml-crypto stops there). */
-  | { readonly kind: 'digest'; readonly uri: string; readonly index: number; readonly message: string }
-  /** All digests matched but the signature value did not verify with the certificate's key. */
-  | { readonly kind: 'value'; readonly message: string }
-  /** xml-crypto refused for another reason (should not happen after the profile checks). */
-  | { readonly kind: 'error'; readonly message: string };
+export type { CryptoOutcome } from './signature-crypto.js';
 
 /**
  * Verifies the ds:Signature `signatureNode` (an element of the parse of `xml`) with `certPem`'s key.

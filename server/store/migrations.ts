@@ -8,6 +8,7 @@ import { DOCUMENT_MIGRATIONS } from './migrations/documents.js';
 import { LIFECYCLE_MIGRATIONS } from './migrations/lifecycle.js';
 import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
 import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
+import { PERFORMANCE_MIGRATIONS } from './migrations/performance.js';
 
 export interface Migration {
   /** Unique and stable, e.g. "documents-001-create". */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ARCHIVIST_MIGRATIONS,
   ...LIFECYCLE_MIGRATIONS,
   ...REHEARSAL_MIGRATIONS,
+  ...PERFORMANCE_MIGRATIONS,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

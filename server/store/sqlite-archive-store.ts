@@ -106,9 +106,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   reset(registerOid?: string): Promise<void> {
     return this.db.transaction(async () => {
       if (registerOid === undefined) {
-        await this.db.run('DELETE FROM invalidations');
-        await this.db.run('DELETE FROM document_bytes');
-        await this.db.run('DELETE FROM documents');
+        await this.emptyArchiveTables();
       } else {
         await this.db.run('DELETE FROM invalidations WHERE register_oid = ?', [registerOid]);
         await this.db.run(
@@ -118,6 +116,31 @@ export class SqliteArchiveStore implements ArchiveStore {
         await this.db.run('DELETE FROM documents WHERE register_oid = ?', [registerOid]);
       }
     });
+  }
+
+  /**
+   * Empties the archive's tables by dropping and re-creating them from their own schema text. Why not
+   * DELETE: document_bytes references documents, and with foreign keys on SQLite then deletes row by
+   * row (checking the key and updating six indexes per row) instead of truncating, ~120 ms for 10,000
+   * documents against ~20 ms this way (docs/performance.md). The schema is read back from sqlite_master,
+   * so whatever later migrations added (columns, indexes, triggers) is re-created exactly; DDL is
+   * transactional in SQLite, so a failure rolls back to the full archive. Child tables go first, so no
+   * foreign key ever points at a dropped table.
+   */
+  private async emptyArchiveTables(): Promise<void> {
+    const tables = ['invalidations', 'document_bytes', 'documents'];
+    const marks = tables.map(() => '?').join(', ');
+    const schema = await this.db.all<{ type: string; sql: string }>(
+      `SELECT type, sql FROM sqlite_master WHERE tbl_name IN (${marks}) AND sql IS NOT NULL
+       ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, CASE tbl_name WHEN 'documents' THEN 0 ELSE 1 END`,
+      tables,
+    );
+    for (const table of tables) {
+      await this.db.run(`DROP TABLE ${table}`);
+    }
+    for (const entry of schema) {
+      await this.db.exec(entry.sql);
+    }
   }
 
   async ping(): Promise<boolean> {
