@@ -25,6 +25,7 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
 
   Kanta interface (mutual TLS)  ${sim.kantaUrl}
   Web listener                  ${sim.webUrl}   (health: ${sim.webUrl}/__sim/health)
+  Archivist interface           ${sim.webUrl}/archivist   (demo mode: one-click sign-in)
   Control API                   ${sim.webUrl}/__sim/openapi.json${config.seed ? `   (seeded from ${config.seed})` : ''}
   Database                      ${config.memory ? 'in memory' : `${config.dataDir}/archive.sqlite`}
   Trust mode                    ${config.trustMode}
