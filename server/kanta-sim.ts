@@ -153,7 +153,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     }),
     control,
     rehearsal: rehearsal.routes,
-    archivist: archivist.routes,
+    archivist: { ...archivist.routes, rehearsal },
     validation: () => ({
       codes,
       operations,

@@ -221,6 +221,7 @@ export const en: Messages = {
     compare: 'Comparison',
     invalidate: 'Invalidation',
     'export-log': 'Log export',
+    'deployment-test': 'Deployment test',
   },
 
   errorTitle: 'The action could not be completed',

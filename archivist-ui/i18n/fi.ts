@@ -226,6 +226,7 @@ export const fi = {
     compare: 'Vertailu',
     invalidate: 'Mitätöinti',
     'export-log': 'Lokin vienti',
+    'deployment-test': 'Käyttöönottokoe',
   } satisfies Record<UsageAction, string>,
 
   errorTitle: 'Toimintoa ei voitu tehdä',

@@ -220,6 +220,7 @@ export const sv: Messages = {
     compare: 'Jämförelse',
     invalidate: 'Makulering',
     'export-log': 'Export av loggen',
+    'deployment-test': 'Ibruktagningstest',
   },
 
   errorTitle: 'Åtgärden kunde inte utföras',

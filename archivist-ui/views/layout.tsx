@@ -4,12 +4,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { LANGUAGES, messages } from '../i18n/index.js';
+import { deploymentTestMessages } from '../i18n/deployment-test.js';
 import type { PageContext } from './context.js';
 
 export function Layout(props: {
   ctx: PageContext;
   title: string;
-  active?: 'search' | 'usage-log';
+  active?: 'search' | 'usage-log' | 'deployment-test';
   children: ComponentChildren;
 }) {
   const { ctx, title } = props;
@@ -94,6 +95,14 @@ export function Layout(props: {
                     aria-current={props.active === 'usage-log' ? 'page' : undefined}
                   >
                     {t.navUsageLog}
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href="/archivist/deployment-tests"
+                    aria-current={props.active === 'deployment-test' ? 'page' : undefined}
+                  >
+                    {deploymentTestMessages(ctx.lang).title}
                   </a>
                 </li>
               </ul>

@@ -38,7 +38,9 @@ import {
   sendPage,
   setCookie,
 } from './archivist-http.js';
+import { addDeploymentTestRoutes } from './archivist-deployment-test-routes.js';
 import { serveEvents } from './archivist-events.js';
+import type { RehearsalParts } from '../rehearsal/assemble.js';
 import { codeNamer, readSearch } from './archivist-search.js';
 
 export interface ArchivistRoutesDeps {
@@ -47,6 +49,8 @@ export interface ArchivistRoutesDeps {
   readonly codes: CodeLists;
   readonly organisations: OrganisationNames;
   readonly logger: Logger;
+  /** The deployment-test rehearsal, when this kanta-sim has one (the Käyttöönottokoe pages). */
+  readonly rehearsal?: RehearsalParts;
 }
 
 type Handler = (req: Request, res: Response, session: Session) => Promise<void>;
@@ -285,6 +289,17 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
       serveEvents(req, res, session, deps.feed, deps.codes, langOf(req));
     }),
   );
+
+  if (deps.rehearsal) {
+    addDeploymentTestRoutes(router, {
+      rehearsal: deps.rehearsal,
+      service,
+      signedIn,
+      form,
+      ctxOf: (req, session) => ctxOf(req, session),
+      orgName,
+    });
+  }
 
   router.use(archivistErrorPage(deps.logger, (req) => sessions.get(req), orgName));
   return router;

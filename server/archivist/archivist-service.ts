@@ -272,6 +272,11 @@ export class ArchivistService {
     return readArchivedDocument(stored);
   }
 
+  /** Logs a deployment-test action: its pages show the test client's documents. */
+  logDeploymentTest(session: Session, hetu: string, detail: string): Promise<void> {
+    return this.log(session, { action: 'deployment-test', hetu, detail });
+  }
+
   private log(
     session: Session,
     entry: Pick<UsageEntry, 'action' | 'hetu' | 'documentId' | 'registerOid' | 'detail'>,
