@@ -5,13 +5,7 @@
 import type { SqliteDatabase } from './sqlite-database.js';
 
 export type UsageAction =
-  | 'sign-in'
-  | 'search'
-  | 'view'
-  | 'compare'
-  | 'invalidate'
-  | 'export-log'
-  | 'deployment-test';
+  'sign-in' | 'search' | 'view' | 'compare' | 'invalidate' | 'export-log' | 'deployment-test';
 
 export interface NewUsageEntry {
   readonly at: string;
