@@ -27,7 +27,8 @@
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('results');
         if (fresh) {
-          results.replaceWith(fresh);
+          // Overlapping arrivals: an earlier answer may already have replaced the section this one read.
+          (document.getElementById('results') || results).replaceWith(fresh);
           var item = fresh.querySelector('a[href="' + arrival.href + '"]');
           if (item && item.closest('li')) {
             item.closest('li').classList.add('arrived');

@@ -108,12 +108,7 @@ export function DeploymentTestPage(props: {
       <p class="no-print">
         <a href="/archivist/deployment-tests">← {d.back}</a>
       </p>
-      <div class="title-row">
-        <h1>{props.caseTitle}</h1>
-        <span class={`badge result-${evaluation.result}`} data-result={evaluation.result}>
-          {d.results[evaluation.result]}
-        </span>
-      </div>
+      <h1>{props.caseTitle}</h1>
       <p>
         {d.client}: <span class="mono">{maskHetu(rehearsal.hetu)}</span> · {d.started}:{' '}
         {formatInstant(rehearsal.startedAt, ctx.lang)} · {d.status}: {d.statuses[rehearsal.status]}
@@ -121,13 +116,23 @@ export function DeploymentTestPage(props: {
       <p>
         <strong>{d.deadline}:</strong> {props.deadlineText}
       </p>
-      <section aria-labelledby="checklist-title">
+      {/* id="results" with the client's hetu: the page script's live feed re-fetches this section when a
+          document of this client arrives, as it does for search results, so the checklist ticks without a
+          reload. */}
+      <section id="results" aria-labelledby="checklist-title" data-hetu={rehearsal.hetu}>
+        <p class="rehearsal-result">
+          <strong>{d.result}:</strong>{' '}
+          <span class={`badge result-${evaluation.result}`} data-result={evaluation.result}>
+            {d.results[evaluation.result]}
+          </span>
+        </p>
         <div class="title-row">
           <h2 id="checklist-title">{d.checklist}</h2>
           <a class="button secondary no-print" href={base}>
             {d.refresh}
           </a>
         </div>
+        {rehearsal.status === 'running' && <p class="hint no-print">{d.liveHint}</p>}
         <table class="data-table checklist">
           <thead>
             <tr>
@@ -162,13 +167,43 @@ export function DeploymentTestPage(props: {
             ))}
           </tbody>
         </table>
-      </section>
-      <section aria-labelledby="findings-title">
-        <h2 id="findings-title">{d.findings}</h2>
+        {/* While the rehearsal runs, what has not arrived yet is awaited; once finished it is missing. */}
+        <h3 id="missing-title">{rehearsal.status === 'running' ? d.awaited : d.missing}</h3>
+        {evaluation.missing.length === 0 ? (
+          <p class="muted">{d.noMissing}</p>
+        ) : (
+          <ul class="missing" aria-labelledby="missing-title">
+            {evaluation.missing.map((key) => (
+              <li data-key={key}>{key}</li>
+            ))}
+          </ul>
+        )}
+        <h3 id="unexpected-title">{d.unexpected}</h3>
+        {evaluation.unexpected.length === 0 ? (
+          <p class="muted">{d.noUnexpected}</p>
+        ) : (
+          <ul class="unexpected" aria-labelledby="unexpected-title">
+            {evaluation.unexpected.map((doc) => (
+              <li data-document-id={doc.id}>
+                <a href={`/archivist/documents/${encodeURIComponent(doc.id)}`} class="mono">
+                  {doc.id}
+                </a>{' '}
+                <span class="muted">
+                  (
+                  {[doc.documentType, `v${doc.versionNumber}`, props.registerName(doc.registerOid)].join(
+                    ' · ',
+                  )}
+                  )
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 id="findings-title">{d.findings}</h3>
         {evaluation.findings.length === 0 ? (
           <p class="muted">{d.noFindings}</p>
         ) : (
-          <ol class="findings">
+          <ol class="findings" aria-labelledby="findings-title">
             {evaluation.findings.map((f) => (
               <li>{f.message}</li>
             ))}

@@ -31,6 +31,27 @@ describe('the deployment-test pages of the archivist interface', () => {
     expect(list.text).toContain(rehearsalPath);
   });
 
+  it('lists what has not arrived as awaited while running and as missing once finished', async () => {
+    const running = await organiser.agent.get(rehearsalPath).expect(200);
+    expect(running.text).toContain('Vielä arkistoimatta');
+    expect(running.text).toMatch(/<ul class="missing"[^>]*><li data-key=/);
+    // The section the live feed refreshes: the test client's hetu lets the script match arrivals to it.
+    expect(running.text).toContain('id="results"');
+    expect(running.text).toContain('data-hetu="010181-900C"');
+    const id = decodeURIComponent(rehearsalPath.split('/').pop()!);
+    const started = await organiser.agent
+      .post('/archivist/deployment-tests')
+      .type('form')
+      .send({ csrf: organiser.csrf, caseName: 'lastensuojelu', hetu: '010181-900C' })
+      .expect(303);
+    const otherId = decodeURIComponent((started.headers.location as string).split('/').pop()!);
+    expect(otherId).not.toBe(id);
+    await sim.running.rehearsal.rehearsals.finish(otherId);
+    const finished = await organiser.agent.get(started.headers.location as string).expect(200);
+    expect(finished.text).toContain('Puuttuvat asiakirjat');
+    expect(finished.text).toContain('data-result="failed"');
+  });
+
   it('serves the report as HTML, PDF and e-mail draft', async () => {
     const html = await organiser.agent.get(`${rehearsalPath}/report.html`).expect(200);
     expect(html.text).toContain('Demokylän hyvinvointialue');

@@ -47,6 +47,7 @@ describe('rehearsing the deployment test in chromium', { timeout: 90_000 }, () =
     const expected = await rows.count();
     expect(expected).toBeGreaterThan(0);
     expect(await page.locator('[data-check="archived"] .tick.pending').count()).toBe(expected);
+    expect(await page.locator('ul.missing li').count()).toBe(expected);
 
     const library = new TestCaseLibrary();
     const messages = generateTestCaseMessages({
@@ -57,11 +58,17 @@ describe('rehearsing the deployment test in chromium', { timeout: 90_000 }, () =
       professional: sim.demo.professional,
       at: sim.running.clock.now(),
     });
+    // The page listens to the live feed; each arrival re-fetches the checklist section in place. Marking the
+    // section before each send and waiting for a fresh one proves the tick came without a reload, and keeps
+    // one refresh in flight at a time.
+    await page.waitForSelector('html[data-live="connected"]');
     for (const m of messages) {
+      await page.locator('#results').evaluate((el) => el.setAttribute('data-stale', ''));
       expect((await send(sim, m.messageXml)).ack.typeCode, m.key).toBe('AA');
+      await page.waitForSelector('#results:not([data-stale])');
     }
-
-    await page.reload();
+    expect(await page.locator('.missing').count()).toBe(0);
+    expect(await page.locator('.unexpected').count()).toBe(0);
     expect(await page.locator('[data-check="archived"] .tick.ok').count()).toBe(expected);
     expect(await page.locator('[data-check="register"] .tick.ok').count()).toBe(expected);
     expect(await page.locator('[data-check="metadata"] .tick.ok').count()).toBe(expected);
