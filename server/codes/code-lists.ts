@@ -4,10 +4,11 @@
  * user can drop the official list from Kanta's Koodistopalvelu into a configured directory and it wins over
  * kanta-sim's placeholders.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KantaSimError } from '../errors.js';
+import { dataFileError, readJsonDataFile } from './read-data-file.js';
 
 /** The lists shipped with kanta-sim (confirmed values plus labelled placeholders). */
 export const DEFAULT_CODE_LIST_DIR = fileURLToPath(new URL('./lists/', import.meta.url));
@@ -79,18 +80,8 @@ export function codeListsFrom(input: ReadonlyMap<string, CodeList> | readonly Co
 }
 
 function readList(file: string): CodeList {
-  const bad = (why: string, cause?: unknown): KantaSimError =>
-    new KantaSimError(
-      'CONFIG_INVALID',
-      `code list ${file}: ${why}`,
-      cause === undefined ? undefined : { cause },
-    );
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw bad('not readable JSON', cause);
-  }
+  const bad = dataFileError('code list', file);
+  const raw = readJsonDataFile('code list', file);
   if (!isRecord(raw)) {
     throw bad('must be a JSON object');
   }

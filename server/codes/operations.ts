@@ -3,9 +3,9 @@
  * asks for. Only SP1 and SP17 with RCMR_IN200002FI01 are confirmed; the rest are kanta-sim conventions kept
  * in ./operations.json so that they can be corrected without touching code.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KantaSimError } from '../errors.js';
+import { dataFileError, readJsonDataFile } from './read-data-file.js';
 
 export const DEFAULT_OPERATIONS_FILE = fileURLToPath(new URL('./operations.json', import.meta.url));
 
@@ -48,18 +48,8 @@ export interface OperationTable {
 
 /** Loads and checks the table; a bad file is CONFIG_INVALID naming the file and the entry. */
 export function loadOperationTable(file: string = DEFAULT_OPERATIONS_FILE): OperationTable {
-  const bad = (why: string, cause?: unknown): KantaSimError =>
-    new KantaSimError(
-      'CONFIG_INVALID',
-      `operation table ${file}: ${why}`,
-      cause === undefined ? undefined : { cause },
-    );
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw bad('not readable JSON', cause);
-  }
+  const bad = dataFileError('operation table', file);
+  const raw = readJsonDataFile('operation table', file);
   const list =
     typeof raw === 'object' && raw !== null ? (raw as { operations?: unknown }).operations : undefined;
   if (!Array.isArray(list)) {
