@@ -16,48 +16,19 @@ import type {
   StoredDocument,
 } from './archive-store.js';
 import type { SqliteDatabase } from './sqlite-database.js';
-import {
-  INSERT_COLUMNS,
-  SELECT_DOCUMENTS,
-  toStored,
-  whereClause,
-  type DocumentRow,
-} from './sqlite-document-rows.js';
+import { SELECT_DOCUMENTS, toStored, whereClause, type DocumentRow } from './sqlite-document-rows.js';
+import { GroupInsert } from './sqlite-group-insert.js';
 
 export class SqliteArchiveStore implements ArchiveStore {
-  /** Works on an opened, migrated database (see open-database.ts). */
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly inserts: GroupInsert;
 
-  async insertDocument<R = never>(
-    doc: NewDocument,
-    options: InsertOptions<R> = {},
-  ): Promise<InsertResult<R>> {
-    try {
-      return await this.db.transaction(async (): Promise<InsertResult<R>> => {
-        const existing = await this.getDocument(doc.id);
-        if (existing) {
-          return existing.sha256 === doc.sha256
-            ? { kind: 'duplicate', existing }
-            : { kind: 'conflict', existing };
-        }
-        if (options.checkSet) {
-          const refusal = options.checkSet(await this.setVersions(doc.setId));
-          if (refusal !== undefined) {
-            return { kind: 'refused', refusal };
-          }
-        }
-        await this.insertRow(doc, options.invalidate ? 'invalidated' : 'active');
-        if (options.invalidate) {
-          await this.recordInvalidation(options.invalidate);
-        }
-        return { kind: 'inserted' };
-      });
-    } catch (e) {
-      if (isUniqueVersionViolation(e)) {
-        return { kind: 'version-conflict' };
-      }
-      throw e;
-    }
+  /** Works on an opened, migrated database (see open-database.ts). */
+  constructor(private readonly db: SqliteDatabase) {
+    this.inserts = new GroupInsert(db, (record) => this.recordInvalidation(record), isUniqueVersionViolation);
+  }
+
+  insertDocument<R = never>(doc: NewDocument, options: InsertOptions<R> = {}): Promise<InsertResult<R>> {
+    return this.inserts.submit(doc, options);
   }
 
   invalidateSet<R = never>(
@@ -158,41 +129,6 @@ export class SqliteArchiveStore implements ArchiveStore {
       [setId],
     );
     return rows.map(toStored);
-  }
-
-  private async insertRow(doc: NewDocument, status: 'active' | 'invalidated'): Promise<void> {
-    const values = {
-      id: doc.id,
-      set_id: doc.setId,
-      version_number: doc.versionNumber,
-      register_oid: doc.registerOid,
-      sender_oid: doc.senderOid,
-      hetu: doc.hetu,
-      palvelutehtava: doc.palvelutehtava ?? null,
-      document_type: doc.documentType ?? null,
-      general_document_type: doc.generalDocumentType ?? null,
-      document_group: doc.documentGroup ?? null,
-      prosessivaihe: doc.prosessivaihe ?? null,
-      case_id: doc.caseId ?? null,
-      service_unit_oid: doc.serviceUnitOid ?? null,
-      effective_time: doc.effectiveTime ?? null,
-      service_request: doc.serviceRequest,
-      replaces_id: doc.replacesId ?? null,
-      status,
-      message_id: doc.messageId,
-      sha256: doc.sha256,
-      archived_at: doc.archivedAt,
-      metadata_json: doc.metadataJson,
-    } satisfies Record<(typeof INSERT_COLUMNS)[number], string | number | null>;
-    await this.db.run(
-      `INSERT INTO documents (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
-      INSERT_COLUMNS.map((c) => values[c]),
-    );
-    await this.db.run('INSERT INTO document_bytes (id, cda, message) VALUES (?, ?, ?)', [
-      doc.id,
-      doc.cdaBytes,
-      doc.messageBytes,
-    ]);
   }
 
   /** Marks every version of the set invalidated and records who did it (one record per set). */

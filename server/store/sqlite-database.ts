@@ -68,19 +68,31 @@ export class SqliteDatabase {
    * connection; rolls back on any error so that nothing partial is ever stored.
    */
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(async () => {
-      await this.exec('BEGIN IMMEDIATE');
-      try {
-        const value = await work();
-        await this.exec('COMMIT');
-        return value;
-      } catch (e) {
-        await this.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
+    return this.exclusive(() => this.inTransaction(work));
+  }
+
+  /**
+   * Runs `fn` with the connection to itself: after every earlier exclusive() or transaction() has
+   * finished, and before any later one starts. For callers that decide inside the lock how many
+   * transactions to run (group commit); `fn` opens them with inTransaction().
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) without taking the lock: only inside exclusive(). */
+  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.exec('BEGIN IMMEDIATE');
+    try {
+      const value = await work();
+      await this.exec('COMMIT');
+      return value;
+    } catch (e) {
+      await this.exec('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
   }
 
   close(): Promise<void> {

@@ -2,26 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewDocument } from '../../server/store/archive-store.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { SqliteArchiveStore } from '../../server/store/sqlite-archive-store.js';
+import { newDocument } from './new-document.js';
 import type { SqliteDatabase } from '../../server/store/sqlite-database.js';
 
-function doc(id: string, setId: string, versionNumber: number): NewDocument {
-  return {
-    id,
-    setId,
-    versionNumber,
-    registerOid: '1.2.246.10.1.10.0',
-    senderOid: '1.2.246.10.1.10.0',
-    hetu: '010181-900C',
-    serviceRequest: 'SP17',
-    cdaBytes: Buffer.from(`<cda id="${id}"/>`),
-    messageBytes: Buffer.from('<m/>'),
-    messageId: `m:${id}`,
-    sha256: id,
-    metadataJson: '{}',
-    archivedAt: '2026-01-01T00:00:00.000Z',
-    effectiveTime: `2026010${versionNumber}120000+0200`,
-  };
-}
+const doc = (id: string, setId: string, versionNumber: number): NewDocument =>
+  newDocument(id, setId, versionNumber);
 
 describe('SqliteArchiveStore lifecycle', () => {
   let db: SqliteDatabase;
