@@ -2,8 +2,7 @@
  * The Kanta interface: POST /sha over mutual TLS. The route reads bytes and the peer certificate, the
  * archive service decides, and the answer is rendered as an HL7 acknowledgement in the caller's style.
  */
-import { X509Certificate } from 'node:crypto';
-import type { TLSSocket } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { refusal, type ExchangeOutcome } from '../archive/archive-answer.js';
 import type { ArchiveService } from '../archive/archive-service.js';
@@ -11,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation } from '../rules/rule.js';
 import type { XmlLimits } from '../xml/limits.js';
+import { peerCertificate } from './peer-certificate.js';
 import { renderAcknowledgement } from './render-acknowledgement.js';
 import { createQueryRouter, type QueryRoutesDeps } from './query-routes.js';
 import { renderQueryResponse } from './render-query-response.js';
@@ -191,15 +191,6 @@ function kantaErrorHandler(deps: KantaAppDeps): ErrorRequestHandler {
     deps.logger.error('unexpected error on the Kanta interface', err);
     res.status(500).type('text/plain').send('kanta-sim: internal error\n');
   };
-}
-
-function peerCertificate(req: Request): X509Certificate | undefined {
-  const socket = req.socket as TLSSocket;
-  if (typeof socket.getPeerCertificate !== 'function') {
-    return undefined;
-  }
-  const peer = socket.getPeerCertificate();
-  return peer && peer.raw ? new X509Certificate(peer.raw) : undefined;
 }
 
 function bodyOf(req: Request): Buffer {

@@ -4,8 +4,6 @@
  * (archive/queries.ts) and map its answer; a refusal becomes a JSON error naming the rule, never an empty
  * success.
  */
-import { X509Certificate } from 'node:crypto';
-import type { TLSSocket } from 'node:tls';
 import express, { type Request, type Router } from 'express';
 import { identifyClient, type OrganisationLookup } from '../archive/identify-client.js';
 import {
@@ -26,6 +24,7 @@ import type { CertificateTrust } from '../pki/trust-types.js';
 import type { RuleViolation } from '../rules/rule.js';
 import type { ArchiveStore, DocumentState } from '../store/archive-store.js';
 import { jsonErrorMiddleware, jsonNotFound } from './error-middleware.js';
+import { peerCertificate } from './peer-certificate.js';
 
 export interface QueryRoutesDeps {
   readonly store: ArchiveStore;
@@ -121,13 +120,4 @@ function queryValue(req: Request, name: string): string | undefined {
     throw new KantaSimError('BAD_REQUEST', `query parameter ${name} must be given once, as text`);
   }
   return v;
-}
-
-function peerCertificate(req: Request): X509Certificate | undefined {
-  const socket = req.socket as TLSSocket;
-  if (typeof socket.getPeerCertificate !== 'function') {
-    return undefined;
-  }
-  const peer = socket.getPeerCertificate();
-  return peer && peer.raw ? new X509Certificate(peer.raw) : undefined;
 }
