@@ -3,6 +3,7 @@
  * environment variables, then flags are merged over them at the edge. Nothing else reads process.env.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KantaSimError } from './errors.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/limits.js';
@@ -41,6 +42,8 @@ export interface KantaSimConfig {
   readonly sentinelIdentities: boolean;
   /** A scenario file applied at start-up (organisations, professionals, identities, documents). */
   readonly seed?: string;
+  /** Worker threads reading and verifying archived documents; 0 reads on the main thread. */
+  readonly readerThreads: number;
 }
 
 export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
@@ -58,6 +61,7 @@ export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
   kantaReportAddress: 'kayttoonottokoe@kanta.invalid',
   journalCap: 10_000,
   sentinelIdentities: true,
+  readerThreads: Math.max(1, availableParallelism() - 1),
 });
 
 /** Keys a config file may set, with their parsers. A key not listed here fails fast. */
@@ -78,6 +82,7 @@ const FILE_KEYS: Record<string, (v: unknown, where: string) => Record<string, un
   journalCap: (v, w) => ({ journalCap: positiveInt(v, w) }),
   sentinelIdentities: (v, w) => ({ sentinelIdentities: bool(v, w) }),
   seed: (v, w) => ({ seed: str(v, w) }),
+  readerThreads: (v, w) => ({ readerThreads: threadCount(v, w) }),
 };
 
 export interface ConfigSources {
@@ -109,6 +114,10 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
       env.KANTA_SIM_TRUST_MODE === undefined
         ? undefined
         : trustMode(env.KANTA_SIM_TRUST_MODE, 'KANTA_SIM_TRUST_MODE'),
+    readerThreads:
+      env.KANTA_SIM_READER_THREADS === undefined
+        ? undefined
+        : threadCount(env.KANTA_SIM_READER_THREADS, 'KANTA_SIM_READER_THREADS'),
   };
   const fromFlags: Record<string, unknown> = {
     host: flags.host,
@@ -119,6 +128,10 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
     trustMode: flags['trust-mode'] === undefined ? undefined : trustMode(flags['trust-mode'], '--trust-mode'),
     trustAnchors: flags['trust-anchor'],
     seed: flags.seed,
+    readerThreads:
+      flags['reader-threads'] === undefined
+        ? undefined
+        : threadCount(flags['reader-threads'], '--reader-threads'),
   };
   for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
     for (const [k, v] of Object.entries(layer)) {
@@ -202,6 +215,12 @@ function strList(v: unknown, w: string): string[] {
 function positiveInt(v: unknown, w: string): number {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : fail(w, 'a positive integer', v);
+}
+function threadCount(v: unknown, w: string): number {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 64
+    ? n
+    : fail(w, 'a number of threads 0-64', v);
 }
 function portNumber(v: unknown, w: string): number {
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;

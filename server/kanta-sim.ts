@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ArchiveService } from './archive/archive-service.js';
+import { createDocumentReader } from './archive/document-reader.js';
 import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
 import { listenKanta, listenWeb, type Listening } from './app/listeners.js';
 import { createWebApp } from './app/web-app.js';
@@ -89,7 +90,26 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     clock,
   });
 
-  const archive = new ArchiveService({ store, organisations, trust, codes, operations, config, clock });
+  const reader = createDocumentReader(
+    {
+      codes,
+      trust,
+      trustMode: config.trustMode,
+      testIdentityGuardrail: config.testIdentityGuardrail,
+      limits: config.xmlLimits,
+    },
+    config.readerThreads,
+  );
+  const archive = new ArchiveService({
+    store,
+    organisations,
+    trust,
+    codes,
+    operations,
+    config,
+    clock,
+    reader,
+  });
   const listeners = new Set<(record: ExchangeRecord) => void>();
   const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
   listeners.add((record) => archivist.feed.exchange(record));
@@ -176,7 +196,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       await control.seed(await readScenarioFile(config.seed));
     }
   } catch (e) {
-    await Promise.all([kanta?.close(), web?.close()]);
+    await Promise.all([kanta?.close(), web?.close(), reader.close()]);
     await db.close();
     throw e instanceof KantaSimError ? e : new KantaSimError('INTERNAL', 'start-up failed', { cause: e });
   }
@@ -199,7 +219,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     rehearsal,
     archivist,
     stop: async () => {
-      await Promise.all([kanta?.close(), web?.close()]);
+      await Promise.all([kanta?.close(), web?.close(), reader.close()]);
       await db.close();
     },
   };

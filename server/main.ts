@@ -21,7 +21,7 @@ const USAGE = `kanta-sim: a simulated Kanta Social Welfare Client Data Archive, 
 
 Usage:
   kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE] [--seed FILE]
-                  [--trust-mode strict|lenient] [--trust-anchor CA.pem ...]
+                  [--trust-mode strict|lenient] [--trust-anchor CA.pem ...] [--reader-threads N]
   kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...]     register an organisation
   kanta-sim org list
   kanta-sim pro add --regno N --name "Given Family" [--title T]    register a professional

@@ -13,7 +13,7 @@ import { organisationOids } from './identify-client.js';
 import { clientInvalidationRecord, isNullified } from './invalidate.js';
 import { checkAgainstSet, checkVersionDocument } from './new-version.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
-import { readDocument, type ReadDocument } from './read-document.js';
+import type { ReadDocument } from './read-document.js';
 import { checkRegisterWrite } from './register-access.js';
 
 const FRAME_STATUS = '/controlActProcess/subject/clinicalDocument/statusCode/@code';
@@ -25,14 +25,7 @@ export function archiveHandler(
   return async (ctx) => {
     const { deps, frame, operation, now } = ctx;
     const nullified = isNullified(frame);
-    const read = readDocument(frame, operation, {
-      codes: deps.codes,
-      trust: deps.trust,
-      trustMode: deps.config.trustMode,
-      testIdentityGuardrail: deps.config.testIdentityGuardrail,
-      limits: deps.config.xmlLimits,
-      now,
-    });
+    const read = await deps.reader.read(frame, operation, now);
     const answer = { ...ctx.answer, documentId: read.ok ? read.document.id : read.document?.id };
     const early: RuleViolation[] = [];
     if (options.mustNullify && !nullified) {

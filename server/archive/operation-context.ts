@@ -11,6 +11,7 @@ import type { CertificateTrust } from '../pki/trust-types.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { ArchiveFrame } from '../wire/archive-frame.js';
 import type { ExchangeOutcome } from './archive-answer.js';
+import type { DocumentReader } from './document-reader.js';
 import type { KnownOrganisation, OrganisationLookup } from './identify-client.js';
 
 export interface ArchiveServiceDeps {
@@ -21,6 +22,8 @@ export interface ArchiveServiceDeps {
   readonly operations: OperationTable;
   readonly config: Pick<KantaSimConfig, 'trustMode' | 'testIdentityGuardrail' | 'xmlLimits'>;
   readonly clock: () => Date;
+  /** Reads and verifies the document an archiving message carries (off the event loop). */
+  readonly reader: DocumentReader;
 }
 
 export interface ArchiveRequest {

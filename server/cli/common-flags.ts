@@ -17,6 +17,7 @@ export const COMMON_FLAGS = {
   config: { type: 'string' },
   'trust-mode': { type: 'string' },
   'trust-anchor': { type: 'string', multiple: true },
+  'reader-threads': { type: 'string' },
 } as const;
 
 /** Reads the common flags out of `args` (ignoring the subcommand's own) and merges them with env. */

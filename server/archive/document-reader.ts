@@ -1,0 +1,100 @@
+/**
+ * Where the archive reads documents: readDocument (MIME, CDA parse, signatures, validation: all
+ * synchronous CPU work, ~2-4 ms of XML per document) runs in a pool of worker threads, so that the event
+ * loop serving TLS, HTTP and the store is never blocked by it (issue 7, docs/performance.md).
+ *
+ * The workers get everything readDocument needs as plain data when they start: the trust store as PEM
+ * texts and the code lists as loaded. Both are fixed for the life of a running kanta-sim (the clock is
+ * not, so `now` travels with each job). An answer read in a worker is the answer readDocument gives on
+ * this thread: the pool falls back to this thread on any worker failure, and revive() restores what the
+ * thread boundary loses (Buffers, the catalogue's own rule objects).
+ */
+import type { CodeList, CodeLists } from '../codes/code-lists.js';
+import type { Operation } from '../codes/operations.js';
+import type { TrustMode } from '../config.js';
+import type { TrustStorePems } from '../pki/trust-store.js';
+import type { CertificateTrust } from '../pki/trust-types.js';
+import { reviveViolation } from '../rules/revive-rule.js';
+import type { SignatureReport } from '../signature/signature-types.js';
+import type { ArchiveFrame } from '../wire/archive-frame.js';
+import { createWorkerPool, workerEntry } from '../workers/worker-pool.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { readDocument, type DocumentReading } from './read-document.js';
+
+export interface DocumentReader {
+  read(frame: ArchiveFrame, operation: Operation, now: Date): Promise<DocumentReading>;
+  /** Starts the threads now; resolves with how many are ready (see WorkerPool.start). */
+  start(): Promise<number>;
+  /** Stops the reader's threads (reading then continues on the calling thread). */
+  close(): Promise<void>;
+}
+
+/** What reading needs besides the document: fixed for the life of a running kanta-sim. */
+export interface ReaderSetup {
+  readonly codes: CodeLists;
+  readonly trust: CertificateTrust & { toPems(): TrustStorePems };
+  readonly trustMode: TrustMode;
+  readonly testIdentityGuardrail: boolean;
+  readonly limits: XmlLimits;
+}
+
+/** ReaderSetup as plain data, the way a worker receives it. */
+export interface PlainReaderSetup {
+  readonly trustPems: TrustStorePems;
+  readonly codeLists: readonly CodeList[];
+  readonly trustMode: TrustMode;
+  readonly testIdentityGuardrail: boolean;
+  readonly limits: XmlLimits;
+}
+
+export interface ReadJob {
+  readonly frame: ArchiveFrame;
+  readonly operation: Operation;
+  readonly now: Date;
+}
+
+/** Reads on `threads` worker threads (0: on the calling thread). */
+export function createDocumentReader(setup: ReaderSetup, threads: number): DocumentReader {
+  const onThread = (job: ReadJob): DocumentReading =>
+    readDocument(job.frame, job.operation, { ...setup, now: job.now });
+  const pool = createWorkerPool<ReadJob, DocumentReading>({
+    entry: workerEntry(import.meta.url, 'document-reader-worker'),
+    workerData: plainSetup(setup),
+    size: threads,
+    runOnThread: onThread,
+    revive: reviveReading,
+  });
+  return {
+    read: (frame, operation, now) => pool.run({ frame, operation, now }),
+    start: () => pool.start(),
+    close: () => pool.close(),
+  };
+}
+
+export function plainSetup(setup: ReaderSetup): PlainReaderSetup {
+  return {
+    trustPems: setup.trust.toPems(),
+    codeLists: setup.codes.systems().flatMap((oid) => setup.codes.list(oid) ?? []),
+    trustMode: setup.trustMode,
+    testIdentityGuardrail: setup.testIdentityGuardrail,
+    limits: setup.limits,
+  };
+}
+
+/** A reading that crossed a thread boundary, made whole: a Buffer again, the catalogue's rule objects. */
+export function reviveReading(reading: DocumentReading): DocumentReading {
+  if (!reading.ok) {
+    return { ...reading, violations: reading.violations.map(reviveViolation) };
+  }
+  const bytes = reading.cdaBytes as Uint8Array;
+  return {
+    ...reading,
+    cdaBytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    signatures: reading.signatures.map(reviveReport),
+    warnings: reading.warnings.map(reviveViolation),
+  };
+}
+
+function reviveReport(r: SignatureReport): SignatureReport {
+  return { ...r, checks: r.checks.map((c) => (c.rule ? reviveViolation({ ...c, rule: c.rule }) : c)) };
+}
