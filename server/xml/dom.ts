@@ -4,6 +4,9 @@
  * forgotten check cannot open entity expansion.
  */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { installXmldomRegExpCache } from './xmldom-regexp-cache.js';
+
+installXmldomRegExpCache();
 
 export const NS = Object.freeze({
   HL7: 'urn:hl7-org:v3',
