@@ -23,7 +23,13 @@ export interface BenchFigures {
     readonly rsa2048VerifyPerSecond: number;
     readonly ratioToXmlsec1AtConcurrency8?: number;
   };
-  readonly memory: { readonly rssMb: Readonly<Record<string, number>>; readonly peakRssMb: number };
+  readonly memory: {
+    /** The server process at each stage: resident and peak resident MB (Linux /proc; absent elsewhere). */
+    readonly server: Readonly<
+      Record<string, { readonly rssMb: number; readonly peakRssMb: number } | undefined>
+    >;
+    readonly benchProcessPeakRssMb: number;
+  };
 }
 
 export interface Target {
@@ -37,7 +43,7 @@ export interface Target {
 export function evaluateTargets(f: BenchFigures): Target[] {
   const c8 = f.load.find((l) => l.concurrency === 8);
   const slowestQuery = Math.max(...Object.values(f.search.queries).map((q) => q.medianMs));
-  const rssAtSearch = f.memory.rssMb['at search documents'] ?? 0;
+  const atSearch = f.memory.server['at search documents'];
   return [
     {
       name: 'throughput at concurrency 8',
@@ -79,10 +85,10 @@ export function evaluateTargets(f: BenchFigures): Target[] {
       met: f.search.documents >= 100_000 ? slowestQuery < 100 : null,
     },
     {
-      name: `RSS at ${f.search.documents} documents (whole bench process)`,
+      name: `server peak RSS at ${f.search.documents} documents`,
       target: '< 200 MB',
-      measured: `${rssAtSearch} MB`,
-      met: f.search.documents >= 100_000 ? rssAtSearch < 200 : null,
+      measured: `${atSearch?.peakRssMb ?? '-'} MB`,
+      met: atSearch && f.search.documents >= 100_000 ? atSearch.peakRssMb < 200 : null,
     },
   ];
 }

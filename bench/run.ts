@@ -2,6 +2,9 @@
  * `npm run bench`: measures kanta-sim on this machine and writes the figures to bench/results/<date>.json
  * and bench/results/latest.json. See docs/performance.md for what is measured and how to read it.
  *
+ * kanta-sim runs as its own process (`npm start`'s build, see cli-server.ts); this process builds the
+ * signed messages, runs the load generator (in a worker thread) and times the archive's store queries.
+ *
  * Scale every count with BENCH_SCALE=0.1 (or --scale 0.1) for a quick run; --skip-cold-start and
  * --skip-xmlsec leave those parts out.
  */
@@ -9,10 +12,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startKantaSim } from '../server/index.js';
+import { organisationCredentials, professionalCredentials } from '../server/index.js';
+import { ensureDemoOrganisation } from '../server/pki/demo.js';
+import { ensureTestPki } from '../server/pki/test-pki.js';
+import { openDatabase } from '../server/store/open-database.js';
+import { SqliteArchiveStore } from '../server/store/sqlite-archive-store.js';
 import { buildMessages, type BuildParties } from './build-documents.js';
+import { cliMode, processMemoryMb, startCli } from './cli-server.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad, type LoadJob, type LoadResult } from './load.js';
 import { measureRsaVerifyRate, measureXmlsec1, type XmlsecResult } from './reference-limit.js';
 import { fillArchive, timeQueries, type SearchResult } from './search.js';
 import { evaluateTargets, printReport } from './report.js';
@@ -20,28 +28,33 @@ import { parseBenchOptions } from './options.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
+/** Messages set aside for warming the server up, and for how long it is warmed (see warmUp). */
+const WARM_UP = 40;
+const WARM_UP_MS = 2000;
+
+type ServerMemory = ReturnType<typeof processMemoryMb>;
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-bench-'));
-  const rss: Record<string, number> = {};
-  const note = (what: string): void => {
-    rss[what] = Math.round(process.memoryUsage().rss / MB);
-  };
+  const dataDir = path.join(tmp, 'data');
+  const mode = cliMode(ROOT);
+  const server: Record<string, ServerMemory | undefined> = {};
   const log = (line: string): void => {
     process.stderr.write(`bench: ${line}\n`);
   };
   log(
-    `scale ${options.scale}; load average ${os
+    `scale ${options.scale}; server: ${mode}; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}; data in ${tmp}`,
   );
   try {
-    const sim = await startKantaSim({ dataDir: path.join(tmp, 'data'), memory: false });
-    note('started');
-    const org = sim.demo.organiser;
-    const pro = sim.demo.professional;
+    // The data directory is prepared here (PKI, demo parties); the server process finds it ready.
+    const pki = await ensureTestPki(dataDir);
+    const demo = await ensureDemoOrganisation(dataDir);
+    const org = await organisationCredentials(demo.organiser);
+    const pro = await professionalCredentials(demo.professional);
     const parties: BuildParties = {
       organiser: {
         oid: org.oid,
@@ -61,26 +74,31 @@ async function main(): Promise<void> {
     const levels = [1, 8, 32];
     const perLevel = options.count(300, 20);
     const bulkCount = options.count(2000, 50);
+    const lateCount = options.count(200, 20);
     const started = performance.now();
     const built = await buildMessages(
       parties,
       String(Date.now() % 1_000_000_000),
-      20 + perLevel * levels.length + bulkCount,
+      WARM_UP + perLevel * levels.length + bulkCount + lateCount,
     );
     const messageBytes = Buffer.byteLength(built[0]?.messageXml ?? '');
     log(`built ${built.length} signed messages in ${Math.round(performance.now() - started)} ms`);
-    note('built');
-    const client = {
-      kantaUrl: sim.kantaUrl,
-      caPem: sim.caBundlePem,
+    const take = (from: number, n: number): string[] => built.slice(from, from + n).map((m) => m.messageXml);
+    const late = take(built.length - lateCount, lateCount);
+
+    let sim = await startCli(ROOT, mode, dataDir);
+    const client = (kantaPort: number): Omit<LoadJob, 'messages' | 'concurrency'> => ({
+      kantaUrl: `https://127.0.0.1:${kantaPort}/sha`,
+      caPem: pki.caBundlePem,
       certPem: org.clientCertPem,
       keyPem: org.clientKeyPem,
-    };
-    const take = (from: number, n: number): string[] => built.slice(from, from + n).map((m) => m.messageXml);
-    await runLoad({ ...client, messages: take(0, 20), concurrency: 4 });
+    });
+    await warmUp(client(sim.kantaPort), take(0, WARM_UP));
+    server['warmed up'] = processMemoryMb(sim.child.pid);
     const load: LoadResult[] = [];
     for (const [i, concurrency] of levels.entries()) {
-      const result = await runLoad({ ...client, messages: take(20 + i * perLevel, perLevel), concurrency });
+      const messages = take(WARM_UP + i * perLevel, perLevel);
+      const result = await runLoad({ ...client(sim.kantaPort), messages, concurrency });
       log(
         `concurrency ${concurrency}: ${result.documentsPerSecond} documents/s, p99 ${result.latencyMs.p99} ms, ${JSON.stringify(result.answers)}`,
       );
@@ -89,8 +107,12 @@ async function main(): Promise<void> {
       }
       load.push({ ...result, acknowledged: [] });
     }
-    const bulkFrom = 20 + perLevel * levels.length;
-    const bulkRun = await runLoad({ ...client, messages: take(bulkFrom, bulkCount), concurrency: 8 });
+    const bulkFrom = WARM_UP + perLevel * levels.length;
+    const bulkRun = await runLoad({
+      ...client(sim.kantaPort),
+      messages: take(bulkFrom, bulkCount),
+      concurrency: 8,
+    });
     const bulk = {
       documents: bulkCount,
       concurrency: 8,
@@ -103,18 +125,20 @@ async function main(): Promise<void> {
     log(
       `bulk ${bulkCount}: ${bulk.documentsPerSecond} documents/s -> 100,000 in ${bulk.projected100kMinutes} min, 2 million in ${bulk.projected2MillionHours} h`,
     );
-    note('after load');
+    server['after load'] = processMemoryMb(sim.child.pid);
 
-    const firstId = built[20 + perLevel]?.id ?? '';
-    const template = await sim.running.store.getDocument(firstId);
-    const stored = await sim.running.store.countDocuments({});
-    const resetSmall = await timeReset(sim.webUrl, () => sim.running.store.reset());
+    const database = await openDatabase(path.join(dataDir, 'archive.sqlite'));
+    const store = new SqliteArchiveStore(database);
+    const template = await store.getDocument(built[WARM_UP + perLevel]?.id ?? '');
+    const stored = await store.countDocuments({});
+    const resetSmall = await timeReset(sim.webUrl);
     log(`reset of ${stored} documents: ${resetSmall.ms} ms (${resetSmall.via})`);
+    await sim.stop();
 
     let xmlsec: XmlsecResult | undefined;
-    const sample = built.slice(20 + perLevel, 20 + 2 * perLevel).map((m) => m.cdaXml);
+    const sample = built.slice(WARM_UP + perLevel, WARM_UP + 2 * perLevel).map((m) => m.cdaXml);
     if (!options.skipXmlsec) {
-      xmlsec = measureXmlsec1(sample, sim.caBundlePem, path.join(tmp, 'xmlsec'), 2);
+      xmlsec = measureXmlsec1(sample, pki.caBundlePem, path.join(tmp, 'xmlsec'), 2);
       log(
         `xmlsec1 batch: ${xmlsec.documentsPerSecond} documents/s (${xmlsec.verified}/${xmlsec.documents} verified)`,
       );
@@ -123,7 +147,7 @@ async function main(): Promise<void> {
     built.length = 0;
 
     const searchCount = options.count(100_000, 1000);
-    const fill = await fillArchive(sim.running.store, searchCount, {
+    const fill = await fillArchive(store, searchCount, {
       metadataJson: template?.metadataJson ?? '{}',
       serviceRequest: template?.serviceRequest ?? 'SP17',
     });
@@ -133,12 +157,22 @@ async function main(): Promise<void> {
       clients: fill.clients,
       insertMs: Math.round(fill.insertMs),
       insertPerSecond: Math.round((searchCount / fill.insertMs) * 1000),
-      queries: await timeQueries(sim.running.store, fill),
+      queries: await timeQueries(store, fill),
     };
+    await database.close();
     log(`search over ${searchCount}: ${JSON.stringify(search.queries)}`);
-    note('at search documents');
-    const resetLarge = await timeReset(sim.webUrl, () => sim.running.store.reset());
-    log(`reset of ${searchCount} documents: ${resetLarge.ms} ms (${resetLarge.via})`);
+
+    // The server on the large archive: start, archive more, then its memory and a reset of it all.
+    sim = await startCli(ROOT, mode, dataDir);
+    const readyWithLargeArchiveMs = sim.readyMs;
+    await warmUp(client(sim.kantaPort), late.slice(0, Math.min(20, late.length)));
+    const lateRun = await runLoad({ ...client(sim.kantaPort), messages: late, concurrency: 8 });
+    server['at search documents'] = processMemoryMb(sim.child.pid);
+    log(
+      `with ${searchCount} documents: ready in ${readyWithLargeArchiveMs} ms, ${lateRun.documentsPerSecond} documents/s, server RSS ${JSON.stringify(server['at search documents'])}`,
+    );
+    const resetLarge = await timeReset(sim.webUrl);
+    log(`reset of ${searchCount + lateCount} documents: ${resetLarge.ms} ms (${resetLarge.via})`);
     await sim.stop();
 
     let coldStart: ColdStartResult | undefined;
@@ -157,15 +191,23 @@ async function main(): Promise<void> {
         memoryMb: Math.round(os.totalmem() / MB),
         node: process.version,
         loadAverageAtStart: os.loadavg(),
-        note: 'shared machine: other processes ran at the same time, figures are pessimistic',
+        note: 'client (bench process) and server (child process) share the machine',
       },
       scale: options.scale,
+      server: { mode, readerThreads: 'default (cores - 1)' },
       documentBytes: { message: messageBytes, cda: Buffer.byteLength(sample[0] ?? '') },
       load,
       bulk,
+      withLargeArchive: {
+        documents: searchCount,
+        readyMs: readyWithLargeArchiveMs,
+        documentsPerSecond: lateRun.documentsPerSecond,
+        latencyMs: lateRun.latencyMs,
+        answers: lateRun.answers,
+      },
       reset: {
         small: { documents: stored, ...resetSmall },
-        large: { documents: searchCount, ...resetLarge },
+        large: { documents: searchCount + lateCount, ...resetLarge },
       },
       search,
       coldStart,
@@ -177,7 +219,10 @@ async function main(): Promise<void> {
             ? round(concurrency8.documentsPerSecond / xmlsec.documentsPerSecond)
             : undefined,
       },
-      memory: { rssMb: rss, peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB) },
+      memory: {
+        server,
+        benchProcessPeakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / MB),
+      },
     };
     const withTargets = { ...results, targets: evaluateTargets(results) };
     const dir = path.join(ROOT, 'bench/results');
@@ -191,19 +236,29 @@ async function main(): Promise<void> {
   }
 }
 
-/** POST /__sim/reset when the web listener offers it, else ArchiveStore.reset() directly. */
-async function timeReset(webUrl: string, direct: () => Promise<void>): Promise<{ ms: number; via: string }> {
+/**
+ * Sends `messages` (again and again: a resubmission is read and verified like a first one) for at least
+ * WARM_UP_MS, so that the server's reader threads have loaded and its code is compiled before anything
+ * is measured, as in a test suite that has been running for a while.
+ */
+async function warmUp(client: Omit<LoadJob, 'messages' | 'concurrency'>, messages: string[]): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < WARM_UP_MS) {
+    await runLoad({ ...client, messages, concurrency: 4 });
+  }
+}
+
+/** POST /__sim/reset on the server's web listener, over a warm connection. */
+async function timeReset(webUrl: string): Promise<{ ms: number; via: string }> {
   // A test suite resets over a warm client; the process's first fetch() alone costs tens of ms (undici
   // loads lazily, a new connection), which is not the reset's time.
   await fetch(`${webUrl}/__sim/health`).catch(() => undefined);
   const t = performance.now();
-  const res = await fetch(`${webUrl}/__sim/reset`, { method: 'POST' }).catch(() => undefined);
-  if (res && res.status < 300) {
-    return { ms: round(performance.now() - t), via: 'POST /__sim/reset' };
+  const res = await fetch(`${webUrl}/__sim/reset`, { method: 'POST' });
+  if (res.status >= 300) {
+    throw new Error(`POST /__sim/reset answered ${res.status}: ${await res.text()}`);
   }
-  const t2 = performance.now();
-  await direct();
-  return { ms: round(performance.now() - t2), via: 'ArchiveStore.reset() (no /__sim/reset endpoint yet)' };
+  return { ms: round(performance.now() - t), via: 'POST /__sim/reset' };
 }
 
 function round(n: number): number {

@@ -147,7 +147,8 @@ export async function organisationCredentials(org: Organisation): Promise<Organi
   };
 }
 
-async function professionalCredentials(pro: Professional): Promise<ProfessionalCredentials> {
+/** A registered professional's signing key and certificate, read from the data directory. */
+export async function professionalCredentials(pro: Professional): Promise<ProfessionalCredentials> {
   return {
     regno: pro.regno,
     given: pro.given,

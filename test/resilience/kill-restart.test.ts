@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCli, type CliServer } from '../../bench/cold-start.js';
+import { startCli, type CliServer } from '../../bench/cli-server.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { SqliteArchiveStore } from '../../server/store/sqlite-archive-store.js';
 import { messages, post, prepareDataDir, tlsAgent } from './support.js';
