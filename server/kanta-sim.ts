@@ -99,6 +99,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       limits: config.xmlLimits,
     },
     config.readerThreads,
+    (reason) => logger.warn(`a document reader thread did not start (${reason}); reading on the main thread`),
   );
   const archive = new ArchiveService({
     store,

@@ -53,8 +53,13 @@ export interface ReadJob {
   readonly now: Date;
 }
 
-/** Reads on `threads` worker threads (0: on the calling thread). */
-export function createDocumentReader(setup: ReaderSetup, threads: number): DocumentReader {
+/** Reads on `threads` worker threads (0: on the calling thread); `onStartFailure` hears of a thread that
+ *  could not load (reading then stays on the calling thread: slower, same answers). */
+export function createDocumentReader(
+  setup: ReaderSetup,
+  threads: number,
+  onStartFailure?: (reason: string) => void,
+): DocumentReader {
   const onThread = (job: ReadJob): DocumentReading =>
     readDocument(job.frame, job.operation, { ...setup, now: job.now });
   const pool = createWorkerPool<ReadJob, DocumentReading>({
@@ -63,6 +68,7 @@ export function createDocumentReader(setup: ReaderSetup, threads: number): Docum
     size: threads,
     runOnThread: onThread,
     revive: reviveReading,
+    onStartFailure,
   });
   return {
     read: (frame, operation, now) => pool.run({ frame, operation, now }),

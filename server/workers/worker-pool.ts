@@ -29,6 +29,8 @@ export interface WorkerPoolOptions<J, A> {
   readonly runOnThread: (job: J) => A;
   /** Makes an answer that crossed the thread boundary whole again (class instances, shared objects). */
   readonly revive: (answer: A) => A;
+  /** Told when a worker is lost before it loaded (it is not replaced; jobs run on the calling thread). */
+  readonly onStartFailure?: (reason: string) => void;
 }
 
 export interface WorkerPool<J, A> {
@@ -98,12 +100,17 @@ export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): Worker
       }
     });
     let lost = false;
-    const lose = (): void => {
+    const lose = (reason: unknown): void => {
       if (lost) {
         return;
       }
       lost = true;
       settle(false);
+      if (!slot.ready && !closed) {
+        options.onStartFailure?.(
+          reason instanceof Error ? reason.message : `the thread exited with code ${String(reason)}`,
+        );
+      }
       slots.splice(slots.indexOf(slot), 1);
       const orphans = [...slot.pending.values()];
       slot.pending.clear();

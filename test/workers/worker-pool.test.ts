@@ -67,6 +67,24 @@ describe('the worker pool', () => {
     expect((await closed.run({ kind: 'double', n: 1 })).where).toBe('thread');
   });
 
+  it('says when a worker cannot load, does not respawn it, and answers on the calling thread', async () => {
+    const failures: string[] = [];
+    const p = createWorkerPool<EchoJob, Answer>({
+      entry: new URL('./broken-worker.ts', import.meta.url),
+      workerData: null,
+      size: 2,
+      runOnThread: onThread,
+      revive: (a) => a,
+      onStartFailure: (reason) => failures.push(reason),
+    });
+    pools.push(p);
+    expect(await p.start()).toBe(0);
+    expect(failures).toHaveLength(2);
+    expect(failures[0]).toContain('cannot load');
+    expect(await p.run({ kind: 'double', n: 3 })).toEqual({ where: 'thread', value: 6 });
+    expect(await p.start()).toBe(0);
+  });
+
   it('rejects only when the calling thread itself fails', async () => {
     const p = createWorkerPool<EchoJob, Answer>({
       entry,

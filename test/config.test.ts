@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.js';
+import { isKantaSimError } from '../server/errors.js';
+
+function failure(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (e) {
+    if (isKantaSimError(e)) {
+      return { code: e.code, message: e.message };
+    }
+    throw e;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration: reader threads', () => {
+  it('defaults to one thread less than the cores, and at least one', () => {
+    const n = loadConfig().readerThreads;
+    expect(n).toBe(Math.max(1, os.availableParallelism() - 1));
+  });
+
+  it('is set by file, environment and flag, the later over the earlier', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-config-'));
+    const file = path.join(dir, 'kanta-sim.json');
+    writeFileSync(file, JSON.stringify({ readerThreads: 3 }));
+    expect(loadConfig({ flags: { config: file } }).readerThreads).toBe(3);
+    const env = { KANTA_SIM_CONFIG: file, KANTA_SIM_READER_THREADS: '0' };
+    expect(loadConfig({ env }).readerThreads).toBe(0);
+    expect(loadConfig({ env, flags: { 'reader-threads': '2' } }).readerThreads).toBe(2);
+  });
+
+  it('refuses what is not a thread count, naming where it came from', () => {
+    for (const [sources, where] of [
+      [{ env: { KANTA_SIM_READER_THREADS: 'two' } }, 'KANTA_SIM_READER_THREADS'],
+      [{ flags: { 'reader-threads': '-1' } }, '--reader-threads'],
+      [{ flags: { 'reader-threads': '65' } }, '--reader-threads'],
+    ] as const) {
+      const e = failure(() => loadConfig(sources));
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.message).toContain(where);
+    }
+  });
+});
