@@ -44,6 +44,7 @@ export async function startCli(
   dataDir: string,
   timeoutMs = 60_000,
   extraArgs: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
 ): Promise<CliServer> {
   const [kantaPort, webPort] = [await freePort(), await freePort()];
   const args = [
@@ -59,8 +60,8 @@ export async function startCli(
   ];
   const command =
     mode === 'dist'
-      ? [path.join(root, 'dist/server/main.js'), ...args]
-      : ['--import', 'tsx', path.join(root, 'server/main.ts'), ...args];
+      ? [...nodeArgs, path.join(root, 'dist/server/main.js'), ...args]
+      : [...nodeArgs, '--import', 'tsx', path.join(root, 'server/main.ts'), ...args];
   const started = performance.now();
   const child = spawn(process.execPath, command, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

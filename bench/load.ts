@@ -1,11 +1,9 @@
 /**
  * The load generator: POSTs messages to /sha over mutual TLS from `concurrency` keep-alive connections and
- * records each request's latency and acknowledgement type. Runs as a worker thread (runLoad) so that the
- * client's own TLS and parsing work does not share the server's event loop.
+ * records each request's latency and acknowledgement type. It runs on the bench's main thread: the server
+ * is another process (cli-server.ts), so the bench's CPU during a run is the client's own.
  */
 import https from 'node:https';
-import { parentPort, workerData } from 'node:worker_threads';
-import { runTsWorker } from './ts-worker.js';
 
 export interface LoadJob {
   readonly kantaUrl: string;
@@ -33,15 +31,22 @@ export interface LoadResult {
   readonly firstRefusal: string;
   /** Indexes of the messages answered AA. */
   readonly acknowledged: readonly number[];
+  /** Filled in by the bench around the run (bench/cpu.ts). */
+  readonly cpu?: LoadCpu;
 }
 
-/** Runs one load level in a worker thread. */
-export function runLoad(job: LoadJob): Promise<LoadResult> {
-  return runTsWorker<LoadResult>(new URL('./load.ts', import.meta.url), job);
+/** CPU per document during a load run, and what the rate would be if CPU were the only bound. */
+export interface LoadCpu {
+  readonly serverMsPerDocument?: number;
+  readonly clientMsPerDocument: number;
+  /** Share of the machine's time the hypervisor gave to other guests during the run. */
+  readonly stealPercent?: number;
+  /** cores x 1000 / (server + client CPU ms per document): the rate on this machine with no neighbours. */
+  readonly documentsPerSecondIfCpuBound?: number;
 }
 
-/** Runs one load level on this thread. */
-export async function load(job: LoadJob): Promise<LoadResult> {
+/** Runs one load level. */
+export async function runLoad(job: LoadJob): Promise<LoadResult> {
   const url = new URL(job.kantaUrl);
   const agent = new https.Agent({
     keepAlive: true,
@@ -116,9 +121,4 @@ function post(agent: https.Agent, url: URL, body: string): Promise<{ status: num
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-if (parentPort && (workerData as LoadJob | undefined)?.messages) {
-  const port = parentPort;
-  void load(workerData as LoadJob).then((r) => port.postMessage(r));
 }

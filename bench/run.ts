@@ -20,7 +20,8 @@ import { SqliteArchiveStore } from '../server/store/sqlite-archive-store.js';
 import { buildMessages, type BuildParties } from './build-documents.js';
 import { cliMode, processMemoryMb, startCli } from './cli-server.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
-import { runLoad, type LoadJob, type LoadResult } from './load.js';
+import { machineTicks, processCpuMs, stealPercent } from './cpu.js';
+import { runLoad, type LoadCpu, type LoadJob, type LoadResult } from './load.js';
 import { measureRsaVerifyRate, measureXmlsec1, type XmlsecResult } from './reference-limit.js';
 import { fillArchive, timeQueries, type SearchResult } from './search.js';
 import { evaluateTargets, printReport } from './report.js';
@@ -95,12 +96,14 @@ async function main(): Promise<void> {
     });
     await warmUp(client(sim.kantaPort), take(0, WARM_UP));
     server['warmed up'] = processMemoryMb(sim.child.pid);
+    const resetTestCase = await timeTestCaseResets(client(sim.kantaPort), sim.webUrl, take(0, WARM_UP));
+    log(`reset after a test case of ${WARM_UP} documents: median ${resetTestCase.medianMs} ms`);
     const load: LoadResult[] = [];
     for (const [i, concurrency] of levels.entries()) {
       const messages = take(WARM_UP + i * perLevel, perLevel);
-      const result = await runLoad({ ...client(sim.kantaPort), messages, concurrency });
+      const result = await measuredLoad({ ...client(sim.kantaPort), messages, concurrency }, sim.child.pid);
       log(
-        `concurrency ${concurrency}: ${result.documentsPerSecond} documents/s, p99 ${result.latencyMs.p99} ms, ${JSON.stringify(result.answers)}`,
+        `concurrency ${concurrency}: ${result.documentsPerSecond} documents/s, p99 ${result.latencyMs.p99} ms, ${JSON.stringify(result.answers)}, cpu ${JSON.stringify(result.cpu)}`,
       );
       if (result.firstRefusal) {
         log(`first refusal: ${result.firstRefusal.replace(/\s+/g, ' ').slice(0, 1500)}`);
@@ -108,17 +111,17 @@ async function main(): Promise<void> {
       load.push({ ...result, acknowledged: [] });
     }
     const bulkFrom = WARM_UP + perLevel * levels.length;
-    const bulkRun = await runLoad({
-      ...client(sim.kantaPort),
-      messages: take(bulkFrom, bulkCount),
-      concurrency: 8,
-    });
+    const bulkRun = await measuredLoad(
+      { ...client(sim.kantaPort), messages: take(bulkFrom, bulkCount), concurrency: 8 },
+      sim.child.pid,
+    );
     const bulk = {
       documents: bulkCount,
       concurrency: 8,
       elapsedMs: bulkRun.elapsedMs,
       documentsPerSecond: bulkRun.documentsPerSecond,
       answers: bulkRun.answers,
+      cpu: bulkRun.cpu,
       projected100kMinutes: round(100_000 / bulkRun.documentsPerSecond / 60),
       projected2MillionHours: round(2_000_000 / bulkRun.documentsPerSecond / 3600),
     };
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
         answers: lateRun.answers,
       },
       reset: {
+        testCase: resetTestCase,
         small: { documents: stored, ...resetSmall },
         large: { documents: searchCount + lateCount, ...resetLarge },
       },
@@ -246,6 +250,59 @@ async function warmUp(client: Omit<LoadJob, 'messages' | 'concurrency'>, message
   while (performance.now() - started < WARM_UP_MS) {
     await runLoad({ ...client, messages, concurrency: 4 });
   }
+}
+
+/**
+ * One load level with its CPU account: the server's CPU milliseconds per document (all its threads), the
+ * client's (this process: the load generator's TLS and HTTP), the hypervisor's steal during the level,
+ * and the rate both would reach if they had every core of the machine to themselves.
+ */
+async function measuredLoad(
+  job: LoadJob,
+  serverPid: number | undefined,
+): Promise<LoadResult & { cpu: LoadCpu }> {
+  const ticks = machineTicks();
+  const server = processCpuMs(serverPid);
+  const bench = process.cpuUsage();
+  const result = await runLoad(job);
+  const benchUsage = process.cpuUsage(bench);
+  const serverAfter = processCpuMs(serverPid);
+  const serverMs = server === undefined || serverAfter === undefined ? undefined : serverAfter - server;
+  const clientMs = (benchUsage.user + benchUsage.system) / 1000;
+  const perDocument = (ms: number | undefined): number | undefined =>
+    ms === undefined ? undefined : round(ms / result.count);
+  const serverPerDocument = perDocument(serverMs);
+  const clientPerDocument = perDocument(clientMs) ?? 0;
+  return {
+    ...result,
+    cpu: {
+      serverMsPerDocument: serverPerDocument,
+      clientMsPerDocument: clientPerDocument,
+      stealPercent: stealPercent(ticks, machineTicks()),
+      documentsPerSecondIfCpuBound:
+        serverPerDocument === undefined
+          ? undefined
+          : round((os.availableParallelism() * 1000) / (serverPerDocument + clientPerDocument)),
+    },
+  };
+}
+
+/**
+ * The reset a test suite does between test cases: archive a test case's documents, reset, five times;
+ * the median and every time.
+ */
+async function timeTestCaseResets(
+  client: Omit<LoadJob, 'messages' | 'concurrency'>,
+  webUrl: string,
+  messages: string[],
+): Promise<{ documents: number; medianMs: number; ms: number[] }> {
+  const ms: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await runLoad({ ...client, messages, concurrency: 4 });
+    ms.push((await timeReset(webUrl)).ms);
+  }
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { documents: messages.length, medianMs: sorted[2] ?? 0, ms };
 }
 
 /** POST /__sim/reset on the server's web listener, over a warm connection. */

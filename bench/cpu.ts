@@ -1,0 +1,45 @@
+/**
+ * CPU accounting for the bench (Linux /proc; undefined elsewhere). Wall-clock rates on a shared virtual
+ * machine move with the neighbours' load; CPU time per document does not (to first order), and the
+ * hypervisor's steal time says how much of the machine the bench did not get.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU milliseconds process `pid` has used, all its threads together. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5); the slice starts at field 3.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MachineTicks {
+  readonly steal: number;
+  readonly total: number;
+}
+
+/** The machine's CPU ticks so far, and how many of them the hypervisor gave to someone else. */
+export function machineTicks(): MachineTicks | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const values = line.trim().split(/\s+/).slice(1).map(Number);
+    return { steal: values[7] ?? 0, total: values.slice(0, 8).reduce((a, b) => a + b, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Percentage of the machine's time stolen between two readings. */
+export function stealPercent(from?: MachineTicks, to?: MachineTicks): number | undefined {
+  if (!from || !to || to.total <= from.total) {
+    return undefined;
+  }
+  return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:profile`: where the server's CPU goes while it archives at concurrency 8. Starts the
+ * built server (as `npm start` runs it) with `node --cpu-prof`, which writes one profile per thread (the
+ * main thread and each document reader thread); sends BENCH_PROFILE_DOCS documents (default 1000) after a
+ * warm-up; and sums each thread's samples taken during the measured window by where the time went.
+ * The .cpuprofile files stay in bench/results/profile/ for Chrome DevTools or speedscope.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { organisationCredentials, professionalCredentials } from '../server/index.js';
+import { ensureDemoOrganisation } from '../server/pki/demo.js';
+import { ensureTestPki } from '../server/pki/test-pki.js';
+import { buildMessages } from './build-documents.js';
+import { cliMode, startCli } from './cli-server.js';
+import { categorise, type CpuProfile } from './profile-categories.js';
+import { runLoad } from './load.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function main(): Promise<void> {
+  const count = Number(process.env.BENCH_PROFILE_DOCS ?? 1000);
+  const out = path.join(ROOT, 'bench/results/profile');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-profile-'));
+  try {
+    const dataDir = path.join(tmp, 'data');
+    const pki = await ensureTestPki(dataDir);
+    const demo = await ensureDemoOrganisation(dataDir);
+    const org = await organisationCredentials(demo.organiser);
+    const pro = await professionalCredentials(demo.professional);
+    const built = await buildMessages(
+      {
+        organiser: {
+          oid: org.oid,
+          name: org.name,
+          unit: org.units[0] ?? { oid: org.oid, name: org.name },
+          signingKeyPem: org.signingKeyPem,
+          signingCertPem: org.signingCertPem,
+        },
+        professional: {
+          regno: pro.regno,
+          given: pro.given,
+          family: pro.family,
+          keyPem: pro.keyPem,
+          certPem: pro.certPem,
+        },
+      },
+      String(Date.now() % 1_000_000_000),
+      count + 40,
+    );
+    const messages = built.map((m) => m.messageXml);
+    const server = await startCli(
+      ROOT,
+      cliMode(ROOT),
+      dataDir,
+      60_000,
+      [],
+      ['--cpu-prof', '--cpu-prof-dir', out],
+    );
+    const client = {
+      kantaUrl: `https://127.0.0.1:${server.kantaPort}/sha`,
+      caPem: pki.caBundlePem,
+      certPem: org.clientCertPem,
+      keyPem: org.clientKeyPem,
+    };
+    const warmUntil = performance.now() + 2000;
+    while (performance.now() < warmUntil) {
+      await runLoad({ ...client, messages: messages.slice(0, 40), concurrency: 4 });
+    }
+    // Profile timestamps and hrtime are both CLOCK_MONOTONIC microseconds on Linux.
+    const from = Number(process.hrtime.bigint() / 1000n);
+    const load = await runLoad({ ...client, messages: messages.slice(40), concurrency: 8 });
+    const to = Number(process.hrtime.bigint() / 1000n);
+    await server.stop();
+    const threads = readdirSync(out)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((file) => {
+        const profile = JSON.parse(readFileSync(path.join(out, file), 'utf8')) as CpuProfile;
+        return { file, ...categorise(profile, from, to) };
+      })
+      .filter((t) => t.busyMs > 0)
+      .sort((a, b) => b.busyMs - a.busyMs);
+    const summary = { date: new Date().toISOString(), documents: count, load, threads };
+    writeFileSync(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    const lines = [
+      `${count} documents at concurrency 8: ${load.documentsPerSecond} documents/s, p99 ${load.latencyMs.p99} ms`,
+    ];
+    for (const t of threads) {
+      lines.push('', `${t.thread} (${t.file}): busy ${(t.busyMs / count).toFixed(2)} ms per document`);
+      for (const [what, ms] of t.categories) {
+        lines.push(
+          `  ${(ms / count).toFixed(3).padStart(7)} ms  ${((ms / t.busyMs) * 100).toFixed(1).padStart(5)} %  ${what}`,
+        );
+      }
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:profile: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
