@@ -67,6 +67,16 @@ const TRANSPORT_RESULTS: Readonly<Record<string, JournalResult>> = {
   drop: 'DROPPED',
 };
 
+/**
+ * A copy of `entry` that shares no string with the request it describes. Why: values read from a
+ * message (ids, OIDs) are V8 sliced strings that keep the whole message text alive, so a journal of
+ * 10,000 entries held 10,000 messages (~30 KB each: the server's heap grew by that per request until the
+ * cap; docs/performance.md). JSON round-tripping builds fresh strings; an entry is plain data anyway.
+ */
+function detached(entry: JournalEntry): JournalEntry {
+  return JSON.parse(JSON.stringify(entry)) as JournalEntry;
+}
+
 export class Journal {
   private entries: JournalEntry[] = [];
   private seq = 0;
@@ -83,7 +93,7 @@ export class Journal {
     const transport = exchange.fault ? TRANSPORT_RESULTS[exchange.fault.kind] : undefined;
     const started = new Date(this.clock().getTime() - exchange.durationMs);
     const messageId = outcome.targetMessageId;
-    const entry: JournalEntry = {
+    const entry: JournalEntry = detached({
       seq: ++this.seq,
       time: started.toISOString(),
       correlationId: exchange.correlationId,
@@ -99,7 +109,7 @@ export class Journal {
       warnings: outcome.warnings.map((v) => v.rule.code),
       durationMs: Math.round(exchange.durationMs * 10) / 10,
       ...(exchange.fault ? { fault: exchange.fault } : {}),
-    };
+    });
     this.entries.push(entry);
     if (this.entries.length > this.cap) {
       this.entries.splice(0, this.entries.length - this.cap);
