@@ -11,7 +11,6 @@
  * The page around it sends a CSP with the same style hash and no inline scripts (see archivist-routes.ts).
  */
 import { createHash } from 'node:crypto';
-import sanitizeHtml from 'sanitize-html';
 
 const ALLOWED_TAGS = [
   'div',
@@ -54,8 +53,12 @@ const ALLOWED_TAGS = [
   'colgroup',
 ];
 
-/** The allow-list sanitiser: markup for text and tables only, never a URL. */
-export function sanitizeDisplayForm(xhtml: string): string {
+/**
+ * The allow-list sanitiser: markup for text and tables only, never a URL. sanitize-html is loaded on
+ * first use (~18 MB resident): a server that only archives never opens a document view.
+ */
+export async function sanitizeDisplayForm(xhtml: string): Promise<string> {
+  const { default: sanitizeHtml } = await import('sanitize-html');
   return sanitizeHtml(xhtml, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -95,11 +98,11 @@ const FRAME_STYLE = [
 export const FRAME_STYLE_HASH = `'sha256-${createHash('sha256').update(FRAME_STYLE).digest('base64')}'`;
 
 /** The whole srcdoc document for the sandboxed frame. */
-export function displayFormSrcdoc(xhtml: string, lang: string): string {
+export async function displayFormSrcdoc(xhtml: string, lang: string): Promise<string> {
   const csp = `default-src 'none'; style-src ${FRAME_STYLE_HASH}; img-src 'none'; form-action 'none'; base-uri 'none'`;
   return (
     `<!DOCTYPE html><html lang="${lang === 'sv' || lang === 'en' ? lang : 'fi'}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
-    `<style>${FRAME_STYLE}</style></head><body>${sanitizeDisplayForm(xhtml)}</body></html>`
+    `<style>${FRAME_STYLE}</style></head><body>${await sanitizeDisplayForm(xhtml)}</body></html>`
   );
 }

@@ -209,7 +209,7 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
       h(DocumentPage, {
         ctx: ctxOf(req, session),
         view,
-        srcdoc: xhtml ? displayFormSrcdoc(xhtml, lang) : undefined,
+        srcdoc: xhtml ? await displayFormSrcdoc(xhtml, lang) : undefined,
         typeName: typeName(view.document, deps.codes, lang),
         flash: done === 'compare' ? 'compare-saved' : done === 'invalidated' ? 'invalidated' : undefined,
         backHref: backToSearch(view.document.stored.hetu, session),

@@ -3,7 +3,6 @@
  * encoding covers Latin-1, so ä, ö and å print. Anything beyond Latin-1 is replaced first (dashes by a
  * hyphen, the rest by "?"), so an unexpected character in a name can never print as garbage.
  */
-import PDFDocument from 'pdfkit';
 import { REPORT_LABELS as L, type ReportModel } from './report-model.js';
 
 export interface PdfOptions {
@@ -18,8 +17,12 @@ function latin1(text: string): string {
     .join('');
 }
 
-/** Renders the report; resolves with the PDF bytes. */
-export function renderReportPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
+/**
+ * Renders the report; resolves with the PDF bytes. pdfkit is loaded on first use (~30 MB resident): most
+ * servers never print a report.
+ */
+export async function renderReportPdf(model: ReportModel, options: PdfOptions = {}): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,

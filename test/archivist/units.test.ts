@@ -17,12 +17,12 @@ describe('display form sanitiser', () => {
       '<table><tr><td colspan="2" onmouseover="x()">c</td></tr></table>',
       '<table><tr><td colspan="2">c</td></tr></table>',
     ],
-  ])('%s -> %s', (input, output) => {
-    expect(sanitizeDisplayForm(input)).toBe(output);
+  ])('%s -> %s', async (input, output) => {
+    expect(await sanitizeDisplayForm(input)).toBe(output);
   });
 
-  it('frames it in a document whose CSP allows only its own style block', () => {
-    const doc = displayFormSrcdoc('<p>hei</p>', 'fi');
+  it('frames it in a document whose CSP allows only its own style block', async () => {
+    const doc = await displayFormSrcdoc('<p>hei</p>', 'fi');
     expect(doc).toContain(`default-src 'none'; style-src ${FRAME_STYLE_HASH}; img-src 'none'`);
     expect(doc).toContain('<body><p>hei</p></body>');
   });
