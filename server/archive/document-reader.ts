@@ -68,6 +68,9 @@ export function createDocumentReader(
     size: threads,
     runOnThread: onThread,
     revive: reviveReading,
+    // A reading's garbage is short-lived and ~1 MB; V8's default young generation (tens of MB per
+    // isolate) only made the server's resident memory grow under load (docs/performance.md).
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
     onStartFailure,
   });
   return {

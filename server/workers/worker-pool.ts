@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { WorkerMessage } from './serve-jobs.js';
 
 export interface WorkerPoolOptions<J, A> {
@@ -29,6 +29,8 @@ export interface WorkerPoolOptions<J, A> {
   readonly runOnThread: (job: J) => A;
   /** Makes an answer that crossed the thread boundary whole again (class instances, shared objects). */
   readonly revive: (answer: A) => A;
+  /** V8 heap limits of each worker (e.g. a small young generation for short-lived garbage). */
+  readonly resourceLimits?: ResourceLimits;
   /** Told when a worker is lost before it loaded (it is not replaced; jobs run on the calling thread). */
   readonly onStartFailure?: (reason: string) => void;
 }
@@ -76,7 +78,7 @@ export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): Worker
   };
 
   const spawn = (): void => {
-    const worker = startWorker(options.entry, options.workerData);
+    const worker = startWorker(options.entry, options.workerData, options.resourceLimits ?? {});
     worker.unref();
     let settle: (ready: boolean) => void = () => undefined;
     const settled = new Promise<boolean>((resolve) => (settle = resolve));
@@ -180,14 +182,14 @@ export function workerEntry(callerUrl: string, name: string): URL {
  * A worker inherits no module loader from its parent: from TypeScript sources (tsx, vitest) a two-line
  * bootstrap registers tsx's ESM hooks in the new thread before importing the entry.
  */
-function startWorker(entry: URL, workerData: unknown): Worker {
+function startWorker(entry: URL, workerData: unknown, resourceLimits: ResourceLimits): Worker {
   if (!entry.pathname.endsWith('.ts')) {
-    return new Worker(entry, { workerData });
+    return new Worker(entry, { workerData, resourceLimits });
   }
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href.replace(
     /loader\.mjs$/,
     'esm/api/index.mjs',
   );
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
