@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { clientPlan } from '../server/cda/templates-documents.js';
+import type { OrganisationCredentials, ProfessionalCredentials } from '../server/index.js';
 import { buildSignedMessage } from '../server/samples/signed-message.js';
 import { testHetu } from './hetu.js';
 import { runTsWorker } from './ts-worker.js';
@@ -43,6 +44,26 @@ interface BuildJob {
   readonly count: number;
   /** Signing time for every message (after the certificates were issued). */
   readonly signedAt: number;
+}
+
+/** The organiser and professional of a data directory as the builder's plain parties. */
+export function partiesFrom(org: OrganisationCredentials, pro: ProfessionalCredentials): BuildParties {
+  return {
+    organiser: {
+      oid: org.oid,
+      name: org.name,
+      unit: org.units[0] ?? { oid: org.oid, name: org.name },
+      signingKeyPem: org.signingKeyPem,
+      signingCertPem: org.signingCertPem,
+    },
+    professional: {
+      regno: pro.regno,
+      given: pro.given,
+      family: pro.family,
+      keyPem: pro.keyPem,
+      certPem: pro.certPem,
+    },
+  };
 }
 
 /** Builds `count` messages on all cores. */

@@ -8,6 +8,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import {
+  organisationCredentials,
+  professionalCredentials,
+  type OrganisationCredentials,
+} from '../server/index.js';
+import { ensureDemoOrganisation } from '../server/pki/demo.js';
+import { ensureTestPki } from '../server/pki/test-pki.js';
+import { partiesFrom, type BuildParties } from './build-documents.js';
 
 export type CliMode = 'dist' | 'tsx';
 
@@ -109,4 +117,17 @@ export function processMemoryMb(pid: number | undefined): { rssMb: number; peakR
   } catch {
     return undefined;
   }
+}
+
+/** A data directory prepared for a bench server: the test PKI, the demo parties and their credentials. */
+export async function prepareDataDir(dataDir: string): Promise<{
+  readonly caBundlePem: string;
+  readonly org: OrganisationCredentials;
+  readonly parties: BuildParties;
+}> {
+  const pki = await ensureTestPki(dataDir);
+  const demo = await ensureDemoOrganisation(dataDir);
+  const org = await organisationCredentials(demo.organiser);
+  const pro = await professionalCredentials(demo.professional);
+  return { caBundlePem: pki.caBundlePem, org, parties: partiesFrom(org, pro) };
 }

@@ -9,11 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { organisationCredentials, professionalCredentials } from '../server/index.js';
-import { ensureDemoOrganisation } from '../server/pki/demo.js';
-import { ensureTestPki } from '../server/pki/test-pki.js';
 import { buildMessages } from './build-documents.js';
-import { cliMode, startCli } from './cli-server.js';
+import { cliMode, prepareDataDir, startCli } from './cli-server.js';
 import { categorise, type CpuProfile } from './profile-categories.js';
 import { runLoad } from './load.js';
 
@@ -27,30 +24,8 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-profile-'));
   try {
     const dataDir = path.join(tmp, 'data');
-    const pki = await ensureTestPki(dataDir);
-    const demo = await ensureDemoOrganisation(dataDir);
-    const org = await organisationCredentials(demo.organiser);
-    const pro = await professionalCredentials(demo.professional);
-    const built = await buildMessages(
-      {
-        organiser: {
-          oid: org.oid,
-          name: org.name,
-          unit: org.units[0] ?? { oid: org.oid, name: org.name },
-          signingKeyPem: org.signingKeyPem,
-          signingCertPem: org.signingCertPem,
-        },
-        professional: {
-          regno: pro.regno,
-          given: pro.given,
-          family: pro.family,
-          keyPem: pro.keyPem,
-          certPem: pro.certPem,
-        },
-      },
-      String(Date.now() % 1_000_000_000),
-      count + 40,
-    );
+    const { caBundlePem, org, parties } = await prepareDataDir(dataDir);
+    const built = await buildMessages(parties, String(Date.now() % 1_000_000_000), count + 40);
     const messages = built.map((m) => m.messageXml);
     const server = await startCli(
       ROOT,
@@ -62,7 +37,7 @@ async function main(): Promise<void> {
     );
     const client = {
       kantaUrl: `https://127.0.0.1:${server.kantaPort}/sha`,
-      caPem: pki.caBundlePem,
+      caPem: caBundlePem,
       certPem: org.clientCertPem,
       keyPem: org.clientKeyPem,
     };

@@ -12,13 +12,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { organisationCredentials, professionalCredentials } from '../server/index.js';
-import { ensureDemoOrganisation } from '../server/pki/demo.js';
-import { ensureTestPki } from '../server/pki/test-pki.js';
 import { openDatabase } from '../server/store/open-database.js';
 import { SqliteArchiveStore } from '../server/store/sqlite-archive-store.js';
-import { buildMessages, type BuildParties } from './build-documents.js';
-import { cliMode, processMemoryMb, startCli } from './cli-server.js';
+import { buildMessages } from './build-documents.js';
+import { cliMode, prepareDataDir, processMemoryMb, startCli } from './cli-server.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import { machineTicks, processCpuMs, stealPercent } from './cpu.js';
 import { runLoad, type LoadCpu, type LoadJob, type LoadResult } from './load.js';
@@ -52,26 +49,7 @@ async function main(): Promise<void> {
   );
   try {
     // The data directory is prepared here (PKI, demo parties); the server process finds it ready.
-    const pki = await ensureTestPki(dataDir);
-    const demo = await ensureDemoOrganisation(dataDir);
-    const org = await organisationCredentials(demo.organiser);
-    const pro = await professionalCredentials(demo.professional);
-    const parties: BuildParties = {
-      organiser: {
-        oid: org.oid,
-        name: org.name,
-        unit: org.units[0] ?? { oid: org.oid, name: org.name },
-        signingKeyPem: org.signingKeyPem,
-        signingCertPem: org.signingCertPem,
-      },
-      professional: {
-        regno: pro.regno,
-        given: pro.given,
-        family: pro.family,
-        keyPem: pro.keyPem,
-        certPem: pro.certPem,
-      },
-    };
+    const { caBundlePem, org, parties } = await prepareDataDir(dataDir);
     const levels = [1, 8, 32];
     const perLevel = options.count(300, 20);
     const bulkCount = options.count(2000, 50);
@@ -90,7 +68,7 @@ async function main(): Promise<void> {
     let sim = await startCli(ROOT, mode, dataDir);
     const client = (kantaPort: number): Omit<LoadJob, 'messages' | 'concurrency'> => ({
       kantaUrl: `https://127.0.0.1:${kantaPort}/sha`,
-      caPem: pki.caBundlePem,
+      caPem: caBundlePem,
       certPem: org.clientCertPem,
       keyPem: org.clientKeyPem,
     });
@@ -141,7 +119,7 @@ async function main(): Promise<void> {
     let xmlsec: XmlsecResult | undefined;
     const sample = built.slice(WARM_UP + perLevel, WARM_UP + 2 * perLevel).map((m) => m.cdaXml);
     if (!options.skipXmlsec) {
-      xmlsec = measureXmlsec1(sample, pki.caBundlePem, path.join(tmp, 'xmlsec'), 2);
+      xmlsec = measureXmlsec1(sample, caBundlePem, path.join(tmp, 'xmlsec'), 2);
       log(
         `xmlsec1 batch: ${xmlsec.documentsPerSecond} documents/s (${xmlsec.verified}/${xmlsec.documents} verified)`,
       );

@@ -4,7 +4,12 @@
  */
 import https from 'node:https';
 import { startKantaSim, type KantaSimInstance } from '../../server/index.js';
-import { buildRange, type BuildParties, type BuiltMessage } from '../../bench/build-documents.js';
+import {
+  buildRange,
+  partiesFrom,
+  type BuildParties,
+  type BuiltMessage,
+} from '../../bench/build-documents.js';
 
 /**
  * Generates the PKI and demo organisation in `dataDir` (an in-process start with an in-memory database)
@@ -25,24 +30,7 @@ export async function prepareDataDir(dataDir: string): Promise<{ parties: BuildP
 
 /** The demo organisation and professional of a kanta-sim as the message builder's plain parties. */
 export function partiesOf(sim: KantaSimInstance): BuildParties {
-  const org = sim.demo.organiser;
-  const pro = sim.demo.professional;
-  return {
-    organiser: {
-      oid: org.oid,
-      name: org.name,
-      unit: org.units[0] ?? { oid: org.oid, name: org.name },
-      signingKeyPem: org.signingKeyPem,
-      signingCertPem: org.signingCertPem,
-    },
-    professional: {
-      regno: pro.regno,
-      given: pro.given,
-      family: pro.family,
-      keyPem: pro.keyPem,
-      certPem: pro.certPem,
-    },
-  };
+  return partiesFrom(sim.demo.organiser, sim.demo.professional);
 }
 
 /** A keep-alive mutual-TLS agent for the demo organisation. */

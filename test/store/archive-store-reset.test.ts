@@ -11,24 +11,15 @@ import type { NewDocument } from '../../server/store/archive-store.js';
 import { openDatabase } from '../../server/store/open-database.js';
 import { SqliteArchiveStore } from '../../server/store/sqlite-archive-store.js';
 import type { SqliteDatabase } from '../../server/store/sqlite-database.js';
+import { newDocument } from './new-document.js';
 
 function doc(id: string, registerOid = '1.2.246.10.1.10.0'): NewDocument {
   return {
-    id,
-    setId: id,
-    versionNumber: 1,
+    ...newDocument(id, id, 1),
     registerOid,
     senderOid: registerOid,
-    hetu: '010181-900C',
     palvelutehtava: '12',
     documentType: '200',
-    serviceRequest: 'SP17',
-    cdaBytes: Buffer.from(`<cda id="${id}"/>`),
-    messageBytes: Buffer.from('<m/>'),
-    messageId: `m:${id}`,
-    sha256: id,
-    metadataJson: '{}',
-    archivedAt: '2026-01-01T00:00:00.000Z',
     effectiveTime: '20260101120000+0200',
   };
 }
