@@ -47,7 +47,6 @@ export interface LoadCpu {
 
 /** Runs one load level. */
 export async function runLoad(job: LoadJob): Promise<LoadResult> {
-  const url = new URL(job.kantaUrl);
   const agent = new https.Agent({
     keepAlive: true,
     maxSockets: job.concurrency,
@@ -65,9 +64,9 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
     while (next < job.messages.length) {
       const i = next++;
       const t = performance.now();
-      const { status, body } = await post(agent, url, job.messages[i]!);
+      const { status, typeCode, body } = await post(agent, job.kantaUrl, job.messages[i]!);
       latencies.push(performance.now() - t);
-      const type = /typeCode="(A[AER])"/.exec(body)?.[1] ?? `HTTP ${status}`;
+      const type = typeCode ?? `HTTP ${status}`;
       answers[type] = (answers[type] ?? 0) + 1;
       if (type === 'AA') {
         acknowledged.push(i);
@@ -94,7 +93,16 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
   };
 }
 
-function post(agent: https.Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
+export interface Answer {
+  readonly status: number;
+  /** The acknowledgement's typeCode, when the body carries one. */
+  readonly typeCode?: string;
+  readonly body: string;
+}
+
+/** POSTs a message to /sha; rejects only on a transport error (e.g. the server was killed). */
+export function post(agent: https.Agent, kantaUrl: string, body: string): Promise<Answer> {
+  const url = new URL(kantaUrl);
   return new Promise((resolve, reject) => {
     const req = https.request(
       {
@@ -108,9 +116,14 @@ function post(agent: https.Agent, url: URL, body: string): Promise<{ status: num
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            typeCode: /typeCode="(A[AER])"/.exec(text)?.[1],
+            body: text,
+          });
+        });
         res.on('error', reject);
       },
     );

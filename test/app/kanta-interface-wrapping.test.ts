@@ -2,11 +2,10 @@
  * XML signature wrapping through the server: every variant keeps a cryptographically valid signature
  * somewhere in the document, and each is refused with its rule before anything is stored.
  */
-import type { Document, Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { RULES } from '../../server/rules/catalogue.js';
 import type { RuleDefinition } from '../../server/rules/rule.js';
-import { NS, childElement, descendants, pathElement } from '../../server/xml/dom.js';
+import { NS, descendants } from '../../server/xml/dom.js';
 import { buildMessage, type MessageChange, type Parties } from '../support/message-builder.js';
 import { expectArchived, expectRefused } from '../support/refusals.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';
@@ -16,6 +15,9 @@ import {
   insertIntoHeader,
   mutate,
   signCustom,
+  attackerBody,
+  bodyOf,
+  headerOf,
 } from '../signature/support/documents.js';
 
 let sim: KantaSimInstance;
@@ -26,40 +28,11 @@ afterAll(async () => {
   await sim.stop();
 });
 
-function body(doc: Document): Element {
-  const el = pathElement(doc, NS.HL7, 'ClinicalDocument', 'component', 'nonXMLBody');
-  if (!el) {
-    throw new Error('no body');
-  }
-  return el;
-}
-
-function header(doc: Document): Element {
-  const el = doc.documentElement && childElement(doc.documentElement, NS.HL7FI, 'localSocialHeader');
-  if (!el) {
-    throw new Error('no header');
-  }
-  return el;
-}
-
-/** The attacker's body: same shape, other content, optionally carrying an ID. */
-function attackerBody(doc: Document, id?: string): Element {
-  const fake = doc.createElementNS(NS.HL7, 'nonXMLBody');
-  if (id !== undefined) {
-    fake.setAttribute('ID', id);
-  }
-  const text = doc.createElementNS(NS.HL7, 'text');
-  text.setAttribute('representation', 'B64');
-  text.appendChild(doc.createTextNode(Buffer.from('<p>forged</p>').toString('base64')));
-  fake.appendChild(text);
-  return fake;
-}
-
 const movedBody = (copyId: boolean) => (cda: string) =>
   mutate(cda, (doc) => {
-    const original = body(doc);
+    const original = bodyOf(doc);
     const stash = doc.createElementNS(NS.HL7FI, 'hl7fi:extension');
-    header(doc).appendChild(stash);
+    headerOf(doc).appendChild(stash);
     original.parentNode?.replaceChild(
       attackerBody(doc, copyId ? (original.getAttribute('ID') ?? '') : undefined),
       original,
@@ -116,8 +89,8 @@ const ROWS: readonly Row[] = [
       cda: (cda) =>
         mutate(cda, (doc) => {
           const twin = doc.createElementNS(NS.HL7FI, 'hl7fi:note');
-          twin.setAttribute('ID', body(doc).getAttribute('ID') ?? '');
-          header(doc).appendChild(twin);
+          twin.setAttribute('ID', bodyOf(doc).getAttribute('ID') ?? '');
+          headerOf(doc).appendChild(twin);
         }),
     }),
     rule: RULES.SIG_BODY_ID_INVALID,
@@ -129,7 +102,7 @@ const ROWS: readonly Row[] = [
         mutate(cda, (doc) => {
           const copy = descendants(doc, NS.DSIG, 'Signature')[0]?.cloneNode(true);
           if (copy) {
-            body(doc).parentNode?.appendChild(copy);
+            bodyOf(doc).parentNode?.appendChild(copy);
           }
         }),
     }),

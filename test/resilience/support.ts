@@ -55,40 +55,4 @@ export function messages(parties: BuildParties, tag: string, count: number): Bui
   return buildRange({ parties, tag, from: 0, count, signedAt: Date.now() });
 }
 
-export interface Answer {
-  readonly status: number;
-  readonly typeCode?: string;
-  readonly body: string;
-}
-
-/** POSTs a message to /sha; rejects only on a transport error (e.g. the server was killed). */
-export function post(agent: https.Agent, kantaUrl: string, body: string): Promise<Answer> {
-  const url = new URL(kantaUrl);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'text/xml' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: res.statusCode ?? 0,
-            typeCode: /typeCode="(A[AER])"/.exec(text)?.[1],
-            body: text,
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+export { post, type Answer } from '../../bench/load.js';

@@ -20,7 +20,7 @@ import { certificatePem, checkWithXmlCrypto } from '../../server/signature/xml-c
 import { openEnvelope } from '../../server/wire/envelope.js';
 import { extractDocumentPart } from '../../server/wire/mime.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';
-import { NS, childElement, descendants, parseDom, pathElement } from '../../server/xml/dom.js';
+import { NS, childElement, descendants, parseDom } from '../../server/xml/dom.js';
 import {
   CLIENT_PLAN,
   CLIENT_RELATIONSHIP,
@@ -31,6 +31,8 @@ import {
   readSample,
   signCustom,
   verifyText,
+  bodyOf,
+  headerOf,
 } from './support/documents.js';
 import { BODY_XPATH, SIGNED_AT, createScenario, type Scenario } from './support/scenario.js';
 
@@ -113,22 +115,6 @@ function cdaOfMessage(xml: string): string | undefined {
   return part.ok ? part.bytes.toString('utf8') : undefined;
 }
 
-function body(doc: Document): Element {
-  const el = pathElement(doc, NS.HL7, 'ClinicalDocument', 'component', 'nonXMLBody');
-  if (!el) {
-    throw new Error('no body');
-  }
-  return el;
-}
-
-function header(doc: Document): Element {
-  const el = doc.documentElement && childElement(doc.documentElement, NS.HL7FI, 'localSocialHeader');
-  if (!el) {
-    throw new Error('no header');
-  }
-  return el;
-}
-
 /** Signs the scenario's unsigned document with xml-crypto directly, with a ds: prefix. */
 function prefixedSignature(s: Scenario, transforms: string[]): string {
   const withContainer = insertIntoHeader(
@@ -176,15 +162,15 @@ function corpus(s: Scenario): [string, string][] {
     [
       'tampered body text',
       mutate(pro, (doc) => {
-        const text = childElement(body(doc), NS.HL7, 'text');
+        const text = childElement(bodyOf(doc), NS.HL7, 'text');
         if (text?.firstChild) {
           text.replaceChild(doc.createTextNode(Buffer.from('<p>x</p>').toString('base64')), text.firstChild);
         }
       }),
     ],
-    ['tampered body attribute', mutate(pro, (doc) => body(doc).setAttribute('classCode', 'DOCBODY'))],
+    ['tampered body attribute', mutate(pro, (doc) => bodyOf(doc).setAttribute('classCode', 'DOCBODY'))],
     ['tampered timestamp', pro.replace(SIGNED_AT, '2026-11-22T10:00:00.000Z')],
-    ['comment added inside the body', mutate(pro, (doc) => body(doc).appendChild(doc.createComment('x')))],
+    ['comment added inside the body', mutate(pro, (doc) => bodyOf(doc).appendChild(doc.createComment('x')))],
     ['tampered DigestValue', pro.replace(/<DigestValue>[A-Za-z0-9+/]/, '<DigestValue>A')],
     [
       'tampered SignatureValue',
@@ -200,10 +186,10 @@ function corpus(s: Scenario): [string, string][] {
     [
       'moved body replaced by an unsigned one',
       mutate(pro, (doc) => {
-        const original = body(doc);
+        const original = bodyOf(doc);
         const fake = doc.createElementNS(NS.HL7, 'nonXMLBody');
         const stash = doc.createElementNS(NS.HL7FI, 'hl7fi:extension');
-        header(doc).appendChild(stash);
+        headerOf(doc).appendChild(stash);
         original.parentNode?.replaceChild(fake, original);
         stash.appendChild(original);
       }),
@@ -213,7 +199,7 @@ function corpus(s: Scenario): [string, string][] {
       mutate(pro, (doc) => {
         const twin = doc.createElementNS(NS.HL7FI, 'hl7fi:note');
         twin.setAttribute(attr, BODY_ID);
-        header(doc).appendChild(twin);
+        headerOf(doc).appendChild(twin);
       }),
     ]),
     [
@@ -221,7 +207,7 @@ function corpus(s: Scenario): [string, string][] {
       mutate(pro, (doc) => {
         const copy = descendants(doc, NS.DSIG, 'Signature')[0]?.cloneNode(true);
         if (copy) {
-          body(doc).parentNode?.appendChild(copy);
+          bodyOf(doc).parentNode?.appendChild(copy);
         }
       }),
     ],
@@ -239,7 +225,7 @@ function corpus(s: Scenario): [string, string][] {
           const inc = doc.createElementNS(ALGORITHMS.EXC_C14N, 'ec:InclusiveNamespaces');
           inc.setAttribute('PrefixList', 'hl7fi');
           cm.appendChild(inc);
-          body(doc).appendChild(cm);
+          bodyOf(doc).appendChild(cm);
         });
         const withContainer = insertIntoHeader(
           unsigned,

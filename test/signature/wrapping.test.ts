@@ -7,8 +7,18 @@ import { SignedXml } from 'xml-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../server/rules/catalogue.js';
 import { signDocument } from '../../server/signature/sign.js';
-import { NS, childElement, descendants, parseDom, pathElement } from '../../server/xml/dom.js';
-import { CLIENT_PLAN, codesOf, containerXpath, mutate, signCustom, verifyText } from './support/documents.js';
+import { NS, descendants, parseDom } from '../../server/xml/dom.js';
+import {
+  CLIENT_PLAN,
+  attackerBody,
+  bodyOf,
+  codesOf,
+  containerXpath,
+  headerOf,
+  mutate,
+  signCustom,
+  verifyText,
+} from './support/documents.js';
 import { BODY_XPATH, SIGNED_AT, createScenario, type Scenario } from './support/scenario.js';
 import { issueLeaf } from './support/test-ca.js';
 
@@ -19,42 +29,13 @@ beforeAll(() => {
 
 const BODY_ID = `OID${CLIENT_PLAN.documentId}`;
 
-function body(doc: Document): Element {
-  const el = pathElement(doc, NS.HL7, 'ClinicalDocument', 'component', 'nonXMLBody');
-  if (!el) {
-    throw new Error('no body');
-  }
-  return el;
-}
-
-function header(doc: Document): Element {
-  const el = doc.documentElement && childElement(doc.documentElement, NS.HL7FI, 'localSocialHeader');
-  if (!el) {
-    throw new Error('no header');
-  }
-  return el;
-}
-
-/** The attacker's body: same shape, different content, optionally carrying an ID. */
-function attackerBody(doc: Document, id?: string): Element {
-  const fake = doc.createElementNS(NS.HL7, 'nonXMLBody');
-  if (id !== undefined) {
-    fake.setAttribute('ID', id);
-  }
-  const text = doc.createElementNS(NS.HL7, 'text');
-  text.setAttribute('representation', 'B64');
-  text.appendChild(doc.createTextNode(Buffer.from('<p>forged</p>').toString('base64')));
-  fake.appendChild(text);
-  return fake;
-}
-
 /** Moves the signed body into an hl7fi extension element and puts the attacker's body in its place. */
 function movedBody(xml: string, newBodyId?: string): string {
   return mutate(xml, (doc) => {
-    const original = body(doc);
+    const original = bodyOf(doc);
     const component = original.parentNode as Element;
     const stash = doc.createElementNS(NS.HL7FI, 'hl7fi:extension');
-    header(doc).appendChild(stash);
+    headerOf(doc).appendChild(stash);
     component.replaceChild(attackerBody(doc, newBodyId), original);
     stash.appendChild(original);
   });
@@ -87,7 +68,7 @@ describe('signature wrapping', () => {
     sx.loadSignature(descendants(parsed.doc, NS.DSIG, 'Signature')[0] as unknown as Node);
     expect(sx.checkSignature(attacked)).toBe(true);
     // What a DOM reader would take as the document body is the attacker's:
-    expect(body(parsed.doc).getAttribute('ID')).toBeNull();
+    expect(bodyOf(parsed.doc).getAttribute('ID')).toBeNull();
     expect(sx.getSignedReferences()[0]).toContain(`ID="${BODY_ID}"`);
   });
 
@@ -101,7 +82,7 @@ describe('signature wrapping', () => {
       const attacked = mutate(s.signedPro, (doc) => {
         const twin = doc.createElementNS(NS.HL7FI, 'hl7fi:note');
         twin.setAttribute(name, value);
-        header(doc).appendChild(twin);
+        headerOf(doc).appendChild(twin);
       });
       expect(codesOf(verifyText(attacked, s.ctx()))).toEqual([RULES.SIG_BODY_ID_INVALID.code]);
     },
@@ -111,13 +92,13 @@ describe('signature wrapping', () => {
     const attacked = mutate(s.signedPro, (doc) => {
       const twin = doc.createElementNS(NS.HL7, 'note');
       twin.setAttribute('ID', 'CDA-timestamp.sig_1');
-      body(doc).parentNode?.appendChild(twin);
+      bodyOf(doc).parentNode?.appendChild(twin);
     });
     expect(codesOf(verifyText(attacked, s.ctx()))).toEqual([RULES.SIG_BODY_ID_INVALID.code]);
   });
 
   it.each([
-    ['in component', (doc: Document) => body(doc).parentNode as Element],
+    ['in component', (doc: Document) => bodyOf(doc).parentNode as Element],
     [
       'directly in signatureCollection',
       (doc: Document) => descendants(doc, NS.HL7FI, 'signatureCollection')[0] as Element,
@@ -144,7 +125,7 @@ describe('signature wrapping', () => {
       const sig = descendants(doc, NS.DSIG, 'Signature')[0];
       const collection = descendants(doc, NS.HL7FI, 'signatureCollection')[0];
       if (sig && collection) {
-        body(doc).parentNode?.appendChild(sig);
+        bodyOf(doc).parentNode?.appendChild(sig);
         collection.parentNode?.removeChild(collection);
       }
     });
@@ -164,7 +145,7 @@ describe('key substitution', () => {
       commonName: 'Johansson Angelica 25104559650',
     });
     const forged = mutate(s.unsigned, (doc) => {
-      const b = body(doc);
+      const b = bodyOf(doc);
       b.parentNode?.replaceChild(attackerBody(doc, BODY_ID), b);
     });
     const resigned = signDocument(forged, {

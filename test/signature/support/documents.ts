@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { SignedXml } from 'xml-crypto';
-import { XMLSerializer } from '@xmldom/xmldom';
+import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { CertificateTrust } from '../../../server/pki/trust-types.js';
 import { ALGORITHMS } from '../../../server/signature/profile.js';
 import type { VerifyContext } from '../../../server/signature/signature-types.js';
 import { verifyDocumentSignatures } from '../../../server/signature/verify-signatures.js';
-import { NS, descendants, parseDom } from '../../../server/xml/dom.js';
+import { NS, childElement, descendants, parseDom, pathElement } from '../../../server/xml/dom.js';
 
 const SAMPLES = new URL('../../../../shared/interop/kanta-samples/', import.meta.url);
 
@@ -159,4 +159,35 @@ export function containerXml(opts: {
 /** XPath of an hl7fi:signature by ID, for signCustom's location. */
 export function containerXpath(id: string): string {
   return `//*[local-name()='signature' and namespace-uri()='urn:hl7finland' and @ID='${id}']`;
+}
+
+/** The CDA's nonXMLBody (the signed body). */
+export function bodyOf(doc: Document): Element {
+  const el = pathElement(doc, NS.HL7, 'ClinicalDocument', 'component', 'nonXMLBody');
+  if (!el) {
+    throw new Error('no body');
+  }
+  return el;
+}
+
+/** The CDA's hl7fi:localSocialHeader (where the signatures live). */
+export function headerOf(doc: Document): Element {
+  const el = doc.documentElement && childElement(doc.documentElement, NS.HL7FI, 'localSocialHeader');
+  if (!el) {
+    throw new Error('no header');
+  }
+  return el;
+}
+
+/** The attacker's body for wrapping variants: same shape, other content, optionally carrying an ID. */
+export function attackerBody(doc: Document, id?: string): Element {
+  const fake = doc.createElementNS(NS.HL7, 'nonXMLBody');
+  if (id !== undefined) {
+    fake.setAttribute('ID', id);
+  }
+  const text = doc.createElementNS(NS.HL7, 'text');
+  text.setAttribute('representation', 'B64');
+  text.appendChild(doc.createTextNode(Buffer.from('<p>forged</p>').toString('base64')));
+  fake.appendChild(text);
+  return fake;
 }
