@@ -30,7 +30,12 @@ export function parseCertificate(base64Der: string): ParsedCertificate {
   if (cached) {
     return cached;
   }
-  const x509 = new X509Certificate(Buffer.from(base64Der, 'base64'));
+  const der = Buffer.from(base64Der, 'base64');
+  const x509 = new X509Certificate(der);
+  if (x509.raw.length !== der.length) {
+    // OpenSSL reads one certificate and ignores what follows; a KeyInfo certificate is exactly one.
+    throw new Error(`${der.length - x509.raw.length} bytes follow the certificate's DER`);
+  }
   const entry = Object.freeze({ x509, facts: readCertFacts(x509.raw) });
   remember(parsed, base64Der, entry);
   return entry;

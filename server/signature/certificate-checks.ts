@@ -3,7 +3,7 @@
  * is believed until it chains to the trust store at signing time, was valid then, carries the key usage
  * its role needs, and names the organisation or professional the document says signed.
  */
-import type { X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
@@ -33,17 +33,21 @@ export function readSignerCertificate(
   let x509: X509Certificate;
   let extra: X509Certificate[];
   let facts: CertFacts;
+  let summary: CertificateSummary;
+  let key: KeyObject;
   try {
+    // Everything read from the certificate is read here: a DER that parses can still carry a validity
+    // date or a public key that cannot be decoded, and either must be a refusal, never a crash.
     ({ x509, facts } = parseCertificate(first));
     extra = rest.map((b) => parseCertificate(b).x509);
+    summary = summarise(x509, facts);
+    key = x509.publicKey;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return {
       violations: [violation(RULES.SIG_CERT_INVALID, location, `certificate cannot be read: ${why}`)],
     };
   }
-  const summary = summarise(x509, facts);
-  const key = x509.publicKey;
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_MODULUS_BITS) {
     return {
@@ -152,8 +156,17 @@ function summarise(x509: X509Certificate, facts: CertFacts): CertificateSummary 
     issuer: x509.issuer.replace(/\n/g, ', '),
     ...(facts.subjectSerialNumber === undefined ? {} : { serialNumber: facts.subjectSerialNumber }),
     certificateSerial: x509.serialNumber,
-    notBefore: new Date(x509.validFrom).toISOString(),
-    notAfter: new Date(x509.validTo).toISOString(),
+    notBefore: isoDate(x509.validFrom, 'notBefore'),
+    notAfter: isoDate(x509.validTo, 'notAfter'),
     fingerprint: x509.fingerprint256,
   };
+}
+
+/** A validity date as ISO text; throws with the field's name when OpenSSL's text is not a date. */
+function isoDate(text: string, field: string): string {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`its ${field} date "${text}" cannot be read`);
+  }
+  return date.toISOString();
 }
