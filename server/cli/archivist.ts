@@ -9,7 +9,7 @@ import { OrganisationDirectory } from '../pki/organisation-directory.js';
 import { SqliteArchivistStore } from '../store/archivist-sqlite-store.js';
 import { openDatabase } from '../store/open-database.js';
 import { parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './org.js';
+import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 
 const USAGE = [
   'usage: kanta-sim archivist add --org OID --name NAME [--username U] [--password P] [--register OID ...]',

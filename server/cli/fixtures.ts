@@ -10,7 +10,7 @@ import { ensureDemoOrganisation } from '../pki/demo.js';
 import { loadFixtureParties } from '../samples/fixture-parties.js';
 import { buildFixtureSet, writeFixtureSet } from '../samples/fixture-set.js';
 import { configFromArgs, COMMON_FLAGS, parseFlags } from './common-flags.js';
-import { PROCESS_IO, type CliIo } from './org.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: kanta-sim fixtures [--out DIR] [--pki DIR] [--data-dir D] [--org OID] [--pro REGNO] [--date ISO]
 

@@ -11,7 +11,7 @@ import { parseJournalFilter } from '../control/journal.js';
 import { isKantaSimError } from '../errors.js';
 import { escapeXml } from '../wire/xml-writer.js';
 import { parseFlags } from './common-flags.js';
-import { PROCESS_IO, type CliIo } from './org.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: kanta-sim journal export --junit FILE [--web-url http://127.0.0.1:8080] [filters]
        kanta-sim journal list [--web-url URL] [filters]

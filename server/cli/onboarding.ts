@@ -13,7 +13,7 @@ import type { IdentityAssignment } from '../rehearsal/test-identities.js';
 import { openDatabase } from '../store/open-database.js';
 import { SqliteRehearsalStore } from '../store/rehearsal-store.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './org.js';
+import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 import { webJson } from './web-json.js';
 
 const USAGE = `usage: kanta-sim onboarding set --org OID [--file RECORD.json] [--name NAME] [--role organiser|provider]

@@ -3,23 +3,12 @@
  * server with the same --data-dir accepts a newly added organisation at once (see organisation-directory.ts).
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { KantaSimError, isKantaSimError } from '../errors.js';
+import { KantaSimError } from '../errors.js';
 import { OrganisationDirectory } from '../pki/organisation-directory.js';
 import { addOrganisation, type Organisation, type OrganisationUnit } from '../pki/organisations.js';
 import { PKI_FILES } from '../pki/test-pki.js';
-
-/** Where the CLI writes; tests pass their own. */
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-/** The terminal. */
-export const PROCESS_IO: CliIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-};
+import { runAddListCommand } from './add-list-command.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE = [
   'usage: kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...] [--p12-password PASSWORD]',
@@ -30,53 +19,36 @@ const USAGE = [
  * Runs `org add` or `org list` (`args` are the words after `org`; a leading "org" is tolerated).
  * Returns the exit code: 0 done, 1 refused (message on stderr), 2 usage error.
  */
-export async function runOrgCommand(
+export function runOrgCommand(
   args: string[],
   config: { dataDir: string },
   io: CliIo = PROCESS_IO,
 ): Promise<number> {
-  const words = args[0] === 'org' ? args.slice(1) : args;
-  try {
-    const { values, positionals } = parseArgs({
-      args: words,
-      allowPositionals: true,
+  return runAddListCommand(
+    {
+      noun: 'org',
+      usage: USAGE,
       options: {
         oid: { type: 'string' },
         name: { type: 'string' },
         unit: { type: 'string', multiple: true },
         'p12-password': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-    });
-    if (values.help === true) {
-      io.out(USAGE);
-      return 0;
-    }
-    const [action, ...rest] = positionals;
-    if (rest.length > 0) {
-      return usageError(io, `unexpected argument "${rest[0]}"`);
-    }
-    if (action === 'list') {
-      listOrganisations(config.dataDir, io);
-      return 0;
-    }
-    if (action !== 'add') {
-      return usageError(io, action === undefined ? 'missing subcommand' : `unknown subcommand "${action}"`);
-    }
-    if (values.oid === undefined || values.name === undefined) {
-      return usageError(io, 'org add needs --oid and --name');
-    }
-    const org = await addOrganisation(config.dataDir, {
-      oid: values.oid,
-      name: values.name,
-      units: (values.unit ?? []).map(parseUnit),
-      p12Password: values['p12-password'],
-    });
-    printAdded(org, config.dataDir, io);
-    return 0;
-  } catch (e) {
-    return reportCliError(e, io, USAGE);
-  }
+      required: ['oid', 'name'],
+      add: async (values) => {
+        const org = await addOrganisation(config.dataDir, {
+          oid: values.oid ?? '',
+          name: values.name ?? '',
+          units: (values.unit ?? []).map(parseUnit),
+          p12Password: values['p12-password'],
+        });
+        printAdded(org, config.dataDir, io);
+      },
+      list: () => listOrganisations(config.dataDir, io),
+    },
+    args,
+    io,
+  );
 }
 
 function parseUnit(spec: string): OrganisationUnit {
@@ -123,29 +95,4 @@ function listOrganisations(dataDir: string, io: CliIo): void {
   for (const problem of directory.brokenEntries()) {
     io.err(`warning: ${problem.message}`);
   }
-}
-
-function usageError(io: CliIo, message: string): number {
-  io.err(`kanta-sim: ${message}`);
-  io.err(USAGE);
-  return 2;
-}
-
-/**
- * Prints an error for a person: the message only, never a stack. Argument errors from parseArgs get the usage
- * text and exit code 2; refusals (KantaSimError) exit 1.
- */
-export function reportCliError(e: unknown, io: CliIo, usage: string): number {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`kanta-sim: ${(e as Error).message}`);
-    io.err(usage);
-    return 2;
-  }
-  if (isKantaSimError(e)) {
-    io.err(`kanta-sim: ${e.message} [${e.code}]`);
-    return 1;
-  }
-  io.err(`kanta-sim: ${e instanceof Error ? e.message : String(e)}`);
-  return 1;
 }

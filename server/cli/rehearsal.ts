@@ -17,7 +17,7 @@ import { TestCaseLibrary } from '../rehearsal/test-case.js';
 import { defaultIdentityName } from '../rehearsal/test-identities.js';
 import type { Organisation } from '../pki/organisations.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './org.js';
+import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 import { defaultWebUrl, webJson } from './web-json.js';
 
 const USAGE = `usage: kanta-sim rehearsal cases [--web-url URL]

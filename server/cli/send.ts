@@ -18,7 +18,7 @@ import type { EnvelopeStyle } from '../wire/archive-frame.js';
 import { buildArchiveFrame, wrapInSoap } from '../wire/build-frame.js';
 import { parseDom } from '../xml/dom.js';
 import { COMMON_FLAGS, parseFlags } from './common-flags.js';
-import { PROCESS_IO, type CliIo } from './org.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 import { organisationOf, signAsSystem } from './sign.js';
 
 const USAGE = `usage: kanta-sim send --url https://HOST:PORT/sha --org OID --in FILE [--sign] [--service-request SP17]

@@ -12,7 +12,7 @@ import type { Organisation } from '../pki/organisations.js';
 import { signDocument } from '../signature/sign.js';
 import { parseDom } from '../xml/dom.js';
 import { COMMON_FLAGS, parseFlags } from './common-flags.js';
-import { PROCESS_IO, type CliIo } from './org.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE =
   'usage: kanta-sim sign --org OID --in CDA.xml --out SIGNED.xml [--data-dir D] [--signature-id ID]';

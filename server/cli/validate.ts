@@ -14,7 +14,7 @@ import { createTrustStore } from '../pki/trust-store.js';
 import { detailText } from '../wire/acknowledgement.js';
 import { parseDom } from '../xml/dom.js';
 import { COMMON_FLAGS, parseFlags } from './common-flags.js';
-import { PROCESS_IO, type CliIo } from './org.js';
+import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: kanta-sim validate FILE [--cda CDA.xml] [--service-request SP17] [--data-dir D]
   FILE is a transfer frame (bare or SOAP) or a CDA document; --cda validates a separate CDA with the frame.

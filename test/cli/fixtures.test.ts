@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFixturesCommand } from '../../server/cli/fixtures.js';
-import type { CliIo } from '../../server/cli/org.js';
+import type { CliIo } from '../../server/cli/cli-io.js';
 import { isKantaSimError } from '../../server/errors.js';
 import { DEMO_ORGANISER } from '../../server/pki/demo.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';

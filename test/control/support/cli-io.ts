@@ -1,5 +1,5 @@
 /** Test support for the CLI tests: captured output in place of the terminal. */
-import type { CliIo } from '../../../server/cli/org.js';
+import type { CliIo } from '../../../server/cli/cli-io.js';
 
 export function captureIo(): CliIo & {
   readonly stdout: string[];

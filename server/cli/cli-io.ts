@@ -1,0 +1,43 @@
+/**
+ * How the command-line tools talk to a person: where they write (tests pass their own), and the one way
+ * an error becomes a message and an exit code.
+ */
+import { isKantaSimError } from '../errors.js';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The terminal. */
+export const PROCESS_IO: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+/** A usage error: the message and the usage text on stderr, exit code 2. */
+export function usageError(io: CliIo, usage: string, message: string): number {
+  io.err(`kanta-sim: ${message}`);
+  io.err(usage);
+  return 2;
+}
+
+/**
+ * Prints an error for a person: the message only, never a stack. Argument errors from parseArgs get the usage
+ * text and exit code 2; refusals (KantaSimError) exit 1.
+ */
+export function reportCliError(e: unknown, io: CliIo, usage: string): number {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`kanta-sim: ${(e as Error).message}`);
+    io.err(usage);
+    return 2;
+  }
+  if (isKantaSimError(e)) {
+    io.err(`kanta-sim: ${e.message} [${e.code}]`);
+    return 1;
+  }
+  io.err(`kanta-sim: ${e instanceof Error ? e.message : String(e)}`);
+  return 1;
+}
