@@ -62,8 +62,9 @@ export function evaluateTargets(f: BenchFigures): Target[] {
       name: 'ratio to xmlsec1 batch',
       target: '>= 0.5',
       measured: `${f.reference.ratioToXmlsec1AtConcurrency8 ?? '-'}`,
+      // Below the full run's 300 files, xmlsec1's process start dominates its rate: not a fair limit.
       met:
-        f.reference.ratioToXmlsec1AtConcurrency8 === undefined
+        f.reference.ratioToXmlsec1AtConcurrency8 === undefined || (f.reference.xmlsec1?.documents ?? 0) < 300
           ? null
           : f.reference.ratioToXmlsec1AtConcurrency8 >= 0.5,
     },
