@@ -2,8 +2,10 @@
  * The coded values the document builder writes, with the code-system OIDs, names and display names copied
  * from the real documents (../../shared/interop/kanta-samples). Values not seen there and not confirmed in
  * SHA-SPEC section 8 are kanta-sim PLACEHOLDERS, marked as such, to be replaced by the official code lists
- * (server/codes/lists/*.json carry the same placeholder values).
+ * (server/codes/lists/*.json carry the same placeholder values). The OIDs come from the archive's one
+ * list of code systems (server/codes/code-systems.ts), so the builder and the validators cannot drift.
  */
+import { CODE_SYSTEMS as SYSTEMS } from '../codes/code-systems.js';
 
 /** A code with its display name; the builder adds the code system. */
 export interface CodeDisplay {
@@ -13,38 +15,38 @@ export interface CodeDisplay {
 
 /** Code systems: OID and the codeSystemName the real documents write. */
 export const CODE_SYSTEMS = Object.freeze({
-  documentType: { oid: '1.2.246.537.6.1506.201701', name: 'Sosiaalihuolto - Asiakasasiakirjatyyppi' },
+  documentType: { oid: SYSTEMS.DOCUMENT_TYPE, name: 'Sosiaalihuolto - Asiakasasiakirjatyyppi' },
   confidentiality: {
-    oid: '1.2.246.777.5.99902.2006',
+    oid: SYSTEMS.CONFIDENTIALITY,
     name: 'KanTa-palvelut - Asiakirjan luottamuksellisuus',
   },
-  gender: { oid: '1.2.246.537.5.1.1997', name: 'AR/YDIN - Sukupuoli' },
+  gender: { oid: SYSTEMS.GENDER, name: 'AR/YDIN - Sukupuoli' },
   consent: {
-    oid: '1.2.246.537.6.1286.201901',
+    oid: SYSTEMS.CONSENT,
     name: 'Sosiaalihuolto - Alaikäisen asiakastietojen luovuttaminen huoltajille',
   },
-  documentGroup: { oid: '1.2.246.537.6.1505.201601', name: 'Sosiaalihuolto - Asiakirjaryhmä' },
+  documentGroup: { oid: SYSTEMS.DOCUMENT_GROUP, name: 'Sosiaalihuolto - Asiakirjaryhmä' },
   fileFormat: {
-    oid: '1.2.246.537.6.1502.201601',
+    oid: SYSTEMS.FILE_FORMAT,
     name: 'Sosiaalihuolto - Asiakirjan näyttömuodon formaatti',
   },
-  structuredFileFormat: { oid: '1.2.246.537.5.40179.2008', name: 'eArkisto - Asiakirjan tiedostomuoto' },
-  serviceTask: { oid: '1.2.246.537.6.1221.201601', name: 'Sosiaalihuolto - Palvelutehtävä' },
-  socialService: { oid: '1.2.246.537.6.1222.201601', name: 'Sosiaalihuolto - Sosiaalipalvelu' },
-  recordStatus: { oid: '1.2.246.537.5.40154.2008', name: 'eArkisto - Asiakirjan valmistumisen tila' },
-  registryType: { oid: '1.2.246.537.6.1264.201701', name: 'Sosiaalihuolto - Asiakirjan rekisteritunnus' },
-  retention: { oid: '1.2.246.537.6.1258.201601', name: 'Sosiaalihuolto - asiakirjan kokonaissäilytysaika' },
-  specialContent: { oid: '1.2.246.537.6.112.2007', name: 'AR/YDIN - Kyllä/EI/Ei tietoa' },
+  structuredFileFormat: { oid: SYSTEMS.STRUCTURED_FILE_FORMAT, name: 'eArkisto - Asiakirjan tiedostomuoto' },
+  serviceTask: { oid: SYSTEMS.SERVICE_TASK, name: 'Sosiaalihuolto - Palvelutehtävä' },
+  socialService: { oid: SYSTEMS.SOCIAL_SERVICE, name: 'Sosiaalihuolto - Sosiaalipalvelu' },
+  recordStatus: { oid: SYSTEMS.RECORD_STATUS, name: 'eArkisto - Asiakirjan valmistumisen tila' },
+  registryType: { oid: SYSTEMS.REGISTRY_TYPE, name: 'Sosiaalihuolto - Asiakirjan rekisteritunnus' },
+  retention: { oid: SYSTEMS.RETENTION_CLASS, name: 'Sosiaalihuolto - asiakirjan kokonaissäilytysaika' },
+  specialContent: { oid: SYSTEMS.SPECIAL_CONTENT, name: 'AR/YDIN - Kyllä/EI/Ei tietoa' },
   processPhase: {
-    oid: '1.2.246.537.6.1277.201701',
+    oid: SYSTEMS.PROCESS_PHASE,
     name: 'Sosiaalihuolto - Sosiaalihuollon palveluprosessi',
   },
   inaccessibleArgument: {
-    oid: '1.2.246.537.6.1288.201901',
+    oid: SYSTEMS.INACCESSIBLE_ARGUMENT,
     name: 'Sosiaalihuolto - Perustelut asiakirjan näyttämisen rajaamiselle Omakannassa',
   },
-  authenticationMethod: { oid: '1.2.246.537.5.40128.2006', name: 'KanTa-palvelut - Tunnistautumistapa' },
-  organisation: { oid: '1.2.246.537.6.202.2008', name: 'SOTE-organisaatiorekisteri' },
+  authenticationMethod: { oid: SYSTEMS.AUTHENTICATION_METHOD, name: 'KanTa-palvelut - Tunnistautumistapa' },
+  organisation: { oid: SYSTEMS.ORGANISATION_REGISTER, name: 'SOTE-organisaatiorekisteri' },
   municipality: { oid: '1.2.246.537.6.21.2003', name: 'Kuntakoodit' },
   goalAchievement: { oid: '1.2.246.537.6.1253.201501', name: 'Tavoitteiden saavuttaminen' },
   // PLACEHOLDER: the reason-of-correction code system is not in the samples (SHA-SPEC marks it [S]). A
