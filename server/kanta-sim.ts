@@ -105,7 +105,6 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     store,
     organisations,
     trust,
-    codes,
     operations,
     config,
     clock,

@@ -4,7 +4,6 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { X509Certificate } from 'node:crypto';
-import type { CodeLists } from '../codes/code-lists.js';
 import type { Operation, OperationTable } from '../codes/operations.js';
 import type { KantaSimConfig } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
@@ -18,9 +17,8 @@ export interface ArchiveServiceDeps {
   readonly store: ArchiveStore;
   readonly organisations: OrganisationLookup;
   readonly trust: CertificateTrust;
-  readonly codes: CodeLists;
   readonly operations: OperationTable;
-  readonly config: Pick<KantaSimConfig, 'trustMode' | 'testIdentityGuardrail' | 'xmlLimits'>;
+  readonly config: Pick<KantaSimConfig, 'xmlLimits'>;
   readonly clock: () => Date;
   /** Reads and verifies the document an archiving message carries (off the event loop). */
   readonly reader: DocumentReader;
