@@ -16,7 +16,14 @@ import type {
   StoredDocument,
 } from './archive-store.js';
 import type { SqliteDatabase } from './sqlite-database.js';
-import { SELECT_DOCUMENTS, toStored, whereClause, type DocumentRow } from './sqlite-document-rows.js';
+import {
+  SELECT_DOCUMENTS,
+  placeholders,
+  selectSetVersions,
+  toStored,
+  whereClause,
+  type DocumentRow,
+} from './sqlite-document-rows.js';
 import { GroupInsert } from './sqlite-group-insert.js';
 
 export class SqliteArchiveStore implements ArchiveStore {
@@ -36,7 +43,7 @@ export class SqliteArchiveStore implements ArchiveStore {
     check?: (versions: readonly StoredDocument[]) => R | undefined,
   ): Promise<InvalidateResult<R>> {
     return this.db.transaction(async (): Promise<InvalidateResult<R>> => {
-      const versions = await this.setVersions(record.setId);
+      const versions = (await selectSetVersions(this.db, [record.setId])).get(record.setId) ?? [];
       if (versions.length === 0) {
         return { kind: 'unknown' };
       }
@@ -100,9 +107,8 @@ export class SqliteArchiveStore implements ArchiveStore {
    */
   private async emptyArchiveTables(): Promise<void> {
     const tables = ['invalidations', 'document_bytes', 'documents'];
-    const marks = tables.map(() => '?').join(', ');
     const schema = await this.db.all<{ type: string; sql: string }>(
-      `SELECT type, sql FROM sqlite_master WHERE tbl_name IN (${marks}) AND sql IS NOT NULL
+      `SELECT type, sql FROM sqlite_master WHERE tbl_name IN (${placeholders(tables.length)}) AND sql IS NOT NULL
        ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, CASE tbl_name WHEN 'documents' THEN 0 ELSE 1 END`,
       tables,
     );
@@ -121,14 +127,6 @@ export class SqliteArchiveStore implements ArchiveStore {
     } catch {
       return false;
     }
-  }
-
-  private async setVersions(setId: string): Promise<StoredDocument[]> {
-    const rows = await this.db.all<DocumentRow>(
-      `${SELECT_DOCUMENTS} WHERE d.set_id = ? ORDER BY d.version_number`,
-      [setId],
-    );
-    return rows.map(toStored);
   }
 
   /** Marks every version of the set invalidated and records who did it (one record per set). */

@@ -3,7 +3,7 @@
  * derived lifecycle state and the set's invalidation, the WHERE built from a DocumentFilter, and row -> domain.
  */
 import type { DocumentFilter, InvalidationRecord, StoredDocument } from './archive-store.js';
-import type { SqlValue } from './sqlite-database.js';
+import type { SqlValue, SqliteDatabase } from './sqlite-database.js';
 
 export interface DocumentRow {
   id: string;
@@ -78,7 +78,7 @@ export function whereClause(filter: DocumentFilter): { where: string; params: Sq
   const parts: string[] = [];
   const params: SqlValue[] = [];
   if (filter.registerOids) {
-    parts.push(`d.register_oid IN (${filter.registerOids.map(() => '?').join(',') || 'NULL'})`);
+    parts.push(`d.register_oid IN (${placeholders(filter.registerOids.length) || 'NULL'})`);
     params.push(...filter.registerOids);
   }
   const equal: [keyof DocumentFilter, string][] = [
@@ -150,4 +150,30 @@ export function toStored(row: DocumentRow): StoredDocument {
     metadataJson: row.metadata_json,
     ...(invalidation === undefined ? {} : { invalidation }),
   };
+}
+
+/** `n` bound-parameter marks for an IN list or a VALUES row. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** Every version of each of `setIds`, oldest first, by set (a set without documents is absent). */
+export async function selectSetVersions(
+  db: SqliteDatabase,
+  setIds: readonly string[],
+): Promise<Map<string, StoredDocument[]>> {
+  const out = new Map<string, StoredDocument[]>();
+  if (setIds.length === 0) {
+    return out;
+  }
+  const rows = await db.all<DocumentRow>(
+    `${SELECT_DOCUMENTS} WHERE d.set_id IN (${placeholders(setIds.length)}) ORDER BY d.set_id, d.version_number`,
+    setIds,
+  );
+  for (const row of rows) {
+    const list = out.get(row.set_id) ?? [];
+    list.push(toStored(row));
+    out.set(row.set_id, list);
+  }
+  return out;
 }

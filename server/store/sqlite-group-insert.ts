@@ -19,7 +19,14 @@
  */
 import type { InsertOptions, InsertResult, NewDocument, StoredDocument } from './archive-store.js';
 import type { SqlValue, SqliteDatabase } from './sqlite-database.js';
-import { INSERT_COLUMNS, SELECT_DOCUMENTS, toStored, type DocumentRow } from './sqlite-document-rows.js';
+import {
+  INSERT_COLUMNS,
+  SELECT_DOCUMENTS,
+  placeholders,
+  selectSetVersions,
+  toStored,
+  type DocumentRow,
+} from './sqlite-document-rows.js';
 
 /** The most documents in one group: 21 columns each stay far below SQLite's 32,766 bound parameters. */
 const MAX_GROUP = 32;
@@ -31,7 +38,7 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
-/** What a member wants written once the group has decided. */
+/** A member's answer, given once the group's transaction has committed. */
 interface Decision {
   readonly member: Pending;
   readonly result: InsertResult<unknown>;
@@ -130,7 +137,10 @@ export class GroupInsert {
   private async decideAndWrite(group: readonly Pending[]): Promise<Decision[]> {
     const existing = await this.byId(group.map((p) => p.doc.id));
     const checked = group.filter((p) => p.options.checkSet && !existing.has(p.doc.id));
-    const versions = await this.setVersions(checked.map((p) => p.doc.setId));
+    const versions = await selectSetVersions(
+      this.db,
+      checked.map((p) => p.doc.setId),
+    );
     const decisions: Decision[] = [];
     const accepted: Pending[] = [];
     for (const member of group) {
@@ -160,34 +170,17 @@ export class GroupInsert {
 
   private async byId(ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     const rows = await this.db.all<DocumentRow>(
-      `${SELECT_DOCUMENTS} WHERE d.id IN (${marks(ids.length)})`,
+      `${SELECT_DOCUMENTS} WHERE d.id IN (${placeholders(ids.length)})`,
       ids,
     );
     return new Map(rows.map((r) => [r.id, toStored(r)]));
-  }
-
-  private async setVersions(setIds: readonly string[]): Promise<Map<string, StoredDocument[]>> {
-    const out = new Map<string, StoredDocument[]>();
-    if (setIds.length === 0) {
-      return out;
-    }
-    const rows = await this.db.all<DocumentRow>(
-      `${SELECT_DOCUMENTS} WHERE d.set_id IN (${marks(setIds.length)}) ORDER BY d.set_id, d.version_number`,
-      setIds,
-    );
-    for (const row of rows) {
-      const list = out.get(row.set_id) ?? [];
-      list.push(toStored(row));
-      out.set(row.set_id, list);
-    }
-    return out;
   }
 
   private async insertRows(members: readonly Pending[]): Promise<void> {
     if (members.length === 0) {
       return;
     }
-    const row = `(${marks(INSERT_COLUMNS.length)})`;
+    const row = `(${placeholders(INSERT_COLUMNS.length)})`;
     await this.db.run(
       `INSERT INTO documents (${INSERT_COLUMNS.join(', ')}) VALUES ${members.map(() => row).join(', ')}`,
       members.flatMap((m) => documentValues(m.doc, m.options.invalidate ? 'invalidated' : 'active')),
@@ -225,8 +218,4 @@ function documentValues(doc: NewDocument, status: 'active' | 'invalidated'): Sql
     metadata_json: doc.metadataJson,
   } satisfies Record<(typeof INSERT_COLUMNS)[number], SqlValue>;
   return INSERT_COLUMNS.map((c) => values[c]);
-}
-
-function marks(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
 }
