@@ -147,7 +147,13 @@ export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): Worker
         }
         const id = nextId++;
         slot.pending.set(id, p);
-        slot.worker.postMessage({ id, job });
+        try {
+          slot.worker.postMessage({ id, job });
+        } catch {
+          // A job that cannot be cloned (or a worker already gone) is read here instead.
+          slot.pending.delete(id);
+          onThread(p);
+        }
       });
     },
     async start() {
