@@ -5,7 +5,7 @@
  * ED and ST are single-valued, so the texts share one <text> separated by " | " (HL7-legal, and readable).
  */
 import type { Element } from '@xmldom/xmldom';
-import { formatHl7Time, readExtension, readRoot } from '../cda/hl7-datatypes.js';
+import { readExtension, readRoot } from '../cda/hl7-datatypes.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import { KantaSimError } from '../errors.js';
 import type { RuleViolation } from '../rules/rule.js';
@@ -13,7 +13,10 @@ import { attr, childElements, NS, parseDom, pathElement, textOf } from '../xml/d
 import { checkXmlSafety } from '../xml/limits.js';
 import type { EnvelopeStyle, InstanceId } from './archive-frame.js';
 import { openEnvelope, wrapInSoap } from './envelope.js';
-import { el, serialise, textEl, type XmlElement } from './xml-writer.js';
+import { acknowledgementDetail, instanceId, transmissionWrapper } from './transmission-wrapper.js';
+import { el, serialise } from './xml-writer.js';
+
+export { detailText } from './transmission-wrapper.js';
 
 /** acknowledgementDetail/code/@codeSystem: kanta-sim's rule codes [S]. */
 export const RULE_CODE_SYSTEM = ID_ROOTS.KANTA_SIM_RULES;
@@ -44,20 +47,21 @@ export interface AcknowledgementInput {
 export function buildAcknowledgement(input: AcknowledgementInput): string {
   const interactionId = input.interactionId ?? ACKNOWLEDGEMENT_INTERACTION_ID;
   const details = [
-    ...input.violations.map((v) => detail(v, v.rule.severity === 'W' ? 'W' : 'E')),
-    ...(input.warnings ?? []).map((v) => detail(v, 'W')),
+    ...input.violations.map((v) => acknowledgementDetail(v, v.rule.severity === 'W' ? 'W' : 'E')),
+    ...(input.warnings ?? []).map((v) => acknowledgementDetail(v, 'W')),
   ];
   const ack = el(
     interactionId,
     { xmlns: NS.HL7, ITSVersion: 'XML_1.0' },
-    instanceId('id', input.messageId),
-    el('creationTime', { value: formatHl7Time(input.creationTime) }),
-    el('interactionId', { root: ID_ROOTS.HL7_INTERACTION, extension: interactionId }),
-    el('processingCode', { code: input.processingCode ?? 'P' }),
-    el('processingModeCode', { code: 'T' }),
-    el('acceptAckCode', { code: 'NE' }),
-    device('receiver', 'RCV', input.receiverOid),
-    device('sender', 'SND', ID_ROOTS.ARCHIVE_DEVICE),
+    ...transmissionWrapper({
+      interactionId,
+      messageId: input.messageId,
+      creationTime: input.creationTime,
+      processingCode: input.processingCode ?? 'P',
+      acceptAckCode: 'NE',
+      receiverOid: input.receiverOid,
+      senderOid: ID_ROOTS.ARCHIVE_DEVICE,
+    }),
     el(
       'acknowledgement',
       { typeCode: input.typeCode },
@@ -66,43 +70,6 @@ export function buildAcknowledgement(input: AcknowledgementInput): string {
     ),
   );
   return wrapInSoap(serialise(ack), input.style);
-}
-
-/** The text of one detail: "fi: … | en: … | detail: …". */
-export function detailText(v: RuleViolation): string {
-  const parts = [`fi: ${v.rule.fi}`, `en: ${v.rule.en}`];
-  if (v.detail !== undefined && v.detail !== '') {
-    parts.push(`detail: ${v.detail}`);
-  }
-  return parts.join(' | ');
-}
-
-function detail(v: RuleViolation, typeCode: 'E' | 'W'): XmlElement {
-  return el(
-    'acknowledgementDetail',
-    { typeCode },
-    el('code', { code: v.rule.code, codeSystem: RULE_CODE_SYSTEM, codeSystemName: 'kanta-sim rules' }),
-    textEl('text', detailText(v)),
-    textEl('location', v.location),
-  );
-}
-
-function instanceId(name: string, id: InstanceId | undefined): XmlElement {
-  return id === undefined
-    ? el(name, { nullFlavor: 'UNK' })
-    : el(name, { root: id.root, extension: id.extension });
-}
-
-function device(name: string, typeCode: string, oid: string | undefined): XmlElement {
-  return el(
-    name,
-    { typeCode },
-    el(
-      'device',
-      { classCode: 'DEV', determinerCode: 'INSTANCE' },
-      oid === undefined ? el('id', { nullFlavor: 'UNK' }) : el('id', { root: oid }),
-    ),
-  );
 }
 
 export interface ParsedAcknowledgementDetail {

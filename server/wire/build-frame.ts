@@ -4,12 +4,12 @@
  * situation, and subject/clinicalDocument as a metadata copy of the CDA header whose text carries the MIME
  * package. Used by the reference client, the CLI and the fixture generator; the archive itself only parses.
  */
-import { formatHl7Time } from '../cda/hl7-datatypes.js';
 import type { CodedValue, SocialDocument } from '../cda/social-document.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { NS } from '../xml/dom.js';
 import type { InstanceId } from './archive-frame.js';
 import { buildMimePackage } from './mime.js';
+import { transmissionWrapper } from './transmission-wrapper.js';
 import { el, text, textEl, toXmlDocument, type XmlElement } from './xml-writer.js';
 
 export { wrapInSoap } from './envelope.js';
@@ -69,15 +69,16 @@ export function buildArchiveFrame(input: ArchiveFrameInput): string {
   const frame = el(
     interactionId,
     { xmlns: NS.HL7, ITSVersion: 'XML_1.0' },
-    el('id', { root: input.messageId.root, extension: input.messageId.extension }),
-    el('creationTime', { value: formatHl7Time(input.creationTime) }),
-    el('versionCode', { code: 'V3-2006' }),
-    el('interactionId', { root: ID_ROOTS.HL7_INTERACTION, extension: interactionId }),
-    el('processingCode', { code: input.processingCode ?? 'D' }),
-    el('processingModeCode', { code: 'T' }),
-    el('acceptAckCode', { code: 'ER' }),
-    device('receiver', 'RCV', input.receiverOid ?? ID_ROOTS.ARCHIVE_DEVICE),
-    device('sender', 'SND', input.senderOid),
+    ...transmissionWrapper({
+      interactionId,
+      messageId: input.messageId,
+      creationTime: input.creationTime,
+      versionCode: 'V3-2006',
+      processingCode: input.processingCode ?? 'D',
+      acceptAckCode: 'ER',
+      receiverOid: input.receiverOid ?? ID_ROOTS.ARCHIVE_DEVICE,
+      senderOid: input.senderOid,
+    }),
     el(
       'controlActProcess',
       { classCode: 'CACT', moodCode: 'EVN' },
@@ -95,14 +96,6 @@ export function buildArchiveFrame(input: ArchiveFrameInput): string {
     ),
   );
   return toXmlDocument(frame);
-}
-
-function device(name: string, typeCode: string, oid: string): XmlElement {
-  return el(
-    name,
-    { typeCode },
-    el('device', { classCode: 'DEV', determinerCode: 'INSTANCE' }, el('id', { root: oid })),
-  );
 }
 
 function coded(name: string, value: CodedValue | undefined): XmlElement | undefined {

@@ -5,10 +5,11 @@
  * query conventions and is documented in docs/lifecycle-and-queries.md.
  */
 import type { Element } from '@xmldom/xmldom';
-import { formatHl7Time, readCoded, readExtension, readRoot, readValue } from '../cda/hl7-datatypes.js';
+import { readCoded, readExtension, readRoot, readValue } from '../cda/hl7-datatypes.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { NS, pathElement } from '../xml/dom.js';
 import type { InstanceId } from './archive-frame.js';
+import { transmissionWrapper } from './transmission-wrapper.js';
 import { el, toXmlDocument, type XmlElement } from './xml-writer.js';
 
 /** The query interaction of the shipped operation table. */
@@ -93,25 +94,20 @@ export function buildQueryRequest(input: QueryRequestInput): string {
         ),
     q.status === undefined ? undefined : value('documentStatus', { code: q.status }),
   );
-  const device = (name: string, typeCode: string, oid: string): XmlElement =>
-    el(
-      name,
-      { typeCode },
-      el('device', { classCode: 'DEV', determinerCode: 'INSTANCE' }, el('id', { root: oid })),
-    );
   return toXmlDocument(
     el(
       interactionId,
       { xmlns: NS.HL7, ITSVersion: 'XML_1.0' },
-      el('id', { root: input.messageId.root, extension: input.messageId.extension }),
-      el('creationTime', { value: formatHl7Time(input.creationTime) }),
-      el('versionCode', { code: 'V3-2006' }),
-      el('interactionId', { root: ID_ROOTS.HL7_INTERACTION, extension: interactionId }),
-      el('processingCode', { code: 'D' }),
-      el('processingModeCode', { code: 'T' }),
-      el('acceptAckCode', { code: 'ER' }),
-      device('receiver', 'RCV', input.receiverOid ?? ID_ROOTS.ARCHIVE_DEVICE),
-      device('sender', 'SND', input.senderOid),
+      ...transmissionWrapper({
+        interactionId,
+        messageId: input.messageId,
+        creationTime: input.creationTime,
+        versionCode: 'V3-2006',
+        processingCode: 'D',
+        acceptAckCode: 'ER',
+        receiverOid: input.receiverOid ?? ID_ROOTS.ARCHIVE_DEVICE,
+        senderOid: input.senderOid,
+      }),
       el(
         'controlActProcess',
         { classCode: 'CACT', moodCode: 'EVN' },

@@ -5,12 +5,11 @@
  * the stored CDA bytes as text representation="B64" for a retrieval, cases and service tasks as nested
  * subjects, and a queryAck with the result count.
  */
-import { formatHl7Time } from '../cda/hl7-datatypes.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import type { RuleViolation } from '../rules/rule.js';
 import { NS } from '../xml/dom.js';
 import type { EnvelopeStyle, InstanceId } from './archive-frame.js';
-import { detailText } from './acknowledgement.js';
+import { acknowledgementDetail, instanceId, transmissionWrapper } from './transmission-wrapper.js';
 import { wrapInSoap } from './envelope.js';
 import { el, serialise, text, textEl, type XmlElement } from './xml-writer.js';
 
@@ -232,52 +231,25 @@ function resultCount(p: QueryPayload | undefined): number {
 /** Renders the query response in the request's style. */
 export function buildQueryResponse(input: QueryResponseInput): string {
   const interactionId = input.interactionId ?? QUERY_RESPONSE_INTERACTION_ID;
-  const device = (name: string, typeCode: string, oid: string | undefined): XmlElement =>
-    el(
-      name,
-      { typeCode },
-      el(
-        'device',
-        { classCode: 'DEV', determinerCode: 'INSTANCE' },
-        oid === undefined ? el('id', { nullFlavor: 'UNK' }) : el('id', { root: oid }),
-      ),
-    );
   const accepted = input.typeCode === 'AA';
   const total = resultCount(input.payload);
   const message = el(
     interactionId,
     { xmlns: NS.HL7, ITSVersion: 'XML_1.0' },
-    el('id', { root: input.messageId.root, extension: input.messageId.extension }),
-    el('creationTime', { value: formatHl7Time(input.creationTime) }),
-    el('interactionId', { root: ID_ROOTS.HL7_INTERACTION, extension: interactionId }),
-    el('processingCode', { code: 'P' }),
-    el('processingModeCode', { code: 'T' }),
-    el('acceptAckCode', { code: 'NE' }),
-    device('receiver', 'RCV', input.receiverOid),
-    device('sender', 'SND', ID_ROOTS.ARCHIVE_DEVICE),
+    ...transmissionWrapper({
+      interactionId,
+      messageId: input.messageId,
+      creationTime: input.creationTime,
+      processingCode: 'P',
+      acceptAckCode: 'NE',
+      receiverOid: input.receiverOid,
+      senderOid: ID_ROOTS.ARCHIVE_DEVICE,
+    }),
     el(
       'acknowledgement',
       { typeCode: input.typeCode },
-      el(
-        'targetMessage',
-        {},
-        input.targetMessageId === undefined
-          ? el('id', { nullFlavor: 'UNK' })
-          : el('id', { root: input.targetMessageId.root, extension: input.targetMessageId.extension }),
-      ),
-      ...input.violations.map((v) =>
-        el(
-          'acknowledgementDetail',
-          { typeCode: 'E' },
-          el('code', {
-            code: v.rule.code,
-            codeSystem: ID_ROOTS.KANTA_SIM_RULES,
-            codeSystemName: 'kanta-sim rules',
-          }),
-          textEl('text', detailText(v)),
-          textEl('location', v.location),
-        ),
-      ),
+      el('targetMessage', {}, instanceId('id', input.targetMessageId)),
+      ...input.violations.map((v) => acknowledgementDetail(v, 'E')),
     ),
     el(
       'controlActProcess',
