@@ -13,20 +13,7 @@ import { CODE_SYSTEMS } from '../codes/code-systems.js';
 import { KantaSimError } from '../errors.js';
 import type { DocumentState } from '../store/archive-store.js';
 
-const FORM_KEYS = [
-  'hetu',
-  'reason',
-  'reasonText',
-  'palvelutehtava',
-  'documentType',
-  'prosessivaihe',
-  'caseId',
-  'from',
-  'to',
-  'state',
-  'registerOid',
-] as const satisfies readonly (keyof SearchForm)[];
-
+/** The search filters beyond the client and the stated reason. */
 const FILTER_KEYS = [
   'palvelutehtava',
   'documentType',
@@ -37,6 +24,13 @@ const FILTER_KEYS = [
   'state',
   'registerOid',
 ] as const;
+
+const FORM_KEYS = [
+  'hetu',
+  'reason',
+  'reasonText',
+  ...FILTER_KEYS,
+] as const satisfies readonly (keyof SearchForm)[];
 
 const STATES: readonly DocumentState[] = ['current', 'replaced', 'invalidated'];
 
