@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSpec } from '../../server/cda/build-spec.js';
-import { clientPlan } from '../../server/cda/templates-documents.js';
 import { RULES } from '../../server/rules/catalogue.js';
 import { send, startKantaSim, type KantaSimInstance } from '../support/sim.js';
 import {
   archive,
-  author,
   CLIENT,
   day,
   message,
   newOid,
   nextVersion,
   OTHER_CLIENT,
+  organiserPlan,
 } from './lifecycle-support.js';
 
 /** New versions and invalidations refused by rule, and the version race. */
@@ -26,16 +25,7 @@ describe('the lifecycle rules on the Kanta interface', () => {
 
   /** A freshly archived version 1 of a client plan. */
   async function archivedPlan(): Promise<DocumentSpec> {
-    const org = sim.demo.organiser;
-    const spec = clientPlan({
-      id: newOid(org),
-      caseId: newOid(org, 96),
-      client: CLIENT,
-      organiser: { oid: org.oid, name: org.name },
-      serviceUnit: org.units[0] as { oid: string; name: string },
-      author: author(sim),
-      date: day(-5),
-    });
+    const spec = organiserPlan(sim, CLIENT, day(-5));
     expect(await archive(sim, spec)).toEqual({ typeCode: 'AA', codes: [] });
     return spec;
   }

@@ -16,6 +16,7 @@ import {
   OTHER_CLIENT,
   providerRight,
   relationship,
+  organiserPlan,
 } from './lifecycle-support.js';
 
 /** The register access right: a provider archives into and reads the organiser's register under it. */
@@ -138,17 +139,8 @@ describe('register boundaries of every query', () => {
   let plan: DocumentSpec;
   beforeAll(async () => {
     sim = await startKantaSim();
-    const org = sim.demo.organiser;
     expect(await archive(sim, relationship(sim, CLIENT, []))).toEqual({ typeCode: 'AA', codes: [] });
-    plan = clientPlan({
-      id: newOid(org),
-      caseId: newOid(org, 96),
-      client: CLIENT,
-      organiser: { oid: org.oid, name: org.name },
-      serviceUnit: org.units[0] as { oid: string; name: string },
-      author: author(sim),
-      date: day(-3),
-    });
+    plan = organiserPlan(sim, CLIENT, day(-3));
     expect(await archive(sim, plan)).toEqual({ typeCode: 'AA', codes: [] });
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { formatIsoDate } from '../../server/cda/build-xml.js';
 import type { TemplateAuthor } from '../../server/cda/templates-common.js';
 import { clientRelationshipDocument, type ProviderEntry } from '../../server/cda/templates-relationship.js';
 import { SOCIAL_SERVICES } from '../../server/cda/templates-codes.js';
+import { clientPlan } from '../../server/cda/templates-documents.js';
 import type { OrganisationCredentials } from '../../server/index.js';
 import { buildSignedMessage, type SignedMessage } from '../../server/samples/signed-message.js';
 import { buildQueryRequest, type QueryParameters } from '../../server/wire/query-request.js';
@@ -107,6 +108,20 @@ export function nextVersion(
     reasonOfCorrection: { code: '1', displayName: 'Virheellinen tieto korjattu' },
     ...change,
   };
+}
+
+/** A new client plan (version 1, a new case) of the demo organiser's first unit for `client`. */
+export function organiserPlan(sim: KantaSimInstance, client: SpecClient, date: Date): DocumentSpec {
+  const org = sim.demo.organiser;
+  return clientPlan({
+    id: newOid(org),
+    caseId: newOid(org, 96),
+    client,
+    organiser: { oid: org.oid, name: org.name },
+    serviceUnit: org.units[0] as { oid: string; name: string },
+    author: author(sim),
+    date,
+  });
 }
 
 /** The organiser's client-relationship document listing providers. */
