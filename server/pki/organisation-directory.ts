@@ -55,12 +55,7 @@ export class OrganisationDirectory {
    * Undefined when the certificate identifies no registered organisation.
    */
   findByCertificate(cert: X509Certificate, at: Date = new Date()): Organisation | undefined {
-    let oid: string | undefined;
-    try {
-      oid = describeCertificate(cert).subjectSerialNumber;
-    } catch {
-      return undefined;
-    }
+    const oid = subjectSerialNumberOf(cert);
     const org = oid === undefined ? undefined : this.get(oid);
     if (org === undefined) {
       return undefined;
@@ -71,6 +66,26 @@ export class OrganisationDirectory {
     }
     return this.trust?.checkChain(cert, at).trusted === true ? org : undefined;
   }
+}
+
+/**
+ * The subject serialNumber (the organisation OID) of a client certificate, undefined when it has none or
+ * cannot be read. Remembered per certificate object: the Kanta interface hands the same object for every
+ * request of a TLS connection (app/peer-certificate.ts), and reading the name is a full ASN.1 parse.
+ */
+const serialNumbers = new WeakMap<X509Certificate, string | undefined>();
+function subjectSerialNumberOf(cert: X509Certificate): string | undefined {
+  if (serialNumbers.has(cert)) {
+    return serialNumbers.get(cert);
+  }
+  let oid: string | undefined;
+  try {
+    oid = describeCertificate(cert).subjectSerialNumber;
+  } catch {
+    oid = undefined;
+  }
+  serialNumbers.set(cert, oid);
+  return oid;
 }
 
 function isValidAt(cert: X509Certificate, at: Date): boolean {
