@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { isKantaSimError, type ErrorCode } from '../../server/errors.js';
+import { SAMPLES_DIR } from '../support/requirements.js';
 
 /** A fresh data directory; call the returned cleanup in afterAll/afterEach. */
 export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -27,11 +28,9 @@ export async function expectKantaError(fn: () => unknown, code: ErrorCode): Prom
   return caught as Error;
 }
 
-const SAMPLES = join(import.meta.dirname, '../../../shared/interop/kanta-samples');
-
 /** The X.509 certificates in the KeyInfo of a real sample document (as-signed form), in document order. */
 export function sampleCertificates(file: string): X509Certificate[] {
-  const xml = readFileSync(join(SAMPLES, file), 'utf8');
+  const xml = readFileSync(join(SAMPLES_DIR, file), 'utf8');
   const matches = [...xml.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)<\/(?:\w+:)?X509Certificate>/g)];
   return matches.map((m) => new X509Certificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
 }

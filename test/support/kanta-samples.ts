@@ -4,18 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Document, Element } from '@xmldom/xmldom';
 import { XMLSerializer } from '@xmldom/xmldom';
 import { parseCda } from '../../server/cda/parse-cda.js';
 import type { SocialDocument } from '../../server/cda/social-document.js';
 import { childElement, NS, parseDom } from '../../server/xml/dom.js';
+import { SAMPLES_DIR } from './requirements.js';
 
 /**
- * The real samples are read where the workplace keeps them, beside the repository (../shared), exactly as
- * they are: their README forbids changing them, so no copy is kept that could drift.
+ * The real samples are read where the workplace keeps them (KANTA_SAMPLES_DIR, else ../shared beside the
+ * repository), exactly as they are: their README forbids changing them, so no copy is kept that could drift.
+ * Suites that read them run only where they are: `describe.skipIf(!KANTA_SAMPLES.available)`.
  */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../../shared/interop/kanta-samples/', import.meta.url));
+export { KANTA_SAMPLES, SAMPLES_DIR } from './requirements.js';
 
 export const SAMPLE = Object.freeze({
   frameSP17: 'frame-asiakassuunnitelma-SP17.xml',

@@ -4,6 +4,7 @@
  * signatures the profile forbids (other references, algorithms, containers) for the wrapping tests.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import type { CertificateTrust } from '../../../server/pki/trust-types.js';
@@ -11,11 +12,10 @@ import { ALGORITHMS } from '../../../server/signature/profile.js';
 import type { VerifyContext } from '../../../server/signature/signature-types.js';
 import { verifyDocumentSignatures } from '../../../server/signature/verify-signatures.js';
 import { NS, childElement, descendants, parseDom, pathElement } from '../../../server/xml/dom.js';
-
-const SAMPLES = new URL('../../../../shared/interop/kanta-samples/', import.meta.url);
+import { SAMPLES_DIR } from '../../support/requirements.js';
 
 export function readSample(name: string): string {
-  return readFileSync(new URL(name, SAMPLES), 'utf8');
+  return readFileSync(join(SAMPLES_DIR, name), 'utf8');
 }
 
 /** The client plan (SP17): two professional signatures by registration number 25104559650. */
