@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/resilience/**', 'node_modules/**'],
     testTimeout: 30_000,

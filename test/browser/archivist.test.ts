@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveSpec, caseStory, STORY_CLIENT } from '../archivist/support.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';
 import { launchChromium, screenshotDir, type Browser } from './chromium.js';
+import { CHROMIUM } from '../support/requirements.js';
 
 /**
  * The archivist's deployment-test walk in a real browser: sign in (demo), search the test client, open a
  * document, read metadata and signatures, mark the comparison, invalidate with a reason, watch a new
  * document arrive live, and switch language. Screenshots of the main screens are taken on the way.
  */
-describe('the archivist interface in chromium', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM.available)('the archivist interface in chromium', { timeout: 90_000 }, () => {
   let sim: KantaSimInstance;
   let browser: Browser;
   let page: Page;

@@ -6,8 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../support/requirements.js';
 
 const ARGS = [
   '--headless',
@@ -28,7 +27,7 @@ export interface Browser {
 export async function launchChromium(): Promise<Browser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'kanta-sim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archive, csrfOf } from '../archivist/support.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';
 import { launchChromium, type Browser } from './chromium.js';
+import { CHROMIUM } from '../support/requirements.js';
 
 /** A display form written to attack the archivist's browser: every trick must stay inert. */
 const HOSTILE_XHTML = [
@@ -23,7 +24,7 @@ const HOSTILE_XHTML = [
   '</div>',
 ].join('');
 
-describe('a hostile display form in chromium', { timeout: 90_000 }, () => {
+describe.skipIf(!CHROMIUM.available)('a hostile display form in chromium', { timeout: 90_000 }, () => {
   let sim: KantaSimInstance;
   let browser: Browser;
   let documentId: string;

@@ -45,13 +45,13 @@ export const KANTA_SAMPLES: Requirement = Object.freeze({
 export const XMLSEC1: Requirement = Object.freeze({
   name: 'xmlsec1',
   available: commandRuns(process.env.XMLSEC1_PATH ?? 'xmlsec1', ['--version']),
-  howTo: 'apt-get install xmlsec1 (Debian)',
+  howTo: 'install it with apt-get install xmlsec1',
 });
 
 export const CHROMIUM: Requirement = Object.freeze({
   name: 'chromium',
   available: existsSync(CHROMIUM_PATH),
-  howTo: `apt-get install chromium (Debian), or set CHROMIUM_PATH (looked for ${CHROMIUM_PATH})`,
+  howTo: `install it with apt-get install chromium, or set CHROMIUM_PATH (looked for ${CHROMIUM_PATH})`,
 });
 
 export const REQUIREMENTS: readonly Requirement[] = [KANTA_SAMPLES, XMLSEC1, CHROMIUM];
