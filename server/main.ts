@@ -16,12 +16,14 @@ import { runSignCommand } from './cli/sign.js';
 import { runSendCommand } from './cli/send.js';
 import { runValidateCommand } from './cli/validate.js';
 import { runJournalCommand } from './cli/journal.js';
+import { runRunCommand } from './cli/run.js';
 
 const USAGE = `kanta-sim: a simulated Kanta Social Welfare Client Data Archive, for integration tests
 
 Usage:
   kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE] [--seed FILE]
                   [--trust-mode strict|lenient] [--trust-anchor CA.pem ...] [--reader-threads N]
+  kanta-sim run [start flags] -- CMD [ARGS...]                     start, run CMD against it, stop, exit with CMD's code
   kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...]     register an organisation
   kanta-sim org list
   kanta-sim pro add --regno N --name "Given Family" [--title T]    register a professional
@@ -37,8 +39,21 @@ Usage:
   kanta-sim validate FILE [--cda CDA.xml]                           the archive's rules offline (exit 0 valid, 1 invalid)
   kanta-sim journal export --junit FILE [--web-url URL]             the journal of a running sim as JUnit XML
 
+Every command takes --data-dir D and --config FILE anywhere, and --help for its usage and exit codes.
 Environment: KANTA_SIM_HOST, KANTA_SIM_PORT, KANTA_SIM_WEB_PORT, KANTA_SIM_DATA_DIR, KANTA_SIM_CONFIG.
 `;
+
+/**
+ * The data directory from the flags and environment, read only when the command needs it: `--help` answers
+ * even where the configuration is broken, and a broken one is reported as the command's refusal.
+ */
+function lazyConfig(args: string[]): { readonly dataDir: string } {
+  return {
+    get dataDir(): string {
+      return configFromArgs(args, process.env).dataDir;
+    },
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,11 +61,11 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       return runStartCommand(rest, process.env);
     case 'org':
-      return runOrgCommand(rest, configFromArgs(rest, process.env));
+      return runOrgCommand(rest, lazyConfig(rest));
     case 'pro':
-      return runProCommand(rest, configFromArgs(rest, process.env));
+      return runProCommand(rest, lazyConfig(rest));
     case 'archivist':
-      return runArchivistCommand(rest, configFromArgs(rest, process.env));
+      return runArchivistCommand(rest, lazyConfig(rest));
     case 'rehearsal':
       return runRehearsalCommand(rest, process.env);
     case 'onboarding':
@@ -65,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
       return runValidateCommand(rest, process.env);
     case 'journal':
       return runJournalCommand(rest, process.env);
+    case 'run':
+      return runRunCommand(rest, process.env);
     case undefined:
     case 'help':
     case '--help':

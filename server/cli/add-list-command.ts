@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { reportCliError, usageError, type CliIo } from './cli-io.js';
+import { parseFlags } from './common-flags.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values<T extends Options> = ReturnType<
@@ -13,7 +14,7 @@ type Values<T extends Options> = ReturnType<
 export interface AddListCommand<T extends Options> {
   readonly noun: string;
   readonly usage: string;
-  /** The options of `add` (help is added). */
+  /** The options of `add` (the common flags and --help are added). */
   readonly options: T;
   /** The options `add` cannot do without. */
   readonly required: readonly (keyof T & string)[];
@@ -29,11 +30,7 @@ export async function runAddListCommand<T extends Options>(
   const words = args[0] === command.noun ? args.slice(1) : args;
   const usage = (message: string): number => usageError(io, command.usage, message);
   try {
-    const { values, positionals } = parseArgs({
-      args: words,
-      allowPositionals: true,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-    });
+    const { values, positionals } = parseFlags(words, command.options);
     if ((values as { help?: boolean }).help === true) {
       io.out(command.usage);
       return 0;

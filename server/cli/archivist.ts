@@ -15,6 +15,7 @@ const USAGE = [
   'usage: kanta-sim archivist add --org OID --name NAME [--username U] [--password P] [--register OID ...]',
   '       kanta-sim archivist list [--org OID]',
   '  --register: a register keeper the archivist acts for (default: the organisation itself); repeatable',
+  '  exit 0 done, 1 refused (the reason on stderr), 2 usage error',
 ].join('\n');
 
 /** Runs `archivist add` or `archivist list`; 0 done, 1 refused, 2 usage error. */
@@ -32,9 +33,6 @@ export async function runArchivistCommand(
       username: { type: 'string' },
       password: { type: 'string' },
       register: { type: 'string', multiple: true },
-      'data-dir': { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (values.help === true) {
       io.out(USAGE);

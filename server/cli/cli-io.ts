@@ -28,8 +28,7 @@ export function usageError(io: CliIo, usage: string, message: string): number {
  * text and exit code 2; refusals (KantaSimError) exit 1.
  */
 export function reportCliError(e: unknown, io: CliIo, usage: string): number {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+  if (isArgumentError(e) || isArgumentError((e as { cause?: unknown } | null)?.cause)) {
     io.err(`kanta-sim: ${(e as Error).message}`);
     io.err(usage);
     return 2;
@@ -40,4 +39,10 @@ export function reportCliError(e: unknown, io: CliIo, usage: string): number {
   }
   io.err(`kanta-sim: ${e instanceof Error ? e.message : String(e)}`);
   return 1;
+}
+
+/** Whether node:util parseArgs refused the arguments (an unknown flag, a missing value). */
+function isArgumentError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -1,11 +1,13 @@
 /**
- * The flags every subcommand understands (data directory, config file), parsed into configuration.
+ * The flags every subcommand understands (data directory, config file, listeners, trust, --help), parsed
+ * into configuration. Every subcommand parses through `parseFlags`, so each takes the common flags in any
+ * position: a command copied from the start banner or the docs never fails on a flag another one takes.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { loadConfig, type KantaSimConfig } from '../config.js';
 import { KantaSimError } from '../errors.js';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** Flags shared by `start` and the tools; each subcommand adds its own. */
 export const COMMON_FLAGS = {
@@ -18,7 +20,10 @@ export const COMMON_FLAGS = {
   'trust-mode': { type: 'string' },
   'trust-anchor': { type: 'string', multiple: true },
   'reader-threads': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
+
+type WithCommon<T extends ParseArgsOptionsConfig> = Omit<typeof COMMON_FLAGS, keyof T> & T;
 
 /** Reads the common flags out of `args` (ignoring the subcommand's own) and merges them with env. */
 export function configFromArgs(args: string[], env: NodeJS.ProcessEnv): KantaSimConfig {
@@ -26,16 +31,22 @@ export function configFromArgs(args: string[], env: NodeJS.ProcessEnv): KantaSim
   return loadConfig({ flags: values, env });
 }
 
-/** parseArgs with errors turned into a usage error that names the flag. */
+/**
+ * parseArgs over the subcommand's own options plus the common flags, with errors turned into a usage error
+ * that names the flag.
+ */
 export function parseFlags<T extends ParseArgsOptionsConfig>(
   args: string[],
   options: T,
 ): {
-  values: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true }>>['values'];
+  values: ReturnType<
+    typeof parseArgs<{ args: string[]; options: WithCommon<T>; allowPositionals: true }>
+  >['values'];
   positionals: string[];
 } {
+  const all = { ...COMMON_FLAGS, ...options } as WithCommon<T>;
   try {
-    return parseArgs({ args, options, allowPositionals: true });
+    return parseArgs({ args, options: all, allowPositionals: true });
   } catch (cause) {
     throw new KantaSimError('BAD_REQUEST', (cause as Error).message, { cause });
   }

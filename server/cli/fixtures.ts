@@ -19,7 +19,8 @@ const USAGE = `usage: kanta-sim fixtures [--out DIR] [--pki DIR] [--data-dir D] 
                  whose demo organiser and professional are created if missing)
   --org OID      the organiser that sends and signs (default: the demo or the fixture organiser)
   --pro REGNO    the professional who signs client documents (default: demo or fixture professional)
-  --date ISO     time of the first document (default: an hour after the signing certificates' start)`;
+  --date ISO     time of the first document (default: an hour after the signing certificates' start)
+  exit 0 written, 1 refused (the reason on stderr), 2 usage error`;
 
 const FLAGS = {
   ...COMMON_FLAGS,

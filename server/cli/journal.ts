@@ -15,7 +15,8 @@ import { PROCESS_IO, type CliIo } from './cli-io.js';
 
 const USAGE = `usage: kanta-sim journal export --junit FILE [--web-url http://127.0.0.1:8080] [filters]
        kanta-sim journal list [--web-url URL] [filters]
-  filters: --organisation OID --service-request SP17 --result AA|AE|AR|HTTP_503|SOAP_FAULT|DROPPED --rule CODE --since ISO`;
+  filters: --organisation OID --service-request SP17 --result AA|AE|AR|HTTP_503|SOAP_FAULT|DROPPED --rule CODE --since ISO
+  exit 0 done, 1 the control API could not be read, 2 usage error`;
 
 export async function runJournalCommand(
   args: string[],

@@ -23,7 +23,8 @@ const USAGE = `usage: kanta-sim onboarding set --org OID [--file RECORD.json] [-
        kanta-sim onboarding assign --org OID --hetu HETU --service CODE [--name "Given Family"] [--acknowledge-reuse]
        kanta-sim onboarding identities [--org OID] [--hetu HETU]
   ROLE: performer, application-support, network-support, kanta-archivist
-  --web-url URL   a running kanta-sim (needed when it keeps its database in memory)`;
+  --web-url URL   a running kanta-sim (needed when it keeps its database in memory)
+  exit 0 done, 1 refused (the reason on stderr), 2 usage error`;
 
 const FLAGS = {
   ...COMMON_FLAGS,

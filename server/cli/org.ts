@@ -13,6 +13,7 @@ import { PROCESS_IO, type CliIo } from './cli-io.js';
 const USAGE = [
   'usage: kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...] [--p12-password PASSWORD]',
   '       kanta-sim org list',
+  '  exit 0 done, 1 refused (the reason on stderr), 2 usage error',
 ].join('\n');
 
 /**

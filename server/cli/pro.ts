@@ -12,6 +12,7 @@ const USAGE = [
   `usage: kanta-sim pro add --regno NUMBER --name "Given Family" [--title TITLE] [--p12-password PASSWORD]`,
   `       kanta-sim pro list`,
   `       (--title defaults to "${DEFAULT_PROFESSIONAL_TITLE}")`,
+  '  exit 0 done, 1 refused (the reason on stderr), 2 usage error',
 ].join('\n');
 
 /**

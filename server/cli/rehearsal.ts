@@ -26,7 +26,8 @@ const USAGE = `usage: kanta-sim rehearsal cases [--web-url URL]
        kanta-sim rehearsal verify --case NAME [--org OID] [--identity HETU] [--expected-metadata FILE]
        kanta-sim rehearsal report ID [--out DIR]            writes ID.html, ID.pdf and ID.eml
        kanta-sim rehearsal generate --case NAME --org OID --identity HETU [--organiser OID] [--regno N] --out DIR
-  --web-url URL   the running kanta-sim's web listener (default http://HOST:WEB_PORT of the configuration)`;
+  --web-url URL   the running kanta-sim's web listener (default http://HOST:WEB_PORT of the configuration)
+  exit 0 passed or done, 1 failed, pending or refused, 2 usage error`;
 
 const FLAGS = {
   ...COMMON_FLAGS,

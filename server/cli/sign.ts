@@ -14,8 +14,10 @@ import { parseDom } from '../xml/dom.js';
 import { COMMON_FLAGS, parseFlags } from './common-flags.js';
 import { PROCESS_IO, type CliIo } from './cli-io.js';
 
-const USAGE =
-  'usage: kanta-sim sign --org OID --in CDA.xml --out SIGNED.xml [--data-dir D] [--signature-id ID]';
+const USAGE = [
+  'usage: kanta-sim sign --org OID --in CDA.xml --out SIGNED.xml [--data-dir D] [--signature-id ID]',
+  '  exit 0 signed, 1 refused (the reason on stderr), 2 usage error',
+].join('\n');
 
 /** Exit codes: 0 signed, 1 refused (message on stderr), 2 usage error. */
 export async function runSignCommand(

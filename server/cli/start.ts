@@ -6,14 +6,34 @@ import { loadConfig } from '../config.js';
 import { launch } from '../kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
-import { COMMON_FLAGS, parseFlags } from './common-flags.js';
+import { parseFlags } from './common-flags.js';
+import { watchForStop } from './stop-signals.js';
+
+export const START_USAGE = `usage: kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE]
+                       [--seed FILE] [--trust-mode strict|lenient] [--trust-anchor CA.pem ...]
+                       [--reader-threads N] [--quiet] [--outlive-parent]
+  Runs until Ctrl+C, SIGTERM or SIGHUP, or until the process that started it exits (npx, npm, a shell);
+  --outlive-parent keeps it running after its parent exits (stop it with kill PID).
+  exit 0 stopped cleanly, 1 could not start (the reason on stderr), 2 usage error`;
+
+export const START_FLAGS = {
+  quiet: { type: 'boolean' },
+  seed: { type: 'string' },
+  'outlive-parent': { type: 'boolean' },
+} as const;
 
 export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values } = parseFlags(args, {
-    ...COMMON_FLAGS,
-    quiet: { type: 'boolean' },
-    seed: { type: 'string' },
-  });
+  const { values, positionals } = parseFlags(args, START_FLAGS);
+  if (values.help === true) {
+    process.stdout.write(`${START_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) {
+    process.stderr.write(`kanta-sim start: unexpected argument "${positionals[0] ?? ''}"\n${START_USAGE}\n`);
+    return 2;
+  }
+  // Watch from the first moment, so that a stop during the start is not lost.
+  const watch = watchForStop({ outliveParent: values['outlive-parent'] === true });
   const config = loadConfig({ flags: values, env });
   const started = Date.now();
   const sim = await launch(config, { logger: stderrLogger() });
@@ -44,11 +64,13 @@ Archive a signed demo document (answers MCCI_IN000002UV01 with typeCode="AA"):
 Register your own organisation:  npx kanta-sim org add --oid 1.2.246.10.<business id>.10.0 --name "..." --data-dir ${config.dataDir}
 Stop with Ctrl+C.`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const reason = await watch.stopped;
+  watch.dispose();
+  if (!values.quiet) {
+    console.log(
+      `kanta-sim: stopping (${reason === 'parent-exited' ? 'the process that started it exited' : reason})`,
+    );
+  }
   await sim.stop();
   return 0;
 }
