@@ -8,7 +8,15 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { completion, isListening, kantaSim, KANTA_SIM_COMMAND, REPO_ROOT, within } from '../support/cli.js';
+import {
+  completion,
+  isListening,
+  kantaSim,
+  KANTA_SIM_COMMAND,
+  KANTA_SIM_ENV,
+  REPO_ROOT,
+  within,
+} from '../support/cli.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -51,6 +59,7 @@ async function startUnderShell(dataDir: string): Promise<{
   const command = [...KANTA_SIM_COMMAND, 'start', '--data-dir', dataDir, '--port', '0', '--web-port', '0'];
   const shell = spawn('sh', ['-c', `${command.map(shellQuote).join(' ')}; echo shell-done`], {
     cwd: REPO_ROOT,
+    env: KANTA_SIM_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const done = completion(shell);

@@ -8,8 +8,16 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const MAIN_TS = path.join(REPO_ROOT, 'server/main.ts');
-/** tsx by its resolved location, so the command runs from any working directory. */
+/**
+ * tsx by its resolved location and the repository's tsconfig (JSX settings), so the command runs from any
+ * working directory; run it with KANTA_SIM_ENV.
+ */
 export const KANTA_SIM_COMMAND = [process.execPath, '--import', import.meta.resolve('tsx'), MAIN_TS] as const;
+
+export const KANTA_SIM_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'),
+};
 
 export interface CommandResult {
   readonly code: number | null;
@@ -38,7 +46,7 @@ export function kantaSim(
   const [node, ...nodeArgs] = KANTA_SIM_COMMAND;
   const child = spawn(node, [...nodeArgs, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: options.env ?? process.env,
+    env: options.env ?? KANTA_SIM_ENV,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return completion(child);
