@@ -9,17 +9,28 @@ import {
 } from '../../server/rules/validate-frame.js';
 import type { ArchiveFrame } from '../../server/wire/archive-frame.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';
-import { dom, SAMPLE, sampleDocument, sampleText } from '../support/kanta-samples.js';
+import { dom, KANTA_SAMPLES, SAMPLE, sampleDocument, sampleText } from '../support/kanta-samples.js';
+import { ownDocuments } from '../support/own-documents.js';
 
 const operations = loadOperationTable();
-const real = parseFrame(dom(sampleText(SAMPLE.frameSP17)).documentElement!);
-/** The real SP17 frame with a MIME package in place of the engine's placeholder. */
-const good: ArchiveFrame = { ...real, document: { ...real.document, text: 'MIME-Version: 1.0' } };
-const relationshipFrame = parseFrame(dom(sampleText(SAMPLE.frameSP1)).documentElement!);
-const plan = sampleDocument(SAMPLE.planSigned);
-const relationship = sampleDocument(SAMPLE.relationshipSigned);
+const frameOf = (xml: string): ArchiveFrame => parseFrame(dom(xml).documentElement!);
+const own = ownDocuments();
+/** The own SP17 frame, with its MIME package. */
+const good = frameOf(own.planFrame);
+const relationshipFrame = frameOf(own.relationshipFrame);
+const plan = own.planDocument;
+const relationship = own.relationshipDocument;
 const DOC = '/RCMR_IN200002FI01/controlActProcess/subject/clinicalDocument';
-const tls = { tlsOrganisationOids: ['1.2.246.10.2012566'], operations };
+const tls = { tlsOrganisationOids: ['1.2.246.10.12345678'], operations };
+
+/** The real frames (optional corpus): read only inside the suites that skip without it. */
+const realFrames = () => ({
+  real: frameOf(sampleText(SAMPLE.frameSP17)),
+  relationshipFrame: frameOf(sampleText(SAMPLE.frameSP1)),
+  plan: sampleDocument(SAMPLE.planSigned),
+  relationship: sampleDocument(SAMPLE.relationshipSigned),
+});
+const realTls = { tlsOrganisationOids: ['1.2.246.10.2012566'], operations };
 
 interface Case {
   readonly name: string;
@@ -28,38 +39,46 @@ interface Case {
   readonly location: string;
 }
 
-describe('checkWrapper', () => {
+describe.skipIf(!KANTA_SAMPLES.available)('checkWrapper on the real frame', () => {
   it('accepts the real frame from its own organisation', () => {
-    expect(checkWrapper(real, tls)).toEqual([]);
-    expect(checkWrapper(real, { ...tls, tlsOrganisationOids: ['1.2.246.10.2012566.10.40'] })).toEqual([]);
+    const { real } = realFrames();
+    expect(checkWrapper(real, realTls)).toEqual([]);
+    expect(checkWrapper(real, { ...realTls, tlsOrganisationOids: ['1.2.246.10.2012566.10.40'] })).toEqual([]);
+  });
+});
+
+describe('checkWrapper', () => {
+  it('accepts the frame from its own organisation', () => {
+    expect(checkWrapper(good, tls)).toEqual([]);
+    expect(checkWrapper(good, { ...tls, tlsOrganisationOids: [plan.custodian.oid] })).toEqual([]);
   });
 
   it('skips the sender check when no TLS identity is given', () => {
-    expect(checkWrapper({ ...real, senderOid: '1.2.3' }, { ...tls, tlsOrganisationOids: [] })).toEqual([]);
+    expect(checkWrapper({ ...good, senderOid: '1.2.3' }, { ...tls, tlsOrganisationOids: [] })).toEqual([]);
   });
 
   it.each<Case>([
     {
       name: 'an unknown interaction',
-      frame: { ...real, interactionId: 'QUQI_IN000001UV01' },
+      frame: { ...good, interactionId: 'QUQI_IN000001UV01' },
       rule: RULES.FRAME_INTERACTION_UNKNOWN,
       location: '/RCMR_IN200002FI01/interactionId/@extension',
     },
     {
       name: 'an interactionId that does not name the root',
-      frame: { ...real, rootName: 'RCMR_IN100001FI01' },
+      frame: { ...good, rootName: 'RCMR_IN100001FI01' },
       rule: RULES.FRAME_INTERACTION_UNKNOWN,
       location: '/RCMR_IN100001FI01/interactionId/@extension',
     },
     {
       name: 'another receiver',
-      frame: { ...real, receiverOid: '1.2.246.556.18007.1' },
+      frame: { ...good, receiverOid: '1.2.246.556.18007.1' },
       rule: RULES.FRAME_RECEIVER_MISMATCH,
       location: '/RCMR_IN200002FI01/receiver/device/id/@root',
     },
     {
       name: 'a sender of another organisation',
-      frame: { ...real, senderOid: '1.2.246.10.20125660.10.40' },
+      frame: { ...good, senderOid: '1.2.246.10.123456780.10.0' },
       rule: RULES.FRAME_SENDER_MISMATCH,
       location: '/RCMR_IN200002FI01/sender/device/id/@root',
     },
@@ -69,9 +88,11 @@ describe('checkWrapper', () => {
   });
 });
 
-describe('validateFrame', () => {
+describe.skipIf(!KANTA_SAMPLES.available)('validateFrame on the real frames', () => {
   it('accepts both real frames once they carry a MIME package', () => {
-    expect(validateFrame(good, operations)).toEqual([]);
+    const { real, relationshipFrame } = realFrames();
+    const withMime: ArchiveFrame = { ...real, document: { ...real.document, text: 'MIME-Version: 1.0' } };
+    expect(validateFrame(withMime, operations)).toEqual([]);
     expect(
       validateFrame(
         { ...relationshipFrame, document: { ...relationshipFrame.document, text: 'x' } },
@@ -81,7 +102,26 @@ describe('validateFrame', () => {
   });
 
   it('reports the sending engine placeholder in the real frame as an empty MIME package', () => {
+    const { real } = realFrames();
     expect(validateFrame(real, operations).map((v) => v.rule)).toEqual([RULES.FRAME_MIME_INVALID]);
+  });
+});
+
+describe('validateFrame', () => {
+  it('accepts both frames, each carrying its MIME package', () => {
+    expect(validateFrame(good, operations)).toEqual([]);
+    expect(validateFrame(relationshipFrame, operations)).toEqual([]);
+  });
+
+  it("reports a sending engine's unfilled placeholder (elements, no text) as an empty MIME package", () => {
+    const placeholder = own.planFrame.replace(
+      /(<text mediaType="multipart\/related">)[^<]*(<\/text>)/,
+      '$1<mimeEncode><placeholder/></mimeEncode>$2',
+    );
+    expect(placeholder).not.toBe(own.planFrame);
+    expect(validateFrame(frameOf(placeholder), operations).map((v) => v.rule)).toEqual([
+      RULES.FRAME_MIME_INVALID,
+    ]);
   });
 
   it.each<Case>([
@@ -170,9 +210,15 @@ describe('validateFrameAgainstDocument', () => {
   const sp17 = operations.resolve('RCMR_IN200002FI01', 'SP17');
   const sp1 = operations.resolve('RCMR_IN200002FI01', 'SP1');
 
-  it('accepts both real frames with their own documents', () => {
-    expect(validateFrameAgainstDocument(real, plan, sp17)).toEqual([]);
+  it('accepts both frames with their own documents', () => {
+    expect(validateFrameAgainstDocument(good, plan, sp17)).toEqual([]);
     expect(validateFrameAgainstDocument(relationshipFrame, relationship, sp1)).toEqual([]);
+  });
+
+  it.skipIf(!KANTA_SAMPLES.available)('accepts both real frames with their own documents', () => {
+    const real = realFrames();
+    expect(validateFrameAgainstDocument(real.real, real.plan, sp17)).toEqual([]);
+    expect(validateFrameAgainstDocument(real.relationshipFrame, real.relationship, sp1)).toEqual([]);
   });
 
   it.each<Case>([

@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../server/rules/catalogue.js';
 import { signDocument } from '../../server/signature/sign.js';
-import { CLIENT_PLAN, codesOf, verifyText } from './support/documents.js';
+import { codesOf, verifyText } from './support/documents.js';
 import { SIGNED_AT, createScenario, type CustomOptions, type Scenario } from './support/scenario.js';
+import { OWN_PLAN } from '../support/own-documents.js';
 import { rsaKey } from './support/test-ca.js';
 
 let s: Scenario;
@@ -25,7 +26,7 @@ const ALG = {
 };
 
 const both = (ts: string, extra: { transforms?: string[]; digest?: string }) => [
-  { xpath: `//*[@ID='OID${CLIENT_PLAN.documentId}']`, ...extra },
+  { xpath: `//*[@ID='OID${OWN_PLAN.documentId}']`, ...extra },
   { xpath: `//*[@ID='${ts}']`, ...extra },
 ];
 
@@ -98,7 +99,7 @@ describe('profile rules on cryptographically valid signatures', () => {
       options: () => ({
         code: '3',
         cert: s.leaf({
-          serialNumber: CLIENT_PLAN.senderOid,
+          serialNumber: OWN_PLAN.senderOid,
           keyUsage: { digitalSignature: true, keyEncipherment: true },
         }),
       }),
@@ -190,7 +191,10 @@ describe('profile rules on cryptographically valid signatures', () => {
           '<signatureTimestamp xmlns="urn:hl7finland">x</signatureTimestamp>$1',
         ),
     ],
-    ['a container without ID', (x: string) => x.replace('<ep2:signature ID="sig_1">', '<ep2:signature>')],
+    [
+      'a container without ID',
+      (x: string) => x.replace(/<(\w+:)?signature ID="sig_1">/, (_m, p?: string) => `<${p ?? ''}signature>`),
+    ],
     [
       'an element inside DigestMethod',
       (x: string) =>
@@ -249,7 +253,7 @@ describe('profile rules on cryptographically valid signatures', () => {
   it('in lenient mode an untrusted certificate is refused when the signature does not verify', () => {
     const attacker = s.leaf({ selfSigned: true, serialNumber: '25104559650' });
     const signed = signDocument(s.unsigned, {
-      documentId: CLIENT_PLAN.documentId,
+      documentId: OWN_PLAN.documentId,
       signatureId: 'sig_1',
       type: 'professional',
       keyPem: attacker.keyPem,

@@ -1,6 +1,7 @@
 /**
- * signDocument + verifyDocumentSignatures round trips with a generated CA: each signature variant verifies
- * with a trusted chain and no warnings, and its tampered twin fails with the specific rule.
+ * signDocument + verifyDocumentSignatures round trips with a generated CA on the project's own client plan:
+ * each signature variant verifies with a trusted chain and no warnings, and its tampered twin fails with
+ * the specific rule. Where the real samples are present, also against the real client plan.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../server/rules/catalogue.js';
@@ -16,6 +17,8 @@ import {
 } from './support/documents.js';
 import { AnchorTrust, createCa, issueLeaf, type IssuedCert } from './support/test-ca.js';
 import { NS, descendants } from '../../server/xml/dom.js';
+import { OWN_PLAN, OWN_PLAN_SIGNATURE_IDS, ownDocuments, ownUnsignedPlan } from '../support/own-documents.js';
+import { KANTA_SAMPLES } from '../support/requirements.js';
 
 let ca: IssuedCert;
 let professional: IssuedCert;
@@ -32,11 +35,11 @@ beforeAll(() => {
   });
   system = issueLeaf(ca, {
     commonName: 'Asiakastietojärjestelmä',
-    serialNumber: CLIENT_PLAN.senderOid,
+    serialNumber: OWN_PLAN.senderOid,
     keyUsage: { digitalSignature: true, nonRepudiation: true },
   });
   trust = new AnchorTrust([ca.x509]);
-  unsigned = unsignedClientPlan();
+  unsigned = ownUnsignedPlan();
 });
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -45,7 +48,7 @@ const SIGNED_AT = new Date('2026-11-22T11:00:00.123Z');
 function sign(xml: string, over: Partial<SignOptions> & Pick<SignOptions, 'type' | 'signatureId'>): string {
   const cert = over.type === 'system' ? system : professional;
   return signDocument(xml, {
-    documentId: CLIENT_PLAN.documentId,
+    documentId: OWN_PLAN.documentId,
     keyPem: cert.keyPem,
     certPem: cert.certPem,
     signingTime: SIGNED_AT,
@@ -53,7 +56,7 @@ function sign(xml: string, over: Partial<SignOptions> & Pick<SignOptions, 'type'
   });
 }
 
-const ctx = (mode: 'strict' | 'lenient' = 'strict') => contextFor(CLIENT_PLAN, trust, mode, { now: NOW });
+const ctx = (mode: 'strict' | 'lenient' = 'strict') => contextFor(OWN_PLAN, trust, mode, { now: NOW });
 
 const VARIANTS: {
   name: string;
@@ -90,8 +93,25 @@ describe.each(VARIANTS)('sign + verify: $name', ({ options }) => {
 });
 
 describe('sign', () => {
-  it('signs the same body bytes as the real sample', () => {
+  it('signs the same body bytes as another signer of the same document', () => {
     const ours = verifyText(sign(unsigned, { type: 'professional', signatureId: 's1' }), ctx());
+    const own = verifyText(ownDocuments().plan, contextFor(OWN_PLAN, trust, 'lenient'));
+    expect(ours.ok && own.ok).toBe(true);
+    if (ours.ok && own.ok) {
+      expect(ours.signedBodyXml).toBe(own.signedBodyXml);
+    }
+  });
+
+  it.skipIf(!KANTA_SAMPLES.available)('signs the same body bytes as the real sample', () => {
+    const fromSample = signDocument(unsignedClientPlan(), {
+      documentId: CLIENT_PLAN.documentId,
+      signatureId: 's1',
+      type: 'professional',
+      keyPem: professional.keyPem,
+      certPem: professional.certPem,
+      signingTime: SIGNED_AT,
+    });
+    const ours = verifyText(fromSample, contextFor(CLIENT_PLAN, trust, 'strict', { now: NOW }));
     const sample = verifyText(readSample(CLIENT_PLAN.signed), contextFor(CLIENT_PLAN, trust, 'lenient'));
     expect(ours.ok && sample.ok).toBe(true);
     if (ours.ok && sample.ok) {
@@ -115,7 +135,7 @@ describe('sign', () => {
     expect(has('code="3" displayName="Järjestelmäallekirjoitus" codeSystem="1.2.246.537.5.40127.2006"')).toBe(
       true,
     );
-    expect(has(`<Reference URI="#OID${CLIENT_PLAN.documentId}">`)).toBe(true);
+    expect(has(`<Reference URI="#OID${OWN_PLAN.documentId}">`)).toBe(true);
     expect(has('<Reference URI="#CDA-aikaleima.1">')).toBe(true);
     expect(has('<Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>')).toBe(true);
     expect(has(/>\s+</)).toBe(false);
@@ -132,20 +152,46 @@ describe('sign', () => {
     ]);
   });
 
-  it("adds a signature to the real sample's collection without disturbing the sample's own", () => {
-    const added = sign(readSample(CLIENT_PLAN.signed), { type: 'system', signatureId: 'sig_added' });
+  it("adds a signature to another signer's collection without disturbing the signatures already there", () => {
+    const added = sign(ownDocuments().plan, { type: 'system', signatureId: 'sig_added' });
     const result = verifyText(added, ctx('lenient'));
     expect(codesOf(result)).toEqual([]);
-    expect(result.signatures.map((r) => r.id)).toEqual([
-      'sig_5bada148-2695-11f1-849f-005056805429',
-      'sig_e513809e-2695-11f1-849f-005056805429',
-      'sig_added',
-    ]);
+    expect(result.signatures.map((r) => r.id)).toEqual([...OWN_PLAN_SIGNATURE_IDS, 'sig_added']);
     expect(result.ok && result.warnings.map((w) => w.rule.code)).toEqual([
       RULES.SIG_CERT_UNTRUSTED_ACCEPTED.code,
       RULES.SIG_CERT_UNTRUSTED_ACCEPTED.code,
     ]);
   });
+
+  it.skipIf(!KANTA_SAMPLES.available)(
+    "adds a signature to the real sample's collection without disturbing the sample's own",
+    () => {
+      const sampleSystem = issueLeaf(ca, {
+        commonName: 'Asiakastietojärjestelmä',
+        serialNumber: CLIENT_PLAN.senderOid,
+        keyUsage: { digitalSignature: true, nonRepudiation: true },
+      });
+      const added = signDocument(readSample(CLIENT_PLAN.signed), {
+        documentId: CLIENT_PLAN.documentId,
+        signatureId: 'sig_added',
+        type: 'system',
+        keyPem: sampleSystem.keyPem,
+        certPem: sampleSystem.certPem,
+        signingTime: SIGNED_AT,
+      });
+      const result = verifyText(added, contextFor(CLIENT_PLAN, trust, 'lenient', { now: NOW }));
+      expect(codesOf(result)).toEqual([]);
+      expect(result.signatures.map((r) => r.id)).toEqual([
+        'sig_5bada148-2695-11f1-849f-005056805429',
+        'sig_e513809e-2695-11f1-849f-005056805429',
+        'sig_added',
+      ]);
+      expect(result.ok && result.warnings.map((w) => w.rule.code)).toEqual([
+        RULES.SIG_CERT_UNTRUSTED_ACCEPTED.code,
+        RULES.SIG_CERT_UNTRUSTED_ACCEPTED.code,
+      ]);
+    },
+  );
 
   it('names the professional in the header when asked to', () => {
     const withoutSigner = mutate(unsigned, (doc) => {
@@ -160,7 +206,7 @@ describe('sign', () => {
       signatureId: 'p1',
       signerRegNo: '25104559650',
     });
-    expect(signed).toMatch(/<ep2:assignedAuthorSigner>25104559650<\/ep2:assignedAuthorSigner>/);
+    expect(signed).toMatch(/<hl7fi:assignedAuthorSigner>25104559650<\/hl7fi:assignedAuthorSigner>/);
     expect(codesOf(verifyText(signed, ctx()))).toEqual([]);
   });
 

@@ -9,7 +9,6 @@ import { RULES } from '../../server/rules/catalogue.js';
 import { signDocument } from '../../server/signature/sign.js';
 import { NS, descendants, parseDom } from '../../server/xml/dom.js';
 import {
-  CLIENT_PLAN,
   attackerBody,
   bodyOf,
   codesOf,
@@ -20,6 +19,7 @@ import {
   verifyText,
 } from './support/documents.js';
 import { BODY_XPATH, SIGNED_AT, createScenario, type Scenario } from './support/scenario.js';
+import { OWN_PLAN } from '../support/own-documents.js';
 import { issueLeaf } from './support/test-ca.js';
 
 let s: Scenario;
@@ -27,7 +27,7 @@ beforeAll(() => {
   s = createScenario();
 });
 
-const BODY_ID = `OID${CLIENT_PLAN.documentId}`;
+const BODY_ID = `OID${OWN_PLAN.documentId}`;
 
 /** Moves the signed body into an hl7fi extension element and puts the attacker's body in its place. */
 function movedBody(xml: string, newBodyId?: string): string {
@@ -149,7 +149,7 @@ describe('key substitution', () => {
       b.parentNode?.replaceChild(attackerBody(doc, BODY_ID), b);
     });
     const resigned = signDocument(forged, {
-      documentId: CLIENT_PLAN.documentId,
+      documentId: OWN_PLAN.documentId,
       signatureId: 'sig_1',
       type: 'professional',
       keyPem: attacker.keyPem,
@@ -164,7 +164,7 @@ describe('key substitution', () => {
   it('refuses a certificate from another CA with the right names (SIG_CERT_UNTRUSTED)', () => {
     const otherCa = issueLeaf(undefined, { commonName: 'other CA', keyUsage: {} });
     const signedByOther = signDocument(s.unsigned, {
-      documentId: CLIENT_PLAN.documentId,
+      documentId: OWN_PLAN.documentId,
       signatureId: 'sig_1',
       type: 'professional',
       ...(() => {

@@ -55,7 +55,12 @@ export function sampleDocument(name: string): SocialDocument {
 
 /** The nonXMLBody of a sample CDA serialised on its own (with its in-scope namespaces). */
 export function sampleBodyXml(name: string): string {
-  const root = dom(sampleText(name)).documentElement as Element;
+  return bodyXml(sampleText(name));
+}
+
+/** The nonXMLBody of a CDA text serialised on its own (with its in-scope namespaces). */
+export function bodyXml(cdaText: string): string {
+  const root = dom(cdaText).documentElement as Element;
   const body = childElement(
     childElement(root, NS.HL7, 'component') as Element,
     NS.HL7,

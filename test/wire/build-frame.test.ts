@@ -5,16 +5,18 @@ import { buildArchiveFrame, wrapInSoap } from '../../server/wire/build-frame.js'
 import { openEnvelope } from '../../server/wire/envelope.js';
 import { extractDocumentPart } from '../../server/wire/mime.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';
-import { dom, SAMPLE, sampleBytes, sampleDocument } from '../support/kanta-samples.js';
+import { dom } from '../support/kanta-samples.js';
+import { ownDocuments } from '../support/own-documents.js';
 
 const operations = loadOperationTable();
+const own = ownDocuments();
 
 describe.each([
-  { serviceRequest: 'SP17', cda: SAMPLE.planSigned, sender: '1.2.246.10.2012566.10.40' },
-  { serviceRequest: 'SP1', cda: SAMPLE.relationshipSigned, sender: '1.2.246.10.32213561.10.0' },
-])('buildArchiveFrame for $serviceRequest', ({ serviceRequest, cda, sender }) => {
-  const document = sampleDocument(cda);
-  const cdaBytes = sampleBytes(cda);
+  { serviceRequest: 'SP17', document: own.planDocument, cda: own.plan },
+  { serviceRequest: 'SP1', document: own.relationshipDocument, cda: own.relationship },
+])('buildArchiveFrame for $serviceRequest', ({ serviceRequest, document, cda }) => {
+  const sender = document.custodian.oid;
+  const cdaBytes = Buffer.from(cda, 'utf8');
   const xml = buildArchiveFrame({
     serviceRequest,
     messageId: { root: sender, extension: '42' },
@@ -56,11 +58,12 @@ describe.each([
 });
 
 it('builds an invalidation frame with statusCode nullified', () => {
-  const document = sampleDocument(SAMPLE.planSigned);
+  const document = own.planDocument;
+  const sender = document.custodian.oid;
   const xml = buildArchiveFrame({
     serviceRequest: 'SP17',
-    messageId: { root: '1.2.246.10.2012566.10.40', extension: '43' },
-    senderOid: '1.2.246.10.2012566.10.40',
+    messageId: { root: sender, extension: '43' },
+    senderOid: sender,
     creationTime: new Date(0),
     document,
     cdaBytes: Buffer.from('<x/>'),
@@ -69,7 +72,7 @@ it('builds an invalidation frame with statusCode nullified', () => {
       id: '010181-900C',
       given: ['Testi'],
       family: 'Ammattilainen',
-      organisationOid: '1.2.246.10.2012566.10.40',
+      organisationOid: sender,
     },
   });
   const frame = parseFrame(dom(xml).documentElement!);

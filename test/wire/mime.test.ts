@@ -3,10 +3,11 @@ import { RULES } from '../../server/rules/catalogue.js';
 import { buildMimePackage, extractDocumentPart } from '../../server/wire/mime.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';
 import { NS } from '../../server/xml/dom.js';
-import { dom, SAMPLE, sampleBytes } from '../support/kanta-samples.js';
+import { dom } from '../support/kanta-samples.js';
+import { OWN_PLAN, ownDocuments } from '../support/own-documents.js';
 
-const ID = '1.2.246.10.2012566.95.2026.688883.2655274';
-const CDA = sampleBytes(SAMPLE.planSigned);
+const ID = OWN_PLAN.documentId;
+const CDA = Buffer.from(ownDocuments().plan, 'utf8');
 const B64 = Buffer.from('<ClinicalDocument/>').toString('base64');
 
 /** A hand-written package, to vary one header at a time. */

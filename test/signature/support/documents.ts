@@ -1,17 +1,18 @@
 /**
- * Documents for the signature tests: the real Kanta samples (read, never changed), an unsigned document
- * derived from one of them, the verify contexts that match them, and a low-level signer that can produce
- * signatures the profile forbids (other references, algorithms, containers) for the wrapping tests.
+ * Documents for the signature tests: the real Kanta samples (optional conformance data, read, never
+ * changed; suites reading them skip without KANTA_SAMPLES), the verify contexts that match them, and a
+ * low-level signer that can produce signatures the profile forbids (other references, algorithms,
+ * containers) for the wrapping tests. The project's own documents are in test/support/own-documents.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignedXml } from 'xml-crypto';
 import { XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import type { CertificateTrust } from '../../../server/pki/trust-types.js';
 import { ALGORITHMS } from '../../../server/signature/profile.js';
 import type { VerifyContext } from '../../../server/signature/signature-types.js';
 import { verifyDocumentSignatures } from '../../../server/signature/verify-signatures.js';
 import { NS, childElement, descendants, parseDom, pathElement } from '../../../server/xml/dom.js';
+import { ownContext } from '../../support/own-documents.js';
 import { SAMPLES_DIR } from '../../support/requirements.js';
 
 export function readSample(name: string): string {
@@ -38,25 +39,8 @@ export const CLIENT_RELATIONSHIP = Object.freeze({
   headerSignerRegNos: [] as string[],
 });
 
-type SampleInfo = typeof CLIENT_PLAN | typeof CLIENT_RELATIONSHIP;
-
-export function contextFor(
-  info: SampleInfo,
-  trust: CertificateTrust,
-  trustMode: 'strict' | 'lenient',
-  overrides: Partial<VerifyContext> = {},
-): VerifyContext {
-  return {
-    documentId: info.documentId,
-    senderOid: info.senderOid,
-    custodianOid: info.custodianOid,
-    headerSignerRegNos: info.headerSignerRegNos,
-    trust,
-    trustMode,
-    now: new Date('2026-11-22T12:00:00Z'),
-    ...overrides,
-  };
-}
+/** A verify context for a document (a real sample or an own one), judged at 2026-11-22T12:00Z. */
+export const contextFor = ownContext;
 
 /** Parses and verifies, as the archive does. */
 export function verifyText(xml: string, ctx: VerifyContext): ReturnType<typeof verifyDocumentSignatures> {
@@ -72,7 +56,7 @@ export function codesOf(result: ReturnType<typeof verifyDocumentSignatures>): st
   return result.ok ? [] : result.violations.map((v) => v.rule.code);
 }
 
-/** The client plan sample with its signatureCollection removed: an unsigned, compact document. */
+/** The real client plan sample with its signatureCollection removed: an unsigned, compact document. */
 export function unsignedClientPlan(): string {
   return mutate(readSample(CLIENT_PLAN.signed), (doc) => {
     for (const c of descendants(doc, NS.HL7FI, 'signatureCollection')) {

@@ -1,24 +1,23 @@
 /**
  * Shared set-up for the attack and rule tests: a CA with a professional and a system certificate named
- * as the client plan sample expects, a trust store over that CA, and builders for signed documents.
+ * as the project's own client plan expects (test/support/own-documents.ts, so that these suites need no
+ * real sample), a trust store over that CA, and builders for signed documents.
  */
 import { signDocument } from '../../../server/signature/sign.js';
 import type { VerifyContext } from '../../../server/signature/signature-types.js';
+import { OWN_PLAN, ownContext, ownUnsignedPlan } from '../../support/own-documents.js';
 import {
-  CLIENT_PLAN,
   containerXml,
   containerXpath,
-  contextFor,
   insertIntoHeader,
   signCustom,
-  unsignedClientPlan,
   type CustomReference,
 } from './documents.js';
 import { AnchorTrust, createCa, issueLeaf, type IssuedCert, type LeafOptions } from './test-ca.js';
 
 export const NOW = new Date('2026-11-22T12:00:00Z');
 export const SIGNED_AT = '2026-11-22T11:00:00.000Z';
-export const BODY_XPATH = `//*[@ID='OID${CLIENT_PLAN.documentId}']`;
+export const BODY_XPATH = `//*[@ID='OID${OWN_PLAN.documentId}']`;
 
 export interface Scenario {
   readonly ca: IssuedCert;
@@ -54,13 +53,13 @@ export function createScenario(): Scenario {
   });
   const system = issueLeaf(ca, {
     commonName: 'Asiakastietojärjestelmä',
-    serialNumber: CLIENT_PLAN.senderOid,
+    serialNumber: OWN_PLAN.senderOid,
     keyUsage: { digitalSignature: true, nonRepudiation: true },
   });
   const trust = new AnchorTrust([ca.x509]);
-  const unsigned = unsignedClientPlan();
+  const unsigned = ownUnsignedPlan();
   const signedPro = signDocument(unsigned, {
-    documentId: CLIENT_PLAN.documentId,
+    documentId: OWN_PLAN.documentId,
     signatureId: 'sig_1',
     type: 'professional',
     keyPem: professional.keyPem,
@@ -74,7 +73,7 @@ export function createScenario(): Scenario {
     trust,
     unsigned,
     signedPro,
-    ctx: (mode = 'strict', over = {}) => contextFor(CLIENT_PLAN, trust, mode, { now: NOW, ...over }),
+    ctx: (mode = 'strict', over = {}) => ownContext(OWN_PLAN, trust, mode, { now: NOW, ...over }),
     leaf: ({ selfSigned, ...opts }) =>
       issueLeaf(selfSigned ? undefined : ca, {
         commonName: 'leaf',
