@@ -10,7 +10,7 @@ export default function setup(): void {
   if (missing.length === 0) {
     return;
   }
-  const line = `skipped: the suites that need ${missing.map((r) => `${r.name} (${r.howTo})`).join('; ')}`;
+  const line = `skipped: the suites that need ${missing.map((r) => `${r.name} (to run them, ${r.howTo})`).join('; ')}`;
   if (process.env.KANTA_SIM_REQUIRE_ALL === '1') {
     throw new Error(`KANTA_SIM_REQUIRE_ALL=1 and ${line.replace(/^skipped: /, 'missing: ')}`);
   }

@@ -39,19 +39,19 @@ function commandRuns(command: string, args: readonly string[]): boolean {
 export const KANTA_SAMPLES: Requirement = Object.freeze({
   name: 'the real Kanta sample corpus',
   available: existsSync(path.join(SAMPLES_DIR, 'frame-asiakassuunnitelma-SP17.xml')),
-  howTo: `set KANTA_SAMPLES_DIR to a folder holding it (looked in ${SAMPLES_DIR})`,
+  howTo: `set KANTA_SAMPLES_DIR to a folder holding it; looked in ${SAMPLES_DIR}`,
 });
 
 export const XMLSEC1: Requirement = Object.freeze({
   name: 'xmlsec1',
   available: commandRuns(process.env.XMLSEC1_PATH ?? 'xmlsec1', ['--version']),
-  howTo: 'install it with apt-get install xmlsec1',
+  howTo: 'apt-get install xmlsec1',
 });
 
 export const CHROMIUM: Requirement = Object.freeze({
   name: 'chromium',
   available: existsSync(CHROMIUM_PATH),
-  howTo: `install it with apt-get install chromium, or set CHROMIUM_PATH (looked for ${CHROMIUM_PATH})`,
+  howTo: `apt-get install chromium, or set CHROMIUM_PATH; looked for ${CHROMIUM_PATH}`,
 });
 
 export const REQUIREMENTS: readonly Requirement[] = [KANTA_SAMPLES, XMLSEC1, CHROMIUM];
