@@ -69,7 +69,15 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const simClock = new SimClock(options.clock);
   const clock = (): Date => simClock.now();
   mkdirSync(config.dataDir, { recursive: true });
-  const pki = await ensureTestPki(config.dataDir);
+  const pki = await ensureTestPki(config.dataDir, { validFrom: config.pkiValidFrom });
+  if (pki.validFrom.getTime() > config.pkiValidFrom.getTime() + 2 * 86_400_000) {
+    // Kept, not reissued: the organisations' and professionals' credentials were issued from this PKI.
+    logger.warn(
+      `the test PKI in ${pki.dir} is valid from ${pki.validFrom.toISOString()} (made before pkiValidFrom ` +
+        `${config.pkiValidFrom.toISOString().slice(0, 10)}): nothing can be signed earlier. To date history ` +
+        `further back, start with a new data directory, or move pki/, orgs/ and pros/ out of this one.`,
+    );
+  }
   const demo = await ensureDemoOrganisation(config.dataDir);
   const trust = createTrustStore(pki, config.trustAnchors);
   const organisations = new OrganisationDirectory(config.dataDir, { trust });

@@ -18,6 +18,7 @@ export const COMMON_FLAGS = {
   'trust-mode': { type: 'string' },
   'trust-anchor': { type: 'string', multiple: true },
   'reader-threads': { type: 'string' },
+  'pki-valid-from': { type: 'string' },
 } as const;
 
 /** Reads the common flags out of `args` (ignoring the subcommand's own) and merges them with env. */
