@@ -26,6 +26,7 @@ import { ControlService } from './control/control-service.js';
 import { FaultRegistry } from './control/faults.js';
 import { Journal } from './control/journal.js';
 import { readScenarioFile } from './control/seed.js';
+import type { ValidationContext } from './control/validate-submission.js';
 import { ProfessionalDirectory } from './pki/professional-directory.js';
 import { SqliteSnapshots } from './store/sqlite-snapshots.js';
 import { assembleRehearsal, type RehearsalParts } from './rehearsal/assemble.js';
@@ -118,6 +119,16 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     clock,
     reader,
   });
+  // The archive's rules without storing (SHARK validation, seeds checked whole), at the simulated now.
+  const validation = (): ValidationContext => ({
+    codes,
+    operations,
+    trust,
+    trustMode: config.trustMode,
+    testIdentityGuardrail: config.testIdentityGuardrail,
+    limits: config.xmlLimits,
+    now: clock(),
+  });
   const listeners = new Set<(record: ExchangeRecord) => void>();
   const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
   listeners.add((record) => archivist.feed.exchange(record));
@@ -159,6 +170,8 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
         archive.handle({ messageBytes, clientCertificate: as.clientCertificate }),
       clock,
       testIdentityGuardrail: config.testIdentityGuardrail,
+      validation,
+      documentExists: async (id) => (await store.getDocument(id)) !== undefined,
       defaultProfessional: demo.professional,
       seedArchivists: (entries) => seedArchivists(entries, (input) => archivist.addArchivist(input)),
     },
@@ -182,15 +195,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     control,
     rehearsal: rehearsal.routes,
     archivist: { ...archivist.routes, rehearsal },
-    validation: () => ({
-      codes,
-      operations,
-      trust,
-      trustMode: config.trustMode,
-      testIdentityGuardrail: config.testIdentityGuardrail,
-      limits: config.xmlLimits,
-      now: clock(),
-    }),
+    validation,
   });
   try {
     kanta = await listenKanta(
