@@ -20,7 +20,7 @@ const USAGE = [
  */
 export function runProCommand(
   args: string[],
-  config: { dataDir: string },
+  config: { readonly dataDir: string; readonly pkiValidFrom?: Date },
   io: CliIo = PROCESS_IO,
 ): Promise<number> {
   return runAddListCommand(
@@ -40,6 +40,7 @@ export function runProCommand(
           name: values.name ?? '',
           title: values.title,
           p12Password: values['p12-password'],
+          pkiValidFrom: config.pkiValidFrom,
         });
         printAdded(pro, io);
       },
