@@ -3,7 +3,11 @@
  * past dates and verify against the test PKI (valid from 2008 by default); a scenario with one document the
  * archive would refuse stores nothing, registers no organisation and answers a 4xx JSON naming the entry.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTestPki } from '../../server/pki/test-pki.js';
 import { RULES } from '../../server/rules/catalogue.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';
 
@@ -94,6 +98,28 @@ describe('seeding history', () => {
       documents.find((d) => d.effectiveTime?.startsWith('2009'))?.id ?? '',
     );
     expect(stored?.toString('utf8')).toContain('2009-02-02T10:00:00.000Z</hl7fi:signatureTimestamp>');
+  });
+});
+
+describe('a data directory whose PKI was made before pkiValidFrom', () => {
+  it('keeps that PKI and says at start-up how to get one that reaches back', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kanta-sim-old-pki-'));
+    try {
+      const made = await ensureTestPki(dataDir, { validFrom: new Date() }); // as before pkiValidFrom existed
+      const warnings: string[] = [];
+      const sim = await startKantaSim({
+        dataDir,
+        logger: { info: () => undefined, error: () => undefined, warn: (m) => warnings.push(m) },
+      });
+      try {
+        expect(sim.caBundlePem).toBe(made.caBundlePem);
+        expect(warnings.join('\n')).toMatch(/made before pkiValidFrom 2008-01-01.*new data directory/s);
+      } finally {
+        await sim.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
