@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   const now = FIXTURE_PKI_DATE;
-  await ensureTestPki(dir, { now });
+  // The committed fixture PKI keeps its documented start (the default would reach back to 2008).
+  await ensureTestPki(dir, { now, validFrom: now });
   await addOrganisation(dir, { ...FIXTURE_ORGANISER, now });
   await addOrganisation(dir, { ...FIXTURE_OTHER_ORGANISATION, now });
   await addProfessional(dir, { ...FIXTURE_PROFESSIONAL, now });

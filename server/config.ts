@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KantaSimError } from './errors.js';
+import { DEFAULT_PKI_VALID_FROM } from './pki/cert-profiles.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/limits.js';
 
 export type TrustMode = 'strict' | 'lenient';
@@ -44,6 +45,11 @@ export interface KantaSimConfig {
   readonly seed?: string;
   /** Worker threads reading and verifying archived documents; 0 reads on the main thread. */
   readonly readerThreads: number;
+  /**
+   * Where a newly generated test PKI's validity starts (default 2008-01-01), so old data and seeded history
+   * can be signed at their own dates. An existing PKI in the data directory is kept as it was made.
+   */
+  readonly pkiValidFrom: Date;
 }
 
 export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
@@ -62,6 +68,7 @@ export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
   journalCap: 10_000,
   sentinelIdentities: true,
   readerThreads: Math.max(1, availableParallelism() - 1),
+  pkiValidFrom: DEFAULT_PKI_VALID_FROM,
 });
 
 /** Keys a config file may set, with their parsers. A key not listed here fails fast. */
@@ -83,6 +90,7 @@ const FILE_KEYS: Record<string, (v: unknown, where: string) => Record<string, un
   sentinelIdentities: (v, w) => ({ sentinelIdentities: bool(v, w) }),
   seed: (v, w) => ({ seed: str(v, w) }),
   readerThreads: (v, w) => ({ readerThreads: threadCount(v, w) }),
+  pkiValidFrom: (v, w) => ({ pkiValidFrom: isoDate(v, w) }),
 };
 
 export interface ConfigSources {
@@ -118,6 +126,10 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
       env.KANTA_SIM_READER_THREADS === undefined
         ? undefined
         : threadCount(env.KANTA_SIM_READER_THREADS, 'KANTA_SIM_READER_THREADS'),
+    pkiValidFrom:
+      env.KANTA_SIM_PKI_VALID_FROM === undefined
+        ? undefined
+        : isoDate(env.KANTA_SIM_PKI_VALID_FROM, 'KANTA_SIM_PKI_VALID_FROM'),
   };
   const fromFlags: Record<string, unknown> = {
     host: flags.host,
@@ -132,6 +144,10 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
       flags['reader-threads'] === undefined
         ? undefined
         : threadCount(flags['reader-threads'], '--reader-threads'),
+    pkiValidFrom:
+      flags['pki-valid-from'] === undefined
+        ? undefined
+        : isoDate(flags['pki-valid-from'], '--pki-valid-from'),
   };
   for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
     for (const [k, v] of Object.entries(layer)) {
@@ -227,6 +243,10 @@ function portNumber(v: unknown, w: string): number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535
     ? n
     : fail(w, 'a port number 0-65535', v);
+}
+function isoDate(v: unknown, w: string): Date {
+  const d = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) ? new Date(v) : undefined;
+  return d !== undefined && !Number.isNaN(d.getTime()) ? d : fail(w, 'an ISO date such as 2008-01-01', v);
 }
 function trustMode(v: unknown, w: string): TrustMode {
   return v === 'strict' || v === 'lenient' ? v : fail(w, '"strict" or "lenient"', v);

@@ -26,6 +26,7 @@ import { ControlService } from './control/control-service.js';
 import { FaultRegistry } from './control/faults.js';
 import { Journal } from './control/journal.js';
 import { readScenarioFile } from './control/seed.js';
+import type { ValidationContext } from './control/validate-submission.js';
 import { ProfessionalDirectory } from './pki/professional-directory.js';
 import { SqliteSnapshots } from './store/sqlite-snapshots.js';
 import { assembleRehearsal, type RehearsalParts } from './rehearsal/assemble.js';
@@ -69,7 +70,15 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const simClock = new SimClock(options.clock);
   const clock = (): Date => simClock.now();
   mkdirSync(config.dataDir, { recursive: true });
-  const pki = await ensureTestPki(config.dataDir);
+  const pki = await ensureTestPki(config.dataDir, { validFrom: config.pkiValidFrom });
+  if (pki.validFrom.getTime() > config.pkiValidFrom.getTime() + 2 * 86_400_000) {
+    // Kept, not reissued: the organisations' and professionals' credentials were issued from this PKI.
+    logger.warn(
+      `the test PKI in ${pki.dir} is valid from ${pki.validFrom.toISOString()} (made before pkiValidFrom ` +
+        `${config.pkiValidFrom.toISOString().slice(0, 10)}): nothing can be signed earlier. To date history ` +
+        `further back, start with a new data directory, or move pki/, orgs/ and pros/ out of this one.`,
+    );
+  }
   const demo = await ensureDemoOrganisation(config.dataDir);
   const trust = createTrustStore(pki, config.trustAnchors);
   const organisations = new OrganisationDirectory(config.dataDir, { trust });
@@ -109,6 +118,16 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     config,
     clock,
     reader,
+  });
+  // The archive's rules without storing (SHARK validation, seeds checked whole), at the simulated now.
+  const validation = (): ValidationContext => ({
+    codes,
+    operations,
+    trust,
+    trustMode: config.trustMode,
+    testIdentityGuardrail: config.testIdentityGuardrail,
+    limits: config.xmlLimits,
+    now: clock(),
   });
   const listeners = new Set<(record: ExchangeRecord) => void>();
   const archivist = await assembleArchivist({ db, archive: store, codes, organisations, clock, logger });
@@ -151,6 +170,8 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
         archive.handle({ messageBytes, clientCertificate: as.clientCertificate }),
       clock,
       testIdentityGuardrail: config.testIdentityGuardrail,
+      validation,
+      documentExists: async (id) => (await store.getDocument(id)) !== undefined,
       defaultProfessional: demo.professional,
       seedArchivists: (entries) => seedArchivists(entries, (input) => archivist.addArchivist(input)),
     },
@@ -174,15 +195,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     control,
     rehearsal: rehearsal.routes,
     archivist: { ...archivist.routes, rehearsal },
-    validation: () => ({
-      codes,
-      operations,
-      trust,
-      trustMode: config.trustMode,
-      testIdentityGuardrail: config.testIdentityGuardrail,
-      limits: config.xmlLimits,
-      now: clock(),
-    }),
+    validation,
   });
   try {
     kanta = await listenKanta(

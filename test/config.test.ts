@@ -45,3 +45,33 @@ describe('configuration: reader threads', () => {
     }
   });
 });
+
+describe('configuration: where the test PKI starts', () => {
+  it('defaults to 2008-01-01, early enough for old client data', () => {
+    expect(loadConfig().pkiValidFrom.toISOString()).toBe('2008-01-01T00:00:00.000Z');
+  });
+
+  it('is set by file, environment and flag, the later over the earlier', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-config-'));
+    const file = path.join(dir, 'kanta-sim.json');
+    writeFileSync(file, JSON.stringify({ pkiValidFrom: '2001-02-03' }));
+    expect(loadConfig({ flags: { config: file } }).pkiValidFrom.toISOString()).toBe(
+      '2001-02-03T00:00:00.000Z',
+    );
+    const env = { KANTA_SIM_CONFIG: file, KANTA_SIM_PKI_VALID_FROM: '2010-01-01' };
+    expect(loadConfig({ env }).pkiValidFrom.getUTCFullYear()).toBe(2010);
+    const flagged = loadConfig({ env, flags: { 'pki-valid-from': '2015-06-01T00:00:00Z' } });
+    expect(flagged.pkiValidFrom.toISOString()).toBe('2015-06-01T00:00:00.000Z');
+  });
+
+  it('refuses what is not an ISO date, naming where it came from', () => {
+    for (const [sources, where] of [
+      [{ env: { KANTA_SIM_PKI_VALID_FROM: 'last year' } }, 'KANTA_SIM_PKI_VALID_FROM'],
+      [{ flags: { 'pki-valid-from': '2008-13-45' } }, '--pki-valid-from'],
+    ] as const) {
+      const e = failure(() => loadConfig(sources));
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.message).toContain(where);
+    }
+  });
+});

@@ -72,7 +72,7 @@ export function createKantaApp(deps: KantaAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.post('/sha', express.raw({ type: () => true, limit: deps.limits.maxBytes }), async (req, res, next) => {
-    const startedAt = new Date();
+    const startedAt = deps.clock();
     const started = process.hrtime.bigint();
     try {
       const cert = peerCertificate(req);
@@ -185,7 +185,7 @@ function kantaErrorHandler(deps: KantaAppDeps): ErrorRequestHandler {
         [violation(RULES.WIRE_XML_TOO_LARGE, '/', `larger than ${deps.limits.maxBytes} bytes`)],
         { style: 'bare', httpStatus: 413 },
       );
-      send(res, outcome, deps, new Date(), process.hrtime.bigint(), peerCertificate(req));
+      send(res, outcome, deps, deps.clock(), process.hrtime.bigint(), peerCertificate(req));
       return;
     }
     deps.logger.error('unexpected error on the Kanta interface', err);

@@ -16,7 +16,8 @@ export interface KnownOrganisation {
 
 export interface OrganisationLookup {
   get(oid: string): KnownOrganisation | undefined;
-  findByCertificate(cert: X509Certificate): KnownOrganisation | undefined;
+  /** The organisation whose certificate this is, judged at `at` (the simulated clock, never real time). */
+  findByCertificate(cert: X509Certificate, at: Date): KnownOrganisation | undefined;
 }
 
 export type ClientIdentity =
@@ -43,7 +44,7 @@ export function identifyClient(
       ),
     };
   }
-  const organisation = organisations.findByCertificate(cert);
+  const organisation = organisations.findByCertificate(cert, now);
   if (!organisation) {
     return {
       ok: false,

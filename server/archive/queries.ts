@@ -10,7 +10,13 @@ import type { ArchiveStore, DocumentState, InvalidationRecord } from '../store/a
 import { CLIENT_RELATIONSHIP_GROUP } from '../rules/validate-document.js';
 import { rightsFromRelationshipJson, structuredContent, type RegisterRight } from './access-rights.js';
 import { byProcessPhase, toMetadata, type DocumentMetadata } from './document-metadata.js';
-import { mayRead, readableRegisters, type QueryCaller } from './read-scope.js';
+import {
+  clientReadScope,
+  listInScope,
+  mayRead,
+  type ClientReadScope,
+  type QueryCaller,
+} from './read-scope.js';
 
 export type { QueryCaller } from './read-scope.js';
 export type { DocumentMetadata } from './document-metadata.js';
@@ -72,24 +78,29 @@ const refuse = <T>(rule: RuleViolation['rule'], location: string, detail: string
   violation: violation(rule, location, detail),
 });
 
-/** The registers of this client the caller may read; a refusal when they hold nothing of the client. */
+/** What of this client the caller may read; a refusal when that holds nothing of the client. */
 async function clientScope(
   store: ArchiveStore,
   caller: QueryCaller,
   hetu: string | undefined,
-): Promise<QueryResult<string[]>> {
+): Promise<QueryResult<ClientReadScope>> {
   if (hetu === undefined || hetu.trim() === '') {
     return refuse(RULES.QUERY_PARAMETER_MISSING, 'hetu', 'the client (hetu) is required');
   }
-  const registers = await readableRegisters(store, caller, hetu);
-  if ((await store.countDocuments({ hetu, registerOids: registers })) === 0) {
+  const scope = await clientReadScope(store, caller, hetu);
+  const any =
+    scope.partial.size === 0
+      ? (await store.countDocuments({ hetu, registerOids: scope.registers })) > 0
+      : (await listInScope(store, scope, { hetu })).length > 0;
+  if (!any) {
+    const registers = scope.registers.join(', ') || 'none';
     return refuse(
       RULES.QUERY_CLIENT_NOT_IN_REGISTER,
       'hetu',
-      `no data of client ${hetu} in the registers this caller may read (${registers.join(', ') || 'none'})`,
+      `no data of client ${hetu} in the registers and service tasks this caller may read (${registers})`,
     );
   }
-  return ok(registers);
+  return ok(scope);
 }
 
 /** The client-relationship documents of a client and the register access rights they grant. */
@@ -102,9 +113,8 @@ export async function queryClientRelationship(
   if (!scope.ok) {
     return scope;
   }
-  const docs = await store.listDocuments({
+  const docs = await listInScope(store, scope.value, {
     hetu: params.hetu,
-    registerOids: scope.value,
     documentGroup: CLIENT_RELATIONSHIP_GROUP,
     state: 'current',
   });
@@ -128,7 +138,7 @@ export async function queryCases(
   if (!scope.ok) {
     return scope;
   }
-  const docs = await store.listDocuments({ hetu: params.hetu, registerOids: scope.value, state: 'current' });
+  const docs = await listInScope(store, scope.value, { hetu: params.hetu, state: 'current' });
   return ok(groupCases(docs.map(toMetadata)));
 }
 
@@ -180,9 +190,8 @@ export async function queryDocuments(
   if (!scope.ok) {
     return scope;
   }
-  const docs = await store.listDocuments({
+  const docs = await listInScope(store, scope.value, {
     hetu: query.hetu,
-    registerOids: scope.value,
     palvelutehtava: query.palvelutehtava,
     prosessivaihe: query.prosessivaihe,
     caseId: query.caseId,
@@ -269,9 +278,9 @@ export async function getClientSummary(
   if (!scope.ok) {
     return scope;
   }
-  const docs = (
-    await store.listDocuments({ hetu: params.hetu, registerOids: scope.value, state: 'current' })
-  ).map(toMetadata);
+  const docs = (await listInScope(store, scope.value, { hetu: params.hetu, state: 'current' })).map(
+    toMetadata,
+  );
   const tasks = new Map<string, CaseAnswer[]>();
   for (const c of groupCases(docs)) {
     const task = c.palvelutehtava ?? '';

@@ -1,7 +1,9 @@
 /**
  * Register boundaries for writes (SHA-SPEC section 6): an organisation archives into its own register; a
  * provider archives into the organiser's register only under a register access right that covers the
- * document's date and the provider's service unit (the document's encounterParticipant ADM).
+ * document's date, the provider's service unit (the document's encounterParticipant ADM) and the document's
+ * service task (hl7fi:functionCode): the client-relationship document lists providers under each service
+ * task, and a right listed under one task ends there [S: our reading of the document's structure].
  */
 import { CDA_LOCATIONS } from '../cda/cda-locations.js';
 import type { SocialDocument } from '../cda/social-document.js';
@@ -62,13 +64,25 @@ export async function checkRegisterWrite(
       ),
     ];
   }
+  const task = document.header.palvelutehtava?.code;
+  const forTask = forUnit.filter((r) => task !== undefined && r.palvelutehtava === task);
+  if (forTask.length === 0) {
+    const listed = [...new Set(forUnit.map((r) => r.palvelutehtava ?? '(none)'))].join(', ');
+    return [
+      violation(
+        RULES.REGISTER_RIGHT_SERVICE_TASK_NOT_LISTED,
+        CDA_LOCATIONS.palvelutehtava,
+        `${into}: the document's service task is ${task ?? '(none)'}; the client-relationship document lists unit ${unit} under service task ${listed} only`,
+      ),
+    ];
+  }
   const date = isoDateOfHl7(document.effectiveTime);
-  if (date === undefined || forUnit.some((r) => coversDate(r, date))) {
+  if (date === undefined || forTask.some((r) => coversDate(r, date))) {
     // an unreadable date is already refused by the document rules
     return [];
   }
-  const periods = forUnit.map((r) => `${r.start}..${r.end ?? ''}`).join(', ');
-  const notStarted = forUnit.every((r) => date < r.start);
+  const periods = forTask.map((r) => `${r.start}..${r.end ?? ''}`).join(', ');
+  const notStarted = forTask.every((r) => date < r.start);
   return [
     violation(
       notStarted ? RULES.REGISTER_RIGHT_NOT_STARTED : RULES.REGISTER_RIGHT_ENDED,

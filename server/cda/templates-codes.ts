@@ -97,7 +97,7 @@ export const SERVICE_TASKS = Object.freeze({
   /** Confirmed. */
   lapsiperheidenPalvelut: { code: '24', displayName: 'Lapsiperheiden palvelut' },
   /** PLACEHOLDER code: the official code of Lastensuojelu is not in the samples. */
-  lastensuojelu: { code: '26', displayName: 'Lastensuojelu' },
+  lastensuojelu: { code: '25', displayName: 'Lastensuojelu' },
 } as const);
 
 export type ServiceTaskKey = keyof typeof SERVICE_TASKS;
@@ -109,9 +109,9 @@ export const SOCIAL_SERVICES = Object.freeze({
   /** Confirmed. */
   sosiaaliohjaus: { code: '45', displayName: 'Sosiaaliohjaus' },
   /** PLACEHOLDER code. */
-  perhetyo: { code: '90', displayName: 'Perhetyö' },
+  perhetyo: { code: '20', displayName: 'Perhetyö' },
   /** PLACEHOLDER code. */
-  avohuollonTukitoimet: { code: '91', displayName: 'Lastensuojelun avohuollon tukitoimet' },
+  avohuollonTukitoimet: { code: '50', displayName: 'Lastensuojelun avohuollon tukitoimet' },
 } as const);
 
 /** Process phases (prosessivaihe). Only 3 is confirmed; 1, 2, 4 and 5 are PLACEHOLDER names. */
@@ -119,8 +119,8 @@ export const PROCESS_PHASES = Object.freeze({
   '1': { code: '1', displayName: 'Asian vireilletulo' },
   '2': { code: '2', displayName: 'Palvelutarpeen arviointi' },
   '3': { code: '3', displayName: 'Asiakkuuden suunnittelu' },
-  '4': { code: '4', displayName: 'Palvelujen järjestäminen' },
-  '5': { code: '5', displayName: 'Palvelujen toteuttaminen' },
+  '4': { code: '4', displayName: 'Sosiaalipalvelujen järjestäminen' },
+  '5': { code: '5', displayName: 'Sosiaalipalvelujen toteutus' },
 } as const);
 
 /** The document kinds the templates produce. */
@@ -150,7 +150,7 @@ export interface DocumentKind {
  * The client-relationship document carries no general or specific type and no service task (as the real
  * SP1 document). EVERYTHING ELSE is a kanta-sim PLACEHOLDER, kept equal to the placeholder entries of
  * codes/lists/document-type.json so that built documents pass the code-list check: general types 11, 12, 13,
- * 14, all specific types except 15007, all Lastensuojelu (26) entries, phases 1, 2, 4, 5 and the other content
+ * 14, all specific types except 15007, all Lastensuojelu (25) entries, phases 1, 2, 4, 5 and the other content
  * specification ids. Initiation sits in group 5 because the builder only knows groups 1 and 5.
  */
 export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = Object.freeze({

@@ -20,6 +20,7 @@ export const COMMON_FLAGS = {
   'trust-mode': { type: 'string' },
   'trust-anchor': { type: 'string', multiple: true },
   'reader-threads': { type: 'string' },
+  'pki-valid-from': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -22,7 +22,7 @@ const USAGE = [
  */
 export function runOrgCommand(
   args: string[],
-  config: { dataDir: string },
+  config: { readonly dataDir: string; readonly pkiValidFrom?: Date },
   io: CliIo = PROCESS_IO,
 ): Promise<number> {
   return runAddListCommand(
@@ -42,6 +42,7 @@ export function runOrgCommand(
           name: values.name ?? '',
           units: (values.unit ?? []).map(parseUnit),
           p12Password: values['p12-password'],
+          pkiValidFrom: config.pkiValidFrom,
         });
         printAdded(org, config.dataDir, io);
       },

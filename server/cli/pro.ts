@@ -21,7 +21,7 @@ const USAGE = [
  */
 export function runProCommand(
   args: string[],
-  config: { dataDir: string },
+  config: { readonly dataDir: string; readonly pkiValidFrom?: Date },
   io: CliIo = PROCESS_IO,
 ): Promise<number> {
   return runAddListCommand(
@@ -41,6 +41,7 @@ export function runProCommand(
           name: values.name ?? '',
           title: values.title,
           p12Password: values['p12-password'],
+          pkiValidFrom: config.pkiValidFrom,
         });
         printAdded(pro, io);
       },

@@ -45,7 +45,7 @@ export async function runValidateCommand(
   const dom = parseDom(input);
   const isCda = dom.ok && dom.doc.documentElement?.localName === 'ClinicalDocument';
   const separateCda = values.cda ? await readFile(values.cda, 'utf8') : undefined;
-  const pki = await ensureTestPki(config.dataDir);
+  const pki = await ensureTestPki(config.dataDir, { validFrom: config.pkiValidFrom });
   const report = validateSubmission(
     {
       ...(isCda ? { cdaXml: input } : { frameXml: input }),

@@ -42,9 +42,24 @@ export interface Validity {
   readonly notAfter: Date;
 }
 
+/**
+ * Where the generated test PKI's validity starts by default [S]: early enough to sign old client data
+ * (social welfare client data is archived from 2008 on) and seeded history at its own dates. A real DVV
+ * certificate is never that old; a test PKI must be, or no document could carry an older signing time.
+ */
+export const DEFAULT_PKI_VALID_FROM = new Date('2008-01-01T00:00:00Z');
+
 /** Validity starting a day before `now` and lasting `years`. */
 export function validityFrom(now: Date, years: number): Validity {
-  const notBefore = new Date(now.getTime() - BACKDATE_MS);
+  return validityBetween(now, now, years);
+}
+
+/**
+ * Validity from `validFrom` (or a day before `now`, whichever is earlier) to `years` after `now`: the test
+ * PKI's certificates cover the history to be signed and still last their years into the future.
+ */
+export function validityBetween(validFrom: Date, now: Date, years: number): Validity {
+  const notBefore = new Date(Math.min(validFrom.getTime(), now.getTime() - BACKDATE_MS));
   const notAfter = new Date(now.getTime());
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
   return { notBefore, notAfter };

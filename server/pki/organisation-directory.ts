@@ -54,7 +54,7 @@ export class OrganisationDirectory {
    * chain to it at `at`.
    * Undefined when the certificate identifies no registered organisation.
    */
-  findByCertificate(cert: X509Certificate, at: Date = new Date()): Organisation | undefined {
+  findByCertificate(cert: X509Certificate, at: Date): Organisation | undefined {
     const oid = subjectSerialNumberOf(cert);
     const org = oid === undefined ? undefined : this.get(oid);
     if (org === undefined) {

@@ -56,8 +56,10 @@ export interface AddOrganisationInput {
   readonly name: string;
   readonly units?: readonly OrganisationUnit[];
   readonly p12Password?: string;
-  /** Validity start of the new certificates (tests); default now. */
+  /** The issue time of the new certificates (tests); default now. */
   readonly now?: Date;
+  /** Where the test PKI starts if this call has to generate it (config pkiValidFrom). */
+  readonly pkiValidFrom?: Date;
   /** The archive URL shown in README.txt's curl example. */
   readonly archiveUrl?: string;
 }
@@ -77,7 +79,7 @@ export async function addOrganisation(dataDir: string, input: AddOrganisationInp
     throw new KantaSimError('ORG_EXISTS', `organisation ${oid} is already registered (${dir})`);
   }
 
-  const pki = await ensureTestPki(dataDir, { now: input.now });
+  const pki = await ensureTestPki(dataDir, { now: input.now, validFrom: input.pkiValidFrom });
   const { client, signing } = await pki.issueOrganisationCredentials(oid, name, {
     password: p12Password,
     now: input.now,

@@ -49,6 +49,8 @@ export interface AddProfessionalInput {
   readonly title?: string;
   readonly p12Password?: string;
   readonly now?: Date;
+  /** Where the test PKI starts if this call has to generate it (config pkiValidFrom). */
+  readonly pkiValidFrom?: Date;
 }
 
 // X.520 limits CN to 64 characters; CN is "Family Given regno" as in DVV's professional certificates.
@@ -72,7 +74,7 @@ export async function addProfessional(dataDir: string, input: AddProfessionalInp
     throw new KantaSimError('PRO_EXISTS', `professional ${regno} is already registered (${dir})`);
   }
 
-  const pki = await ensureTestPki(dataDir, { now: input.now });
+  const pki = await ensureTestPki(dataDir, { now: input.now, validFrom: input.pkiValidFrom });
   const record: ProfessionalRecord = {
     regno,
     given,

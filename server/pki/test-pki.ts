@@ -22,7 +22,8 @@ import {
   professionalProfile,
   rootCaProfile,
   serverProfile,
-  validityFrom,
+  DEFAULT_PKI_VALID_FROM,
+  validityBetween,
   type Profile,
   type ProfessionalName,
 } from './cert-profiles.js';
@@ -57,12 +58,17 @@ export interface IssuedCredential {
 
 export interface IssueOptions {
   readonly password: string;
+  /** The issue time: validity lasts its years from here. Default now. */
   readonly now?: Date;
+  /** Where validity starts; default the issuing CA's own start, so leaves cover the PKI's history. */
+  readonly validFrom?: Date;
 }
 
 /** The loaded test PKI: the PEMs clients and the TLS server need, and the issue functions of the registries. */
 export interface TestPki {
   readonly dir: string;
+  /** Where the PKI's validity starts (its root's notBefore): no signature can be dated earlier. */
+  readonly validFrom: Date;
   /** Everything a client must trust: root, service CA, professional CA. */
   readonly caBundlePem: string;
   /** The server's leaf certificate alone. */
@@ -85,15 +91,26 @@ export interface TestPki {
   issueProfessionalCredential(pro: ProfessionalName, options: IssueOptions): Promise<IssuedCredential>;
 }
 
+export interface PkiOptions {
+  /** The generation time (tests); validity lasts its years from here. Default now. */
+  readonly now?: Date;
+  /** Where the validity of a newly generated PKI starts; default DEFAULT_PKI_VALID_FROM (2008-01-01). */
+  readonly validFrom?: Date;
+}
+
 /**
- * Loads `<data-dir>/pki/`, generating it first if it does not exist. `now` sets the validity start of newly
- * generated certificates (tests); it is ignored when the PKI already exists.
+ * Loads `<data-dir>/pki/`, generating it first if it does not exist. The options shape a newly generated
+ * PKI only: an existing one is kept as it is (re-keying it would orphan every credential it issued), and
+ * `validFrom` of the loaded PKI says where it really starts.
  */
-export async function ensureTestPki(dataDir: string, options: { now?: Date } = {}): Promise<TestPki> {
+export async function ensureTestPki(dataDir: string, options: PkiOptions = {}): Promise<TestPki> {
   const dir = join(dataDir, 'pki');
   if (!existsSync(dir)) {
     await ensureDirectory(dataDir); // fail before spending a second on keys
-    const files = await generatePkiFiles(options.now ?? new Date());
+    const files = await generatePkiFiles(
+      options.now ?? new Date(),
+      options.validFrom ?? DEFAULT_PKI_VALID_FROM,
+    );
     // If another process created the PKI meanwhile, its copy wins and ours is discarded.
     await writeDirAtomically(dataDir, 'pki', files);
   }
@@ -110,8 +127,11 @@ async function ensureDirectory(path: string): Promise<void> {
   }
 }
 
-async function generatePkiFiles(now: Date): Promise<{ name: string; content: string; secret?: boolean }[]> {
-  const caValidity = validityFrom(now, CA_VALIDITY_YEARS);
+async function generatePkiFiles(
+  now: Date,
+  validFrom: Date,
+): Promise<{ name: string; content: string; secret?: boolean }[]> {
+  const caValidity = validityBetween(validFrom, now, CA_VALIDITY_YEARS);
   const rootKeys = await generateRsaKeyPair();
   const root = issueCertificate({
     ...rootCaProfile(),
@@ -126,7 +146,11 @@ async function generatePkiFiles(now: Date): Promise<{ name: string; content: str
     cert: forgeCertificateFromPem(service.certPem),
     privateKeyPem: service.keyPem,
   };
-  const server = await issueWith(serviceCa, serverProfile(), validityFrom(now, LEAF_VALIDITY_YEARS));
+  const server = await issueWith(
+    serviceCa,
+    serverProfile(),
+    validityBetween(validFrom, now, LEAF_VALIDITY_YEARS),
+  );
   return [
     { name: PKI_FILES.serviceRoot, content: root },
     { name: PKI_FILES.serviceRootKey, content: rootKeys.privateKeyPem, secret: true },
@@ -140,7 +164,12 @@ async function generatePkiFiles(now: Date): Promise<{ name: string; content: str
     { name: PKI_FILES.caBundle, content: root + service.certPem + professional.certPem },
     {
       name: PKI_FILES.meta,
-      content: JSON.stringify({ version: 1, created: now.toISOString() }, null, 2) + '\n',
+      content:
+        JSON.stringify(
+          { version: 1, created: now.toISOString(), validFrom: caValidity.notBefore.toISOString() },
+          null,
+          2,
+        ) + '\n',
     },
   ];
 }
@@ -201,10 +230,12 @@ function loadTestPki(dir: string): TestPki {
     o: IssueOptions,
     alias: string,
   ) => {
+    // A leaf starts where its CA starts: the history the PKI was made for can be signed with it.
+    const from = o.validFrom ?? new Date(new X509Certificate(chain[0] as string).validFrom);
     const { certPem, keyPem } = await issueWith(
       ca,
       profile,
-      validityFrom(o.now ?? new Date(), LEAF_VALIDITY_YEARS),
+      validityBetween(from, o.now ?? new Date(), LEAF_VALIDITY_YEARS),
     );
     const p12 = buildPkcs12(keyPem, certPem, chain, o.password, alias);
     return { certPem, keyPem, chainPems: chain, p12 };
@@ -212,6 +243,7 @@ function loadTestPki(dir: string): TestPki {
 
   return {
     dir,
+    validFrom: new Date(new X509Certificate(serviceRootPem).validFrom),
     caBundlePem: read(PKI_FILES.caBundle),
     serverCertPem,
     serverChainPem: read(PKI_FILES.serverChain),

@@ -133,7 +133,7 @@ export function generateTestCaseMessages(input: GenerateInput): GeneratedMessage
     if (deviation.register !== undefined) {
       spec = { ...spec, custodian: deviation.register, outsourcingServiceCustomer: deviation.register };
     }
-    const signingTime = new Date(input.at.getTime() - (all.length - index) * 1000);
+    const signingTime = signingTimeOf(d, date, input.at, all.length - index);
     const message = buildSignedMessage({
       spec,
       serviceRequest: d.serviceRequest,
@@ -185,6 +185,15 @@ function documentDate(d: ExpectedDocument, at: Date, stepsBack: number): Date {
     return new Date(`${d.date}T08:00:00Z`);
   }
   return new Date(at.getTime() - d.daysBeforeTest * 86_400_000 - stepsBack * 60_000);
+}
+
+/**
+ * When a document is signed: an old document (fixed date) when it was written, so the rehearsal signs
+ * history at its own dates (the test PKI is valid from 2008 by default); others a second apart just
+ * before the test.
+ */
+function signingTimeOf(d: ExpectedDocument, date: Date, at: Date, stepsBack: number): Date {
+  return d.date !== undefined ? new Date(date.getTime() + 1000) : new Date(at.getTime() - stepsBack * 1000);
 }
 
 function serviceTaskKey(code: string | undefined): ServiceTaskKey {
@@ -278,14 +287,12 @@ function buildSpec(d: ExpectedDocument, input: GenerateInput, ctx: SpecContext):
     },
     date: ctx.date,
     serviceTask: taskKey,
-    // Old documents are signed when they are archived, not when they were written.
     signers: [
       {
         regNo: input.professional.regno,
         given: input.professional.given,
         family: input.professional.family,
-        time:
-          d.date === undefined ? new Date(ctx.date.getTime() + 1000) : new Date(input.at.getTime() - 60_000),
+        time: new Date(ctx.date.getTime() + 1000),
       },
     ],
     clientRelationshipId: ctx.clientRelationshipId,

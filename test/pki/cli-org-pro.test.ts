@@ -1,6 +1,7 @@
 // Tests of server/cli/org.ts and server/cli/pro.ts (kept beside the PKI tests they exercise).
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../server/cli/cli-io.js';
 import { runOrgCommand } from '../../server/cli/org.js';
 import { runProCommand } from '../../server/cli/pro.js';
+import { loadConfig } from '../../server/config.js';
 import { OrganisationDirectory } from '../../server/pki/organisation-directory.js';
 import { tempDataDir } from './pki-test-helpers.js';
 
@@ -126,5 +128,24 @@ describe('kanta-sim org / pro', () => {
     expect(stdout).toContain('Registered organisation Palvelutuottaja Oy');
     expect(directory.get('1.2.246.10.87654321.10.0')?.name).toBe('Palvelutuottaja Oy');
     expect(directory.list().map((o) => o.oid)).toContain('1.2.246.10.87654321.10.0');
+  });
+});
+
+describe('kanta-sim org add --pki-valid-from', () => {
+  it('makes a missing test PKI start where configured, and the organisation with it', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const args = ['add', '--oid', '1.2.246.10.13131313.10.0', '--name', 'Vanhakylä'];
+      const config = loadConfig({ flags: { 'data-dir': dir, 'pki-valid-from': '1999-01-01' } });
+      expect(await runOrgCommand(args, config, capture())).toBe(0);
+      const root = new X509Certificate(readFileSync(join(dir, 'pki', 'service-root-ca.pem'), 'utf8'));
+      expect(new Date(root.validFrom).toISOString()).toBe('1999-01-01T00:00:00.000Z');
+      const org = new OrganisationDirectory(dir).get('1.2.246.10.13131313.10.0');
+      expect(new Date(org?.signingCertificate.validFrom ?? '').toISOString()).toBe(
+        '1999-01-01T00:00:00.000Z',
+      );
+    } finally {
+      await cleanup();
+    }
   });
 });

@@ -47,11 +47,13 @@ describe('OrganisationDirectory', () => {
 
   it('finds the organisation of its own issued TLS client and signing certificates', () => {
     const org = directory.get(ORGANISER)!;
-    expect(directory.findByCertificate(org.clientCertificate)?.oid).toBe(ORGANISER);
-    expect(directory.findByCertificate(org.signingCertificate)?.oid).toBe(ORGANISER);
+    expect(directory.findByCertificate(org.clientCertificate, new Date())?.oid).toBe(ORGANISER);
+    expect(directory.findByCertificate(org.signingCertificate, new Date())?.oid).toBe(ORGANISER);
     // Another organisation's certificate names that organisation, not this one.
     const provider = directory.get('1.2.246.10.87654321.10.0')!;
-    expect(directory.findByCertificate(provider.clientCertificate)?.oid).toBe('1.2.246.10.87654321.10.0');
+    expect(directory.findByCertificate(provider.clientCertificate, new Date())?.oid).toBe(
+      '1.2.246.10.87654321.10.0',
+    );
   });
 
   it('refuses its own certificate outside its validity', () => {
@@ -80,23 +82,25 @@ describe('OrganisationDirectory', () => {
         issuer: { cert: forgeCertificateFromPem(caPem), privateKeyPem: caKeys.privateKeyPem },
       }),
     );
-    expect(directory.findByCertificate(foreign)).toBeUndefined();
+    expect(directory.findByCertificate(foreign, new Date())).toBeUndefined();
     const withOurTrust = new OrganisationDirectory(dataDir, {
       trust: createTrustStore(await ensureTestPki(dataDir)),
     });
-    expect(withOurTrust.findByCertificate(foreign)).toBeUndefined();
+    expect(withOurTrust.findByCertificate(foreign, new Date())).toBeUndefined();
     // A vendor's own CA configured as an extra anchor: its certificate for a registered OID is accepted.
     const vendorTrust = new OrganisationDirectory(dataDir, { trust: TrustStore.fromPems([caPem]) });
-    expect(vendorTrust.findByCertificate(foreign)?.oid).toBe(ORGANISER);
+    expect(vendorTrust.findByCertificate(foreign, new Date())?.oid).toBe(ORGANISER);
   });
 
   it('returns undefined for certificates without a registered serialNumber', async () => {
     const pki = await ensureTestPki(dataDir);
-    expect(directory.findByCertificate(new X509Certificate(pki.serverCertPem))).toBeUndefined();
+    expect(directory.findByCertificate(new X509Certificate(pki.serverCertPem), new Date())).toBeUndefined();
     const stranger = await pki.issueOrganisationCredentials('1.2.246.10.42.10.0', 'Tuntematon', {
       password: 'x',
     });
-    expect(directory.findByCertificate(new X509Certificate(stranger.client.certPem))).toBeUndefined();
+    expect(
+      directory.findByCertificate(new X509Certificate(stranger.client.certPem), new Date()),
+    ).toBeUndefined();
   });
 
   it('skips a broken organisation directory in list() and reports it; get() names the problem', async () => {

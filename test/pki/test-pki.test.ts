@@ -141,3 +141,54 @@ describe('ensureTestPki on a damaged or contested data directory', () => {
     }
   });
 });
+
+describe('where the test PKI starts', () => {
+  const validity = (pem: string): { from: string; to: Date } => {
+    const c = new X509Certificate(pem);
+    return { from: new Date(c.validFrom).toISOString(), to: new Date(c.validTo) };
+  };
+
+  it('by default covers client data since 2008: CAs, server and the leaves it issues', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const pki = await ensureTestPki(dir);
+      expect(pki.validFrom.toISOString()).toBe('2008-01-01T00:00:00.000Z');
+      for (const pem of [
+        pki.serviceRootPem,
+        pki.serviceIntermediatePem,
+        pki.professionalCaPem,
+        pki.serverCertPem,
+      ]) {
+        expect(validity(pem).from).toBe('2008-01-01T00:00:00.000Z');
+      }
+      const org = await pki.issueOrganisationCredentials('1.2.246.10.1.10.0', 'Vanha', { password: 'x' });
+      const pro = await pki.issueProfessionalCredential(
+        { regno: '25104559652', given: 'Kaisa', family: 'Kokeilu', title: 'sosiaalityöntekijä' },
+        { password: 'x' },
+      );
+      for (const pem of [org.client.certPem, org.signing.certPem, pro.certPem]) {
+        expect(validity(pem).from).toBe('2008-01-01T00:00:00.000Z');
+        // ... and still lasts its years into the future
+        expect(validity(pem).to.getTime()).toBeGreaterThan(Date.now() + 2 * 365 * 86_400_000);
+      }
+      expect(JSON.parse(readFileSync(join(dir, 'pki', PKI_FILES.meta), 'utf8'))).toMatchObject({
+        validFrom: '2008-01-01T00:00:00.000Z',
+      });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('starts where configured, and an existing PKI is kept as it was made', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const made = await ensureTestPki(dir, { validFrom: new Date('1999-05-01T00:00:00Z') });
+      expect(validity(made.serviceRootPem).from).toBe('1999-05-01T00:00:00.000Z');
+      const again = await ensureTestPki(dir, { validFrom: new Date('2008-01-01T00:00:00Z') });
+      expect(again.serviceRootPem).toBe(made.serviceRootPem);
+      expect(again.validFrom.toISOString()).toBe('1999-05-01T00:00:00.000Z');
+    } finally {
+      await cleanup();
+    }
+  });
+});

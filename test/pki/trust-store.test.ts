@@ -61,7 +61,7 @@ describe('TrustStore', () => {
 
   beforeAll(async () => {
     ({ dir: dataDir, cleanup } = await tempDataDir());
-    pki = await ensureTestPki(dataDir, { now: NOW });
+    pki = await ensureTestPki(dataDir, { now: NOW, validFrom: NOW });
     const creds = await pki.issueOrganisationCredentials(
       '1.2.246.10.12345678.10.0',
       'Demokylän hyvinvointialue',

@@ -34,6 +34,26 @@ describe('generateTestCaseMessages', () => {
     expect(stored).toHaveLength(messages.length);
   });
 
+  it('signs the old-data case at its own past dates, and the archive verifies it', async () => {
+    const testCase = new TestCaseLibrary().get('vanhat-tiedot');
+    const hetu = '010181-901D';
+    const messages = generateTestCaseMessages({
+      testCase,
+      organisation: sim.demo.organiser,
+      identity: { hetu, ...defaultIdentityName(hetu) },
+      professional: sim.demo.professional,
+      at: new Date(),
+      runId: 13,
+    });
+    for (const [i, m] of messages.entries()) {
+      const res = await send(sim, m.messageXml, { as: sim.demo.organiser });
+      expect(res.ack.typeCode, `${m.key}: ${res.body.slice(0, 2000)}`).toBe('AA');
+      const cda = (await sim.running.store.getDocumentBytes(m.documentId))?.toString('utf8') ?? '';
+      const signedAt = /<hl7fi:signatureTimestamp[^>]*>([^<]+)</.exec(cda)?.[1];
+      expect(signedAt?.slice(0, 10), m.key).toBe(testCase.documents[i]?.date);
+    }
+  });
+
   it('leaves out an omitted document and writes a deviating service task', async () => {
     const testCase = new TestCaseLibrary().get('lapsiperheiden-palvelut');
     const messages = generateTestCaseMessages({

@@ -95,6 +95,12 @@ export const LIFECYCLE_RULES = defineRules({
     sv: 'Klientrelationsdokumentet nämner inte producentens serviceenhet.',
     en: "The client-relationship document does not list the provider's service unit.",
   },
+  REGISTER_RIGHT_SERVICE_TASK_NOT_LISTED: {
+    severity: 'AE',
+    fi: 'Asiakkuusasiakirja nimeää palveluntuottajan palveluyksikön vain muiden palvelutehtävien alla kuin asiakirjan palvelutehtävän.',
+    sv: 'Klientrelationsdokumentet nämner producentens serviceenhet endast under andra serviceuppgifter än dokumentets.',
+    en: "The client-relationship document lists the provider's service unit only under other service tasks than the document's.",
+  },
   REGISTER_RIGHT_NOT_STARTED: {
     severity: 'AE',
     fi: 'Rekisterin käyttöoikeus ei ollut vielä alkanut asiakirjan päivämääränä.',
