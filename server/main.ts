@@ -47,10 +47,13 @@ Environment: KANTA_SIM_HOST, KANTA_SIM_PORT, KANTA_SIM_WEB_PORT, KANTA_SIM_DATA_
  * The data directory from the flags and environment, read only when the command needs it: `--help` answers
  * even where the configuration is broken, and a broken one is reported as the command's refusal.
  */
-function lazyConfig(args: string[]): { readonly dataDir: string } {
+function lazyConfig(args: string[]): { readonly dataDir: string; readonly pkiValidFrom: Date } {
   return {
     get dataDir(): string {
       return configFromArgs(args, process.env).dataDir;
+    },
+    get pkiValidFrom(): Date {
+      return configFromArgs(args, process.env).pkiValidFrom;
     },
   };
 }
