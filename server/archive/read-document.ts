@@ -104,6 +104,6 @@ export function readDocument(
     document,
     content: signed.content,
     signatures: verification.signatures,
-    warnings: [...dom.warnings, ...verification.warnings],
+    warnings: [...part.warnings, ...dom.warnings, ...verification.warnings],
   };
 }
