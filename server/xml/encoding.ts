@@ -5,12 +5,14 @@
  * Why: SHA-SPEC says nothing about encodings, and a Java archive's parser (Xerces) reads whatever the byte
  * order mark and the XML declaration declare. So kanta-sim [S] reads UTF-8 (the default, with or without a
  * BOM), UTF-16 little or big endian (with a BOM, or without one when the declaration names the byte
- * order), ISO-8859-1, ISO-8859-15, windows-1252 and US-ASCII, and warns (WIRE_XML_ENCODING_NOT_UTF8) for
+ * order), ISO-8859-1, ISO-8859-15 and US-ASCII, and warns (WIRE_XML_ENCODING_NOT_UTF8) for
  * anything but UTF-8. It refuses, naming the encoding, what it cannot decode safely (UTF-32, EBCDIC,
  * anything else: WIRE_XML_ENCODING_UNSUPPORTED), a declaration that contradicts the byte order mark or the
  * first bytes (WIRE_XML_ENCODING_MISMATCH), and bytes that are not valid in the encoding
  * (WIRE_XML_ENCODING_INVALID). Decoding never replaces a bad byte with U+FFFD, so what is verified and
  * stored is exactly what was sent. The HTTP charset parameter is not consulted [S]: the bytes say it.
+ * windows-1252 is refused as unsupported: Node 20's TextDecoder decodes it as ISO-8859-1 (0x80 is not €),
+ * and a wrong character in a signed document is worse than a clear refusal.
  */
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
@@ -35,8 +37,6 @@ const SINGLE_BYTE: Readonly<Record<string, string>> = Object.freeze({
   LATIN1: 'ISO-8859-1',
   'ISO-8859-15': 'ISO-8859-15',
   LATIN9: 'ISO-8859-15',
-  'WINDOWS-1252': 'windows-1252',
-  CP1252: 'windows-1252',
   'US-ASCII': 'US-ASCII',
   ASCII: 'US-ASCII',
 });
