@@ -12,30 +12,61 @@
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
-const START_TAG = /<(\/?)([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+/** The rest of a start tag after its "<": name, attributes, optional "/", ">". */
+const START_TAG = /([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Markup that holds no tags, by its opening, with where it ends. */
+const SKIPPED: readonly (readonly [string, string])[] = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+];
 
 /**
  * The first Namespaces-in-XML violation in `text` (a well-formedness problem is left to the parser),
- * described with the element it is on, or undefined.
+ * described with the element it is on, or undefined. One pass with indexOf; a scope map is copied only
+ * where a tag declares namespaces.
  */
 export function checkNamespaces(text: string): string | undefined {
-  // Comments, CDATA sections and processing instructions hold no tags.
-  const stripped = text.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, '');
   const scopes: Map<string, string>[] = [new Map([['xml', XML_NAMESPACE]])];
-  START_TAG.lastIndex = 0;
-  for (let m = START_TAG.exec(stripped); m; m = START_TAG.exec(stripped)) {
-    const [, closing, name = '', attributeText = '', empty] = m;
-    if (closing) {
-      scopes.pop();
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    const skipped = SKIPPED.find(([open]) => text.startsWith(open, i));
+    if (skipped) {
+      const end = text.indexOf(skipped[1], i + skipped[0].length);
+      if (end === -1) {
+        return undefined;
+      }
+      i = text.indexOf('<', end + skipped[1].length);
       continue;
     }
-    const scope = new Map(scopes[scopes.length - 1]);
-    const attributes: [string, string][] = [];
-    ATTRIBUTE.lastIndex = 0;
-    for (let a = ATTRIBUTE.exec(attributeText); a; a = ATTRIBUTE.exec(attributeText)) {
-      attributes.push([a[1] ?? '', unescape(a[2] ?? a[3] ?? '')]);
+    if (text.charCodeAt(i + 1) === 47 /* / */) {
+      // Never below the document's scope, however unbalanced the text (the parser refuses that).
+      if (scopes.length > 1) {
+        scopes.pop();
+      }
+      i = text.indexOf('<', i + 2);
+      continue;
     }
+    START_TAG.lastIndex = i + 1;
+    const m = START_TAG.exec(text);
+    if (!m) {
+      // Not a well-formed start tag: the parser will say what is wrong.
+      i = text.indexOf('<', i + 1);
+      continue;
+    }
+    const [, name = '', attributeText = '', empty] = m;
+    const parent = scopes[scopes.length - 1] as Map<string, string>;
+    const attributes: [string, string][] = [];
+    if (attributeText !== '') {
+      ATTRIBUTE.lastIndex = 0;
+      for (let a = ATTRIBUTE.exec(attributeText); a; a = ATTRIBUTE.exec(attributeText)) {
+        attributes.push([a[1] ?? '', unescape(a[2] ?? a[3] ?? '')]);
+      }
+    }
+    const declares = attributes.some(([n]) => n === 'xmlns' || n.startsWith('xmlns:'));
+    const scope = declares ? new Map(parent) : parent;
     const problem = checkStartTag(name, attributes, scope);
     if (problem) {
       return `${problem} (in <${name}>)`;
@@ -43,6 +74,7 @@ export function checkNamespaces(text: string): string | undefined {
     if (!empty) {
       scopes.push(scope);
     }
+    i = text.indexOf('<', START_TAG.lastIndex);
   }
   return undefined;
 }
@@ -62,12 +94,16 @@ function checkStartTag(
       scope.set(attr === 'xmlns' ? '' : attr.slice(6), uri);
     }
   }
-  const unbound = [name, ...attributes.map(([a]) => a)].find((n) => {
+  const isUnbound = (n: string): boolean => {
     const colon = n.indexOf(':');
     return colon > 0 && n.slice(0, colon) !== 'xmlns' && !scope.get(n.slice(0, colon));
-  });
+  };
+  const unbound = isUnbound(name) ? name : attributes.map(([a]) => a).find(isUnbound);
   if (unbound) {
     return `the prefix of ${unbound} is not bound to a namespace`;
+  }
+  if (attributes.length < 2) {
+    return undefined;
   }
   const expanded = new Set<string>();
   for (const [attr] of attributes) {

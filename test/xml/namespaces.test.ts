@@ -70,6 +70,12 @@ describe('parseDom and Namespaces in XML', () => {
     expect(r.ok ? '' : r.message).toContain(detail);
   });
 
+  it('survives unbalanced end tags and cut-off markup without throwing', () => {
+    for (const xml of ['</a></b><c p:x="1"/>', '<r><!-- never closed', '<r><![CDATA[ x', '<r a="1', '<?pi']) {
+      expect(parseDom(xml).ok).toBe(false);
+    }
+  });
+
   it('does not flag plain malformed XML as a namespace problem', () => {
     const r = parseDom('<r><s></r>');
     expect(r.ok ? 'read' : r.namespace).toBeFalsy();
