@@ -75,6 +75,16 @@ const OTHER_AREA: Area = {
 const CAUSES: Readonly<Record<string, string>> = {
   WIRE_XML_MALFORMED: 'The body was cut off, double-encoded, or not XML (e.g. JSON or a form post).',
   WIRE_XML_DOCTYPE_FORBIDDEN: 'The XML library of the client writes a DOCTYPE, or the message uses entities.',
+  WIRE_XML_NAMESPACE_INVALID:
+    'A hand-built or string-concatenated XML that rebinds xml/xmlns, uses an undeclared prefix or undeclares one with xmlns:p="".',
+  WIRE_XML_ENCODING_UNSUPPORTED:
+    'The client wrote UTF-32, EBCDIC or a national code page; UTF-8 is always read.',
+  WIRE_XML_ENCODING_MISMATCH:
+    'The bytes were re-encoded (e.g. to UTF-16) without updating the XML declaration, or the other way round.',
+  WIRE_XML_ENCODING_INVALID:
+    'Text in one encoding labelled as another (e.g. ISO-8859-1 bytes sent as UTF-8).',
+  WIRE_XML_ENCODING_NOT_UTF8:
+    'The client writes UTF-16 or ISO-8859-1; read as declared, but UTF-8 is the safe choice.',
   WIRE_XML_TOO_LARGE: 'Very large attachments in the display form, or several documents in one message.',
   WIRE_XML_TOO_DEEP: 'Deeply nested generated XHTML, or a hostile message.',
   WIRE_SOAP_INVALID: 'A SOAP envelope without Body, or with a Body not holding exactly one HL7 message.',
@@ -89,7 +99,17 @@ const CAUSES: Readonly<Record<string, string>> = {
   FRAME_VALUE_INVALID: 'A wrapper field has a value of the wrong form (e.g. a malformed creationTime).',
   FRAME_SERVICE_REQUEST_COUNT: 'No service-request reasonCode, or several.',
   FRAME_SERVICE_REQUEST_UNKNOWN: 'A service request code not in the operation table (e.g. a typo for SP17).',
-  FRAME_MIME_INVALID: 'Broken multipart: missing boundary, wrong line endings, or bad Base64.',
+  FRAME_MIME_INVALID:
+    'A package a MIME reader cannot split: no MIME headers, not multipart, no delimiter line, or bad Base64.',
+  FRAME_MIME_DOCUMENT_AMBIGUOUS:
+    'The document part was added twice, e.g. by a retry that appended to the package.',
+  FRAME_MIME_HEADER_LINE_INVALID:
+    'A header parameter (e.g. boundary=) was wrapped onto a new line without indenting it.',
+  FRAME_MIME_BOUNDARY_FROM_DELIMITER: 'The boundary parameter was lost or written on an unfolded line.',
+  FRAME_MIME_CLOSING_DELIMITER_MISSING: 'The package was cut off, or its writer never closes the multipart.',
+  FRAME_MIME_NOT_RELATED: 'The package was written as multipart/mixed instead of multipart/related.',
+  FRAME_MIME_CONTENT_ID_FORM:
+    'The Content-ID was written as the bare OID, without the angle brackets of RFC 2045.',
   FRAME_MIME_DOCUMENT_MISSING: 'The MIME part’s Content-ID is not the document OID of the frame.',
   FRAME_DOCUMENT_ID_MISMATCH: 'The frame was built for another document than the one in the MIME part.',
   FRAME_SETID_MISMATCH: 'The frame’s setId was not copied from the CDA (e.g. the id used instead).',

@@ -102,7 +102,7 @@ async function store(
           ...answer,
           typeCode: 'AA',
           violations: [],
-          warnings: read.warnings,
+          warnings: [...ctx.wireWarnings, ...read.warnings],
           repeated: result.kind === 'duplicate',
           httpStatus: 200,
         };
@@ -144,7 +144,7 @@ function newDocument(ctx: OperationContext, read: ReadDocument): NewDocument {
       document,
       content: read.content,
       signatures: read.signatures,
-      warnings: read.warnings.map((w) => ({ code: w.rule.code, detail: w.detail })),
+      warnings: [...ctx.wireWarnings, ...read.warnings].map((w) => ({ code: w.rule.code, detail: w.detail })),
     }),
     archivedAt: ctx.now.toISOString(),
   };

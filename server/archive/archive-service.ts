@@ -23,7 +23,7 @@ export class ArchiveService {
     }
     const organisation = identity.organisation;
     const reading = readMessage(
-      request.messageBytes.toString('utf8'),
+      request.messageBytes,
       this.deps.config.xmlLimits,
       organisationOids(organisation),
       this.deps.operations,
@@ -48,6 +48,7 @@ export class ArchiveService {
       organisation,
       now,
       answer,
+      wireWarnings: reading.warnings,
     });
   }
 }

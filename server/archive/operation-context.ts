@@ -8,6 +8,7 @@ import type { Operation, OperationTable } from '../codes/operations.js';
 import type { KantaSimConfig } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import type { ArchiveStore } from '../store/archive-store.js';
+import type { RuleViolation } from '../rules/rule.js';
 import type { ArchiveFrame } from '../wire/archive-frame.js';
 import type { ExchangeOutcome } from './archive-answer.js';
 import type { DocumentReader } from './document-reader.js';
@@ -42,6 +43,8 @@ export interface OperationContext {
   readonly organisation: KnownOrganisation;
   readonly now: Date;
   readonly answer: AnswerContext;
+  /** Warnings about the message's wire form (e.g. its encoding), added to an AA. */
+  readonly wireWarnings: readonly RuleViolation[];
 }
 
 export type OperationHandler = (ctx: OperationContext) => Promise<ExchangeOutcome>;

@@ -17,8 +17,8 @@ import type { SignatureReport } from '../signature/verify-signatures.js';
 import { verifyDocumentSignatures } from '../signature/verify-signatures.js';
 import type { ArchiveFrame } from '../wire/archive-frame.js';
 import { extractDocumentPart } from '../wire/mime.js';
-import { parseDom } from '../xml/dom.js';
-import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { readXml } from '../xml/read-xml.js';
 
 export interface DocumentReadingContext {
   readonly codes: CodeLists;
@@ -62,15 +62,16 @@ export function readDocument(
     return { ok: false, violations: [part.violation] };
   }
   const cdaBytes = part.bytes;
-  const cdaText = cdaBytes.toString('utf8');
-  const unsafe = checkXmlSafety(cdaText, ctx.limits);
-  if (unsafe) {
-    return { ok: false, violations: [unsafe] };
-  }
-  const dom = parseDom(cdaText);
+  const dom = readXml(cdaBytes, {
+    limits: ctx.limits,
+    what: 'the CDA document',
+    location: '/ClinicalDocument',
+    malformed: RULES.CDA_MALFORMED,
+  });
   if (!dom.ok) {
-    return { ok: false, violations: [violation(RULES.CDA_MALFORMED, '/ClinicalDocument', dom.message)] };
+    return { ok: false, violations: [dom.violation] };
   }
+  const cdaText = dom.text;
   const parsed = parseCda(dom.doc);
   if (!parsed.ok) {
     return { ok: false, violations: parsed.violations };
@@ -103,6 +104,6 @@ export function readDocument(
     document,
     content: signed.content,
     signatures: verification.signatures,
-    warnings: verification.warnings,
+    warnings: [...part.warnings, ...dom.warnings, ...verification.warnings],
   };
 }

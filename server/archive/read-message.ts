@@ -5,13 +5,13 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Operation, OperationTable } from '../codes/operations.js';
 import { RULES } from '../rules/catalogue.js';
-import { violation, type RuleViolation } from '../rules/rule.js';
+import type { RuleViolation } from '../rules/rule.js';
 import { checkWrapper, validateFrame } from '../rules/validate-frame.js';
 import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
 import { openEnvelope } from '../wire/envelope.js';
 import { parseFrame } from '../wire/parse-frame.js';
-import { parseDom } from '../xml/dom.js';
-import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { readXml } from '../xml/read-xml.js';
 
 /** The archive device every message must be addressed to. */
 export const ARCHIVE_DEVICE_OID = '1.2.246.556.18007.2';
@@ -24,6 +24,8 @@ export type MessageReading =
       readonly operation: Operation;
       /** The HL7 message element, for operations whose parameters the frame model does not carry (queries). */
       readonly message: Element;
+      /** Warnings about the wire form (an encoding other than UTF-8), for the AA. */
+      readonly warnings: readonly RuleViolation[];
     }
   | {
       readonly ok: false;
@@ -34,22 +36,19 @@ export type MessageReading =
 
 /** Reads the message and checks the wrapper against the caller's organisation OIDs. */
 export function readMessage(
-  text: string,
+  bytes: Buffer | string,
   limits: XmlLimits,
   senderOids: readonly string[],
   operations: OperationTable,
 ): MessageReading {
-  const unsafe = checkXmlSafety(text, limits);
-  if (unsafe) {
-    return { ok: false, style: 'bare', violations: [unsafe] };
-  }
-  const parsed = parseDom(text);
+  const parsed = readXml(bytes, {
+    limits,
+    what: 'the message',
+    location: '/',
+    malformed: RULES.WIRE_XML_MALFORMED,
+  });
   if (!parsed.ok) {
-    return {
-      ok: false,
-      style: 'bare',
-      violations: [violation(RULES.WIRE_XML_MALFORMED, '/', parsed.message)],
-    };
+    return { ok: false, style: 'bare', violations: [parsed.violation] };
   }
   const envelope = openEnvelope(parsed.doc);
   if (!envelope.ok) {
@@ -70,5 +69,5 @@ export function readMessage(
   if (frameViolations.length > 0 || !operation) {
     return { ok: false, style, frame, violations: frameViolations };
   }
-  return { ok: true, style, frame, operation, message: envelope.message };
+  return { ok: true, style, frame, operation, message: envelope.message, warnings: parsed.warnings };
 }

@@ -9,8 +9,9 @@ import { describeCertificate } from '../pki/cert-info.js';
 import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
 import { openEnvelope } from '../wire/envelope.js';
 import { parseFrame } from '../wire/parse-frame.js';
-import { parseDom } from '../xml/dom.js';
-import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+import { RULES } from '../rules/catalogue.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { readXml } from '../xml/read-xml.js';
 
 export interface ExchangeProbe {
   readonly style: EnvelopeStyle;
@@ -33,9 +34,14 @@ export function probeExchange(
   operations: OperationTable,
 ): ExchangeProbe {
   const tlsOrg = certificateOrganisation(clientCertificate);
-  const text = messageBytes.toString('utf8');
-  const dom = checkXmlSafety(text, limits) ? undefined : parseDom(text);
-  const envelope = dom?.ok ? openEnvelope(dom.doc) : undefined;
+  // Read as the archive reads it (any declared encoding), so a fault matches a UTF-16 message too.
+  const dom = readXml(messageBytes, {
+    limits,
+    what: 'the message',
+    location: '/',
+    malformed: RULES.WIRE_XML_MALFORMED,
+  });
+  const envelope = dom.ok ? openEnvelope(dom.doc) : undefined;
   if (!envelope?.ok) {
     return { style: 'bare', organisations: tlsOrg ? [tlsOrg] : [] };
   }

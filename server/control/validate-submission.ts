@@ -19,8 +19,8 @@ import { ARCHIVE_INTERACTION_ID, buildArchiveFrame } from '../wire/build-frame.j
 import { openEnvelope } from '../wire/envelope.js';
 import { buildMimePackage } from '../wire/mime.js';
 import { parseFrame } from '../wire/parse-frame.js';
-import { parseDom } from '../xml/dom.js';
-import { checkXmlSafety, type XmlLimits } from '../xml/limits.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { readXml } from '../xml/read-xml.js';
 
 export interface ValidationContext {
   readonly codes: CodeLists;
@@ -115,13 +115,14 @@ export function validateSubmission(submission: Submission, ctx: ValidationContex
 type Read<T> = { ok: true; frame: T } | { ok: false; violations: RuleViolation[] };
 
 function readFrame(xml: string, limits: XmlLimits): Read<ArchiveFrame> {
-  const unsafe = checkXmlSafety(xml, limits);
-  if (unsafe) {
-    return { ok: false, violations: [unsafe] };
-  }
-  const dom = parseDom(xml);
+  const dom = readXml(xml, {
+    limits,
+    what: 'the message',
+    location: '/',
+    malformed: RULES.WIRE_XML_MALFORMED,
+  });
   if (!dom.ok) {
-    return { ok: false, violations: [violation(RULES.WIRE_XML_MALFORMED, '/', dom.message)] };
+    return { ok: false, violations: [dom.violation] };
   }
   const envelope = openEnvelope(dom.doc);
   if (!envelope.ok) {
@@ -136,13 +137,14 @@ function frameForDocument(
   serviceRequest: string,
   ctx: ValidationContext,
 ): Read<ArchiveFrame> {
-  const unsafe = checkXmlSafety(cdaXml, ctx.limits);
-  if (unsafe) {
-    return { ok: false, violations: [unsafe] };
-  }
-  const dom = parseDom(cdaXml);
+  const dom = readXml(cdaXml, {
+    limits: ctx.limits,
+    what: 'the CDA document',
+    location: '/ClinicalDocument',
+    malformed: RULES.CDA_MALFORMED,
+  });
   if (!dom.ok) {
-    return { ok: false, violations: [violation(RULES.CDA_MALFORMED, '/ClinicalDocument', dom.message)] };
+    return { ok: false, violations: [dom.violation] };
   }
   const parsed = parseCda(dom.doc);
   if (!parsed.ok) {

@@ -6,7 +6,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { XMLSerializer } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
+import { SignedXml, type CanonicalizationOrTransformationAlgorithm } from 'xml-crypto';
 import { KantaSimError } from '../errors.js';
 import { NS, childElement, childElements, parseDom, textOf } from '../xml/dom.js';
 import {
@@ -20,6 +20,7 @@ import {
   signatureTypeCode,
   type SignatureType,
 } from './profile.js';
+import { exclusiveCanonicalize } from './exclusive-c14n.js';
 import { formatUtcDateTime } from './signing-time.js';
 
 export interface SignOptions {
@@ -76,6 +77,11 @@ export function signDocument(xml: string, options: SignOptions): string {
     canonicalizationAlgorithm: ALGORITHMS.EXC_C14N,
   });
   sx.idAttributes = [...XML_CRYPTO_ID_ATTRIBUTES];
+  // The signer digests with the verifier's canonicalizer, so what it signs is what the archive checks.
+  sx.CanonicalizationAlgorithms = {
+    ...sx.CanonicalizationAlgorithms,
+    [ALGORITHMS.EXC_C14N]: OwnExclusiveC14n,
+  };
   sx.addReference({ xpath: `//*[@ID='${bodyId}']`, transforms, digestAlgorithm: ALGORITHMS.SHA256 });
   sx.addReference({ xpath: `//*[@ID='${timestampId}']`, transforms, digestAlgorithm: ALGORITHMS.SHA256 });
   try {
@@ -91,6 +97,16 @@ export function signDocument(xml: string, options: SignOptions): string {
     });
   }
   return sx.getSignedXml();
+}
+
+/** exclusive-c14n.ts in xml-crypto's plug-in shape (it applies the enveloped transform before this). */
+class OwnExclusiveC14n implements CanonicalizationOrTransformationAlgorithm {
+  process(node: Node): string {
+    return exclusiveCanonicalize(node as unknown as Element);
+  }
+  getAlgorithmName(): string {
+    return ALGORITHMS.EXC_C14N;
+  }
 }
 
 function localSocialHeader(doc: Document): Element {

@@ -8,10 +8,10 @@
  * exact element the profile checks already proved it designates (the unique nonXMLBody, this signature's
  * own signatureTimestamp), so nothing is searched for and nothing can resolve elsewhere.
  *
- * What is kept from xml-crypto is its exclusive canonicalizer (the same class xml-crypto and our signer
- * use, called with the options xml-crypto passes), so the canonical bytes are byte-identical to what
- * xml-crypto would authenticate; test/signature/crypto-cross-check.test.ts proves it on every fixture,
- * sample, tampered twin and wrapping variant. xml-crypto-check.ts remains as that test's oracle only.
+ * The canonicalizer is our own (exclusive-c14n.ts, which says why): it agrees with xmlsec1 on every
+ * feature Exclusive C14N treats specially (test/signature/c14n-differential.test.ts) and with xml-crypto
+ * wherever xml-crypto follows the specification (test/signature/crypto-cross-check.test.ts, whose oracle
+ * xml-crypto-check.ts is).
  *
  * Order and binding follow XMLDSig core validation, with one strengthening: the references are read from
  * the canonical SignedInfo (the very bytes the signature value covers), parsed again, and must agree with
@@ -19,7 +19,6 @@
  */
 import { constants, createHash, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
 import type { Element, Node as DomNode } from '@xmldom/xmldom';
-import { ExclusiveCanonicalization } from 'xml-crypto';
 import { NS, attr, childElement, childElements, parseDom, textOf } from '../xml/dom.js';
 import {
   ALGORITHMS,
@@ -28,6 +27,7 @@ import {
   ALLOWED_SIGNATURE_METHODS,
   ALLOWED_TRANSFORM_LISTS,
 } from './profile.js';
+import { exclusiveCanonicalize } from './exclusive-c14n.js';
 
 export type CryptoOutcome =
   | {
@@ -47,12 +47,6 @@ export type CryptoOutcome =
  * decides (from the profile checks), never a search of the document.
  */
 export type ReferenceResolver = (uri: string) => Element | undefined;
-
-/** xml-crypto types its canonicalizer against the browser DOM; xmldom's nodes are what it walks. */
-type CanonicalizerInput = Parameters<ExclusiveCanonicalization['process']>[0];
-
-/** xml-crypto's SignedXml.defaultNsForPrefix, passed as xml-crypto passes it. */
-const DEFAULT_NS_FOR_PREFIX: Readonly<Record<string, string>> = Object.freeze({ ds: NS.DSIG });
 
 interface SignedReference {
   readonly uri: string;
@@ -223,30 +217,18 @@ function readReference(refEl: Element): SignedReference | string {
 }
 
 /**
- * Applies the reference transforms to `node` and returns the canonical text, exactly as xml-crypto's
- * SignedXml.canonicalize does for the allowed transform lists. xml-crypto works on a deep copy because a
- * transform may change it; copying the body costs more than canonicalizing it, so a copy is made only
- * when something would change: the enveloped transform with the signature inside `node`, or the quirk
- * of xml-crypto's canonicalizer that takes an InclusiveNamespaces prefix list from a CanonicalizationMethod
- * child of the element it canonicalizes and then declares those prefixes on it. The archive's DOM is
- * never modified.
+ * Applies the reference transforms to `node` and returns the canonical text. The enveloped-signature
+ * transform leaves the signature out while canonicalizing, so the archive's DOM is never copied or
+ * modified.
  */
 function canonicalize(node: Element, transforms: readonly string[], dsSignature: Element): string {
-  const enveloped = transforms[0] === ALGORITHMS.ENVELOPED && isInside(dsSignature, node);
-  const input = enveloped || declaresPrefixList(node) ? (node.cloneNode(true) as Element) : node;
+  let omit: Element | undefined;
   let result: string | undefined;
   for (const [i, transform] of transforms.entries()) {
     if (transform === ALGORITHMS.ENVELOPED && i === 0) {
-      if (enveloped) {
-        removeEnvelopedSignature(node, input, dsSignature);
-      }
+      omit = isInside(dsSignature, node) ? dsSignature : undefined;
     } else if (transform === ALGORITHMS.EXC_C14N && i === transforms.length - 1) {
-      result = new ExclusiveCanonicalization().process(input as unknown as CanonicalizerInput, {
-        defaultNsForPrefix: { ...DEFAULT_NS_FOR_PREFIX },
-        ancestorNamespaces: ancestorNamespaces(node),
-        inclusiveNamespacesPrefixList: [],
-        signatureNode: dsSignature as unknown as Node,
-      }) as string;
+      result = exclusiveCanonicalize(node, omit);
     } else {
       throw new Error(`transform ${transform} is not allowed at position ${i + 1}`);
     }
@@ -257,20 +239,6 @@ function canonicalize(node: Element, transforms: readonly string[], dsSignature:
   return result;
 }
 
-/** Whether xml-crypto's canonicalizer would read a prefix list from `node`'s children (and modify it). */
-function declaresPrefixList(node: Element): boolean {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (c as Element).localName === 'CanonicalizationMethod') {
-      for (let g = c.firstChild; g; g = g.nextSibling) {
-        if (g.nodeType === 1 && (g as Element).localName === 'InclusiveNamespaces') {
-          return true;
-        }
-      }
-    }
-  }
-  return false;
-}
-
 function isInside(descendant: Element, ancestor: Element): boolean {
   const top: DomNode = ancestor;
   for (let p = descendant.parentNode; p; p = p.parentNode) {
@@ -279,66 +247,6 @@ function isInside(descendant: Element, ancestor: Element): boolean {
     }
   }
   return false;
-}
-
-/** The enveloped-signature transform: removes from `copy` (of `original`) the signature inside it. */
-function removeEnvelopedSignature(original: Element, copy: Element, dsSignature: Element): void {
-  const path: number[] = [];
-  const top: DomNode = original;
-  let cur: DomNode | null = dsSignature;
-  while (cur && cur !== top) {
-    const parent: DomNode | null = cur.parentNode;
-    if (!parent) {
-      return;
-    }
-    path.unshift(Array.prototype.indexOf.call(parent.childNodes, cur) as number);
-    cur = parent;
-  }
-  if (cur !== top || path.length === 0) {
-    return;
-  }
-  let inCopy: DomNode | null = copy;
-  for (const index of path) {
-    inCopy = inCopy?.childNodes.item(index) ?? null;
-  }
-  inCopy?.parentNode?.removeChild(inCopy);
-}
-
-/**
- * The namespace declarations in scope from `node`'s ancestors that `node` does not declare itself,
- * closest first (xml-crypto's findAncestorNsForElement). Exclusive c14n only consults them for an
- * InclusiveNamespaces prefix list, but they are passed as xml-crypto passes them so that the output is
- * the same in every case.
- */
-function ancestorNamespaces(node: Element): { prefix: string; namespaceURI: string }[] {
-  const own = new Set<string>([node.prefix ?? '']);
-  for (let i = 0; i < node.attributes.length; i++) {
-    const name = node.attributes.item(i)?.nodeName ?? '';
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      own.add(name.replace(/^xmlns:?/, ''));
-    }
-  }
-  const seen = new Set<string>();
-  const out: { prefix: string; namespaceURI: string }[] = [];
-  for (let p = node.parentNode; p && p.nodeType === 1; p = p.parentNode) {
-    const attrs = (p as Element).attributes;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs.item(i);
-      if (!a || !/^xmlns:?/.test(a.nodeName)) {
-        continue;
-      }
-      const prefix = a.nodeName.replace(/^xmlns:?/, '');
-      if (seen.has(prefix)) {
-        continue;
-      }
-      seen.add(prefix);
-      const namespaceURI = a.nodeValue ?? '';
-      if (namespaceURI !== '' && !own.has(prefix)) {
-        out.push({ prefix, namespaceURI });
-      }
-    }
-  }
-  return out;
 }
 
 function sameBytes(a: Buffer, b: Buffer): boolean {

@@ -1,58 +1,87 @@
 /**
  * The MIME multipart/related package that the frame's subject/clinicalDocument/text carries (SHA-SPEC
  * section 3): one part per document, the CDA part being `Content-Type: text/xml`,
- * `Content-Transfer-Encoding: base64`, `Content-ID: <document OID>`. Line endings may be CRLF or LF (an
- * XML parser turns CRLF in text into LF anyway). Anything that would make the document bytes ambiguous is
- * refused rather than guessed.
+ * `Content-Transfer-Encoding: base64`, `Content-ID: <document OID>`.
+ *
+ * How strictly the real archive reads it is not published; it is a Java system, so kanta-sim [S] reads
+ * the text as Jakarta Mail reads a MIME message (MimeMessage: InternetHeaders, then MimeMultipart with its
+ * default properties), no more leniently: where that reader finds the document part, it is archived and
+ * every deviation from RFC 2045/2046/5322 the reader tolerated is a warning (a header line without a
+ * colon, e.g. an unfolded `boundary=` line; no boundary parameter, the boundary taken from the first line
+ * starting with `--` (mail.mime.multipart.ignoremissingboundaryparameter); no closing delimiter
+ * (ignoremissingendboundary); a multipart subtype other than related; a Content-ID without angle
+ * brackets). Where it would not find the part, the package is refused naming what is wrong. Two parts
+ * with the document's Content-ID are refused: Jakarta would take the first, the archive does not guess.
+ * Line ends may be CRLF, CR or LF (an XML parser makes LF of CRLF anyway).
+ *
+ * Why our own reader and not a MIME library: the package is a few lines of headers and one Base64 part;
+ * the npm MIME parsers are mail parsers with their own, different leniencies, so matching Jakarta's
+ * would mean wrapping one and correcting it. A hundred lines modelled on Jakarta's are easier to check.
  */
 import { createHash } from 'node:crypto';
 import { RULES } from '../rules/catalogue.js';
-import { violation, type RuleViolation } from '../rules/rule.js';
+import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
+import { headerParam, mimeLines, readMimeHeaders, type MimeHeaders } from './mime-headers.js';
 
 /** Where the MIME package sits in the frame, for acknowledgement locations. */
 export const MIME_LOCATION = '/RCMR_IN200002FI01/controlActProcess/subject/clinicalDocument/text';
 
 export type MimeResult =
-  { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly violation: RuleViolation };
+  | { readonly ok: true; readonly bytes: Buffer; readonly warnings: readonly RuleViolation[] }
+  | { readonly ok: false; readonly violation: RuleViolation };
 
-interface MimeEntity {
-  readonly headers: ReadonlyMap<string, string>;
+interface MimePart {
+  readonly headers: MimeHeaders;
   readonly body: string;
 }
 
 /** Finds the part whose Content-ID is `documentId` and returns its decoded bytes. */
 export function extractDocumentPart(text: string, documentId: string): MimeResult {
-  const normalised = text.replace(/\r\n?/g, '\n').replace(/^\s+/, '');
-  let boundary: string | undefined;
-  let body: string;
-  if (normalised.startsWith('--')) {
-    // No top-level headers: the first delimiter line names the boundary.
-    boundary = normalised
-      .slice(2, normalised.indexOf('\n') === -1 ? undefined : normalised.indexOf('\n'))
-      .trim();
-    body = normalised;
-  } else {
-    const top = splitEntity(normalised);
-    if (!top) {
-      return invalid('the package has no header section ending in a blank line');
-    }
-    const contentType = top.headers.get('content-type');
-    if (!contentType || !/^multipart\/related\s*(;|$)/i.test(contentType)) {
-      return invalid(`Content-Type must be multipart/related, found ${contentType ?? 'none'}`);
-    }
-    boundary = headerParam(contentType, 'boundary');
-    body = top.body;
+  const warnings: RuleViolation[] = [];
+  const warn = (rule: RuleDefinition, detail: string): void => {
+    warnings.push(violation(rule, MIME_LOCATION, detail));
+  };
+  const lines = mimeLines(text.replace(/^\s+/, ''));
+  const top = readMimeHeaders(lines, 0);
+  top.headers.invalidLines.forEach((l) =>
+    warn(RULES.FRAME_MIME_HEADER_LINE_INVALID, `the package header line "${l}" has no colon and was ignored`),
+  );
+  // MimeMessage.getContentType(): text/plain when the header is absent.
+  const contentType = top.headers.get('content-type') ?? 'text/plain';
+  const subtype = /^multipart\/([^;\s]+)/i.exec(contentType)?.[1];
+  if (subtype === undefined) {
+    const first = lines[0] ?? '';
+    return invalid(
+      first.startsWith('--')
+        ? `the package starts with the delimiter line ${first} instead of its MIME headers (MIME-Version, Content-Type: multipart/related; boundary=...), so a MIME reader takes the part's headers for the package's and finds no multipart (Content-Type ${contentType})`
+        : `the package's Content-Type must be multipart/related, found ${contentType}`,
+    );
   }
-  if (!boundary) {
-    return invalid('the multipart Content-Type has no boundary parameter');
+  if (subtype.toLowerCase() !== 'related') {
+    warn(
+      RULES.FRAME_MIME_NOT_RELATED,
+      `the package's Content-Type is multipart/${subtype}, not multipart/related`,
+    );
   }
-  const parts = splitParts(body, boundary);
+  const parts = splitParts(lines, top.next, headerParam(contentType, 'boundary'), warn);
   if (typeof parts === 'string') {
     return invalid(parts);
   }
+  return documentPart(parts, documentId, warn, warnings);
+}
+
+function documentPart(
+  parts: readonly MimePart[],
+  documentId: string,
+  warn: (rule: RuleDefinition, detail: string) => void,
+  warnings: RuleViolation[],
+): MimeResult {
   const wanted = stripAngles(documentId);
-  const part = parts.find((p) => stripAngles(p.headers.get('content-id') ?? '') === wanted);
-  if (!part) {
+  const matching = parts
+    .map((p, i) => ({ part: p, position: i + 1, cid: p.headers.get('content-id') ?? '' }))
+    .filter((p) => stripAngles(p.cid) === wanted);
+  const [found, second] = matching;
+  if (!found) {
     const seen = parts.map((p) => p.headers.get('content-id') ?? '(none)').join(', ');
     return {
       ok: false,
@@ -63,6 +92,23 @@ export function extractDocumentPart(text: string, documentId: string): MimeResul
       ),
     };
   }
+  if (second) {
+    return {
+      ok: false,
+      violation: violation(
+        RULES.FRAME_MIME_DOCUMENT_AMBIGUOUS,
+        MIME_LOCATION,
+        `parts ${matching.map((m) => m.position).join(' and ')} both have Content-ID <${wanted}>`,
+      ),
+    };
+  }
+  if (!/^<.*>$/.test(found.cid.trim())) {
+    warn(
+      RULES.FRAME_MIME_CONTENT_ID_FORM,
+      `the document part's Content-ID "${found.cid}" is not in angle brackets`,
+    );
+  }
+  const part = found.part;
   const type = part.headers.get('content-type') ?? '';
   if (!/^text\/xml\s*(;|$)/i.test(type)) {
     return invalid(`the document part must be Content-Type text/xml, found ${type || 'none'}`);
@@ -75,7 +121,77 @@ export function extractDocumentPart(text: string, documentId: string): MimeResul
   if (b64 === '' || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) {
     return invalid('the document part is not valid Base64');
   }
-  return { ok: true, bytes: Buffer.from(b64, 'base64') };
+  return { ok: true, bytes: Buffer.from(b64, 'base64'), warnings };
+}
+
+/**
+ * Splits the multipart body (from `lines[start]`) as MimeMultipart.parse does; a string result is the
+ * reason no part can be found.
+ */
+function splitParts(
+  lines: readonly string[],
+  start: number,
+  boundaryParam: string | undefined,
+  warn: (rule: RuleDefinition, detail: string) => void,
+): MimePart[] | string {
+  let delimiter = boundaryParam === undefined ? undefined : `--${boundaryParam}`;
+  let i = start;
+  // The preamble: everything before the first delimiter line (trailing blanks ignored).
+  for (; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/[ \t]+$/, '');
+    if (delimiter !== undefined) {
+      if (line === delimiter) {
+        break;
+      }
+      if (line === `${delimiter}--`) {
+        return `the closing delimiter ${delimiter}-- comes before any part`;
+      }
+    } else if (line.length > 2 && line.startsWith('--') && (line.length <= 4 || !/^-+$/.test(line))) {
+      delimiter = line;
+      warn(
+        RULES.FRAME_MIME_BOUNDARY_FROM_DELIMITER,
+        `the package's Content-Type has no boundary parameter; the boundary was taken from the first line starting with --: ${line}`,
+      );
+      break;
+    }
+  }
+  if (delimiter === undefined) {
+    return "the package's Content-Type has no boundary parameter and no line starts with --";
+  }
+  if (i >= lines.length) {
+    return `no delimiter line ${delimiter} was found`;
+  }
+  const parts: MimePart[] = [];
+  i += 1;
+  for (;;) {
+    const { headers, next } = readMimeHeaders(lines, i);
+    const body: string[] = [];
+    let j = next;
+    let end: 'next' | 'close' | undefined;
+    for (; j < lines.length; j++) {
+      const line = lines[j] ?? '';
+      if (line.startsWith(delimiter)) {
+        const rest = line.slice(delimiter.length);
+        end = rest.startsWith('--') ? 'close' : /^[ \t]*$/.test(rest) ? 'next' : undefined;
+        if (end) {
+          break;
+        }
+      }
+      body.push(line);
+    }
+    parts.push({ headers, body: body.join('\n') });
+    if (end === undefined) {
+      warn(
+        RULES.FRAME_MIME_CLOSING_DELIMITER_MISSING,
+        `the closing delimiter ${delimiter}-- is missing; the last part runs to the end of the text`,
+      );
+      return parts;
+    }
+    if (end === 'close') {
+      return parts;
+    }
+    i = j + 1;
+  }
 }
 
 /**
@@ -98,80 +214,6 @@ export function buildMimePackage(cdaBytes: Buffer, documentId: string, boundary?
     `--${b}--`,
     '',
   ].join('\r\n');
-}
-
-/** Splits headers (unfolding continuation lines) from the body at the first blank line. */
-function splitEntity(text: string): MimeEntity | undefined {
-  const blank = text.search(/\n[ \t]*\n|^[ \t]*\n/);
-  if (blank === -1) {
-    return undefined;
-  }
-  const headerText = text.slice(0, blank);
-  const rest = text.slice(blank).replace(/^\n?[ \t]*\n/, '');
-  const headers = new Map<string, string>();
-  let last: string | undefined;
-  for (const line of headerText.split('\n')) {
-    if (/^[ \t]/.test(line) && last !== undefined) {
-      headers.set(last, `${headers.get(last) ?? ''} ${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) {
-      if (line.trim() === '') {
-        continue;
-      }
-      return undefined;
-    }
-    last = line.slice(0, colon).trim().toLowerCase();
-    headers.set(last, line.slice(colon + 1).trim());
-  }
-  return { headers, body: rest };
-}
-
-/** Splits a multipart body into its parts; a string result is the reason it is malformed. */
-function splitParts(body: string, boundary: string): MimeEntity[] | string {
-  const lines = body.split('\n');
-  const delimiter = `--${boundary}`;
-  const parts: MimeEntity[] = [];
-  let current: string[] | undefined;
-  let closed = false;
-  for (const line of lines) {
-    const trimmed = line.trimEnd();
-    if (trimmed === `${delimiter}--`) {
-      if (current) {
-        parts.push(parsePart(current));
-      }
-      closed = true;
-      break;
-    }
-    if (trimmed === delimiter) {
-      if (current) {
-        parts.push(parsePart(current));
-      }
-      current = [];
-    } else if (current) {
-      current.push(line);
-    }
-  }
-  if (parts.length === 0 && !current) {
-    return `no part delimited by --${boundary} was found`;
-  }
-  if (!closed) {
-    return `the closing delimiter --${boundary}-- is missing`;
-  }
-  return parts;
-}
-
-function parsePart(lines: string[]): MimeEntity {
-  const entity = splitEntity(lines.join('\n') + '\n');
-  return entity ?? { headers: new Map(), body: lines.join('\n') };
-}
-
-/** A parameter of a structured header value (quoted or token). */
-function headerParam(value: string, name: string): string | undefined {
-  const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i');
-  const m = re.exec(value);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 function stripAngles(id: string): string {

@@ -4,6 +4,7 @@
  * forgotten check cannot open entity expansion.
  */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { checkNamespaces } from './namespaces.js';
 import { installXmldomRegExpCache } from './xmldom-regexp-cache.js';
 
 installXmldomRegExpCache();
@@ -17,16 +18,23 @@ export const NS = Object.freeze({
   XSI: 'http://www.w3.org/2001/XMLSchema-instance',
 });
 
-export type DomResult = { ok: true; doc: Document } | { ok: false; message: string; cause?: unknown };
+/** A failure says whether the text is well-formed XML that breaks Namespaces in XML (`namespace`). */
+export type DomResult =
+  { ok: true; doc: Document } | { ok: false; message: string; namespace?: boolean; cause?: unknown };
 
 /**
  * Parses XML text strictly: any parser warning or error makes the whole text malformed. A leading byte
  * order mark is not content (XML 1.0 section 4.3.3) and many client stacks write one, so it is skipped.
+ * Text that is not namespace-well-formed (namespaces.ts) is refused too, flagged `namespace`.
  */
 export function parseDom(input: string): DomResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (/<!DOCTYPE/i.test(text)) {
     return { ok: false, message: 'DOCTYPE declarations are not allowed' };
+  }
+  const namespaceProblem = checkNamespaces(text);
+  if (namespaceProblem) {
+    return { ok: false, message: namespaceProblem, namespace: true };
   }
   const problems: string[] = [];
   try {
@@ -43,11 +51,11 @@ export function parseDom(input: string): DomResult {
     }
     return { ok: true, doc };
   } catch (cause) {
-    return {
-      ok: false,
-      message: problems[0] ?? (cause instanceof Error ? cause.message : String(cause)),
-      cause,
-    };
+    const message = problems[0] ?? (cause instanceof Error ? cause.message : String(cause));
+    // checkNamespaces() should have caught these; xmldom's own NamespaceError is kept as a backstop.
+    return message.includes('NamespaceError')
+      ? { ok: false, message, namespace: true, cause }
+      : { ok: false, message, cause };
   }
 }
 

@@ -159,4 +159,34 @@ describe.skipIf(!XMLSEC1.available)('xmlsec1 interoperability', () => {
       expect(xmlsec1Verifies(tampered, 1)).toBe(false);
     });
   });
+
+  describe('xmlsec1 as the signer of what exclusive c14n treats specially', () => {
+    /** A processing instruction, a comment, CDATA and references inside the signed nonXMLBody. */
+    const decorate = (cda: string): string =>
+      cda.replace(
+        /(<nonXMLBody[^>]*>)/,
+        '$1<?kanta-sim inside the signed body?><!-- a comment --><![CDATA[]]>',
+      );
+    const signed = (cda: string): string =>
+      signWithXmlsec1(decorate(cda), /<id root="([^"]+)"/.exec(cda)?.[1] ?? '');
+
+    it('archives a document with a processing instruction inside the signed body: AA', async () => {
+      const s = running();
+      const m = buildMessage(s.demo, { kind: 'clientRelationship', system: null, cda: signed });
+      expect(m.cdaXml).toContain('<?kanta-sim inside the signed body?>');
+      expect(xmlsec1Verifies(m.cdaXml, 1)).toBe(true);
+      await expectArchived(s, m.messageXml);
+    });
+
+    it('refuses its twin whose processing instruction changed after signing (SIG_DIGEST_MISMATCH)', async () => {
+      const s = running();
+      const m = buildMessage(s.demo, {
+        kind: 'clientRelationship',
+        system: null,
+        cda: (cda) => signed(cda).replace('<?kanta-sim inside', '<?kanta-sim outside'),
+      });
+      expect(xmlsec1Verifies(m.cdaXml, 1)).toBe(false);
+      await expectRefused(s, m.messageXml, RULES.SIG_DIGEST_MISMATCH);
+    });
+  });
 });

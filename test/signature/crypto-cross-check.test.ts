@@ -1,6 +1,6 @@
 /**
- * The archive's verifier (signature-crypto.ts: references resolved to known elements, xml-crypto's
- * exclusive canonicalizer, SHA-256, crypto.verify) against xml-crypto's own checkSignature as the oracle,
+ * The archive's verifier (signature-crypto.ts: references resolved to known elements, its own exclusive
+ * canonicalizer, SHA-256, crypto.verify) against xml-crypto's own checkSignature as the oracle,
  * signature by signature, on the project's own documents, every fixture, tampered twin and wrapping
  * variant, and the real samples where that optional corpus is present: whenever ours
  * accepts, xml-crypto accepts and authenticated exactly the same canonical bytes; both give the same

@@ -50,6 +50,42 @@ export const FRAME_RULES = defineRules({
     sv: 'MIME-paketet i överföringsramen är felaktigt.',
     en: 'The MIME package in the transfer frame is invalid.',
   },
+  FRAME_MIME_DOCUMENT_AMBIGUOUS: {
+    severity: 'AE',
+    fi: 'MIME-paketissa on useampi osa asiakirjan Content-ID:llä.',
+    sv: 'MIME-paketet har flera delar med dokumentets Content-ID.',
+    en: "The MIME package has more than one part with the document's Content-ID.",
+  },
+  FRAME_MIME_HEADER_LINE_INVALID: {
+    severity: 'W',
+    fi: 'MIME-otsakerivillä ei ole kaksoispistettä; rivi ohitettiin (RFC 5322).',
+    sv: 'En MIME-huvudrad saknar kolon; raden ignorerades (RFC 5322).',
+    en: 'A MIME header line has no colon; the line was ignored (RFC 5322).',
+  },
+  FRAME_MIME_BOUNDARY_FROM_DELIMITER: {
+    severity: 'W',
+    fi: 'MIME-paketin Content-Type-otsakkeesta puuttuu boundary-parametri; raja luettiin ensimmäiseltä ---alkuiselta riviltä.',
+    sv: 'Content-Type i MIME-paketet saknar boundary-parameter; gränsen lästes från första raden som börjar med --.',
+    en: 'The Content-Type of the MIME package has no boundary parameter; the boundary was read from the first line starting with --.',
+  },
+  FRAME_MIME_CLOSING_DELIMITER_MISSING: {
+    severity: 'W',
+    fi: 'MIME-paketin loppuraja puuttuu; viimeinen osa luettiin tekstin loppuun.',
+    sv: 'MIME-paketets slutgräns saknas; sista delen lästes till textens slut.',
+    en: 'The closing delimiter of the MIME package is missing; the last part was read to the end of the text.',
+  },
+  FRAME_MIME_NOT_RELATED: {
+    severity: 'W',
+    fi: 'MIME-paketin tyyppi on muu multipart kuin multipart/related.',
+    sv: 'MIME-paketets typ är en annan multipart än multipart/related.',
+    en: 'The MIME package is a multipart other than multipart/related.',
+  },
+  FRAME_MIME_CONTENT_ID_FORM: {
+    severity: 'W',
+    fi: 'Asiakirjaosan Content-ID ei ole kulmasulkeissa (RFC 2045).',
+    sv: 'Dokumentdelens Content-ID står inte inom vinkelparenteser (RFC 2045).',
+    en: "The document part's Content-ID is not in angle brackets (RFC 2045).",
+  },
   FRAME_MIME_DOCUMENT_MISSING: {
     severity: 'AE',
     fi: 'MIME-paketista puuttuu asiakirjan osa (Content-ID = asiakirjan OID).',

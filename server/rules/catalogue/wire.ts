@@ -14,6 +14,36 @@ export const WIRE_RULES = defineRules({
     sv: 'DOCTYPE-deklarationer och entiteter är förbjudna.',
     en: 'DOCTYPE declarations and entities are not allowed.',
   },
+  WIRE_XML_NAMESPACE_INVALID: {
+    severity: 'AR',
+    fi: 'XML ei noudata nimiavaruussääntöjä (Namespaces in XML): varattu etuliite uudelleen sidottu, sitomaton tai tyhjäksi määritelty etuliite tai sama attribuutti kahdesti.',
+    sv: 'XML följer inte namnrymdsreglerna (Namespaces in XML): reserverat prefix ombundet, obundet eller tomdeklarerat prefix eller samma attribut två gånger.',
+    en: 'The XML breaks Namespaces in XML: a reserved prefix rebound, a prefix unbound or undeclared, or the same attribute twice after namespace expansion.',
+  },
+  WIRE_XML_ENCODING_UNSUPPORTED: {
+    severity: 'AR',
+    fi: 'XML:n merkistökoodausta ei tueta; käytä UTF-8:aa.',
+    sv: 'XML-teckenkodningen stöds inte; använd UTF-8.',
+    en: 'The character encoding of the XML is not supported; use UTF-8.',
+  },
+  WIRE_XML_ENCODING_MISMATCH: {
+    severity: 'AR',
+    fi: 'XML-esittelyn merkistökoodaus on ristiriidassa tavujärjestysmerkin tai tavujen kanssa.',
+    sv: 'Teckenkodningen i XML-deklarationen motsäger byteordningsmärket eller byten.',
+    en: 'The encoding in the XML declaration contradicts the byte order mark or the bytes.',
+  },
+  WIRE_XML_ENCODING_INVALID: {
+    severity: 'AR',
+    fi: 'XML:n tavut eivät ole kelvollisia ilmoitetussa merkistökoodauksessa.',
+    sv: 'XML-byten är inte giltiga i den angivna teckenkodningen.',
+    en: 'The bytes of the XML are not valid in its declared encoding.',
+  },
+  WIRE_XML_ENCODING_NOT_UTF8: {
+    severity: 'W',
+    fi: 'XML on luettu ilmoitetulla merkistökoodauksella, joka ei ole UTF-8.',
+    sv: 'XML lästes med den angivna teckenkodningen, som inte är UTF-8.',
+    en: 'The XML was read in its declared encoding, which is not UTF-8.',
+  },
   WIRE_XML_TOO_LARGE: {
     severity: 'AR',
     fi: 'Sanoma ylittää sallitun koon.',

@@ -1,0 +1,60 @@
+/**
+ * The one way client XML is read: bytes decoded as the encoding they declare (encoding.ts), the safety
+ * limits (limits.ts), the strict, namespace-well-formed parse (dom.ts, namespaces.ts). Every failure is a
+ * violation naming the rule for what is wrong; nothing here throws on client input.
+ */
+import type { Document } from '@xmldom/xmldom';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
+import { parseDom } from './dom.js';
+import { decodeXml } from './encoding.js';
+import { checkXmlSafety, type XmlLimits } from './limits.js';
+
+export type ReadXml =
+  | {
+      readonly ok: true;
+      readonly doc: Document;
+      /** The decoded text (what signatures are verified against). */
+      readonly text: string;
+      /** WIRE_XML_ENCODING_NOT_UTF8 when the bytes were not UTF-8. */
+      readonly warnings: readonly RuleViolation[];
+    }
+  | { readonly ok: false; readonly violation: RuleViolation };
+
+export interface ReadXmlOptions {
+  readonly limits: XmlLimits;
+  /** Names the input in details ("the message", "the CDA document"). */
+  readonly what: string;
+  /** Where a decoding or parse violation points. */
+  readonly location: string;
+  /** The rule for text that is not well-formed XML (WIRE_XML_MALFORMED, CDA_MALFORMED). */
+  readonly malformed: RuleDefinition;
+}
+
+/** Reads client XML from its bytes (or from text that is already decoded). */
+export function readXml(input: Buffer | string, options: ReadXmlOptions): ReadXml {
+  let text: string;
+  const warnings: RuleViolation[] = [];
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const decoded = decodeXml(input, options.what, options.location);
+    if (!decoded.ok) {
+      return decoded;
+    }
+    text = decoded.text;
+    if (decoded.warning) {
+      warnings.push(decoded.warning);
+    }
+  }
+  const unsafe = checkXmlSafety(text, options.limits);
+  if (unsafe) {
+    return { ok: false, violation: unsafe };
+  }
+  const parsed = parseDom(text);
+  if (!parsed.ok) {
+    const rule = parsed.namespace ? RULES.WIRE_XML_NAMESPACE_INVALID : options.malformed;
+    return { ok: false, violation: violation(rule, options.location, parsed.message) };
+  }
+  return { ok: true, doc: parsed.doc, text, warnings };
+}
