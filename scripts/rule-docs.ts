@@ -100,11 +100,13 @@ const CAUSES: Readonly<Record<string, string>> = {
   FRAME_SERVICE_REQUEST_COUNT: 'No service-request reasonCode, or several.',
   FRAME_SERVICE_REQUEST_UNKNOWN: 'A service request code not in the operation table (e.g. a typo for SP17).',
   FRAME_MIME_INVALID:
-    'A package a MIME reader cannot split: no MIME headers, not multipart, no delimiter line, or bad Base64.',
+    'A package a MIME reader cannot split: not multipart, no delimiter line, or bad Base64.',
   FRAME_MIME_DOCUMENT_AMBIGUOUS:
     'The document part was added twice, e.g. by a retry that appended to the package.',
   FRAME_MIME_HEADER_LINE_INVALID:
     'A header parameter (e.g. boundary=) was wrapped onto a new line without indenting it.',
+  FRAME_MIME_HEADERS_MISSING:
+    'The package was written from its first delimiter line on, without MIME-Version and Content-Type.',
   FRAME_MIME_BOUNDARY_FROM_DELIMITER: 'The boundary parameter was lost or written on an unfolded line.',
   FRAME_MIME_CLOSING_DELIMITER_MISSING: 'The package was cut off, or its writer never closes the multipart.',
   FRAME_MIME_NOT_RELATED: 'The package was written as multipart/mixed instead of multipart/related.',

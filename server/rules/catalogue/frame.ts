@@ -62,6 +62,12 @@ export const FRAME_RULES = defineRules({
     sv: 'En MIME-huvudrad saknar kolon; raden ignorerades (RFC 5322).',
     en: 'A MIME header line has no colon; the line was ignored (RFC 5322).',
   },
+  FRAME_MIME_HEADERS_MISSING: {
+    severity: 'W',
+    fi: 'MIME-paketista puuttuvat otsakkeet; se luettiin siirtokehyksen ilmoittamana multipart/related-tyyppinä ja raja luettiin ensimmäiseltä ---alkuiselta riviltä.',
+    sv: 'MIME-paketet saknar huvudfält; det lästes som multipart/related, den medietyp överföringsramen anger, och gränsen lästes från första raden som börjar med --.',
+    en: 'The MIME package has no header section; it was read as multipart/related, the media type the frame gives, with the boundary from the first line starting with --.',
+  },
   FRAME_MIME_BOUNDARY_FROM_DELIMITER: {
     severity: 'W',
     fi: 'MIME-paketin Content-Type-otsakkeesta puuttuu boundary-parametri; raja luettiin ensimmäiseltä ---alkuiselta riviltä.',
