@@ -54,6 +54,24 @@ export function readMimeHeaders(
   return { headers, next: i < lines.length ? i + 1 : i };
 }
 
+/**
+ * Whether the text starts with a header section: a header field (a line with a colon) comes before the
+ * first empty line and before the first line starting with `--`. A text that starts with its first
+ * delimiter line, or with lines that are no header fields (preamble, bare Base64), has none. Indented
+ * lines only continue the line above them, so they decide nothing.
+ */
+export function startsWithHeaderSection(lines: readonly string[]): boolean {
+  for (const line of lines) {
+    if (line === '' || line.startsWith('--')) {
+      return false;
+    }
+    if (!/^[ \t]/.test(line) && line.includes(':')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A parameter of a structured header value (quoted or token), like Jakarta's ContentType.getParameter. */
 export function headerParam(value: string, name: string): string | undefined {
   const re = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i');

@@ -5,7 +5,12 @@
  *
  * How strictly the real archive reads it is not published; it is a Java system, so kanta-sim [S] reads
  * the text as Jakarta Mail reads a MIME message (MimeMessage: InternetHeaders, then MimeMultipart with its
- * default properties), no more leniently: where that reader finds the document part, it is archived and
+ * default properties), no more leniently. A text with no header section (no header field before its
+ * first line starting with `--`) is read as Jakarta reads a multipart body whose type it is told,
+ * `new MimeMultipart(new ByteArrayDataSource(bytes, "multipart/related"))`: the frame's mediaType says
+ * multipart/related, a Java archive that takes the type from there finds the part, and a false refusal
+ * costs a vendor more than a warning. A package whose own Content-Type says otherwise is refused: the
+ * archive does not guess past a contradiction. Where the reader finds the document part, it is archived and
  * every deviation from RFC 2045/2046/5322 the reader tolerated is a warning (a header line without a
  * colon, e.g. an unfolded `boundary=` line; no boundary parameter, the boundary taken from the first line
  * starting with `--` (mail.mime.multipart.ignoremissingboundaryparameter); no closing delimiter
@@ -21,7 +26,13 @@
 import { createHash } from 'node:crypto';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
-import { headerParam, mimeLines, readMimeHeaders, type MimeHeaders } from './mime-headers.js';
+import {
+  headerParam,
+  mimeLines,
+  readMimeHeaders,
+  startsWithHeaderSection,
+  type MimeHeaders,
+} from './mime-headers.js';
 
 /** Where the MIME package sits in the frame, for acknowledgement locations. */
 export const MIME_LOCATION = '/RCMR_IN200002FI01/controlActProcess/subject/clinicalDocument/text';
@@ -42,6 +53,14 @@ export function extractDocumentPart(text: string, documentId: string): MimeResul
     warnings.push(violation(rule, MIME_LOCATION, detail));
   };
   const lines = mimeLines(text.replace(/^\s+/, ''));
+  if (!startsWithHeaderSection(lines)) {
+    // The frame's mediaType, which validateFrame requires to be multipart/related, stands in for the headers.
+    const parts = splitParts(lines, 0, undefined, warn, {
+      rule: RULES.FRAME_MIME_HEADERS_MISSING,
+      why: `the package has no header section (it starts with ${excerpt(lines[0] ?? '')}); it was read as multipart/related, the mediaType the frame's text element declares`,
+    });
+    return typeof parts === 'string' ? invalid(parts) : documentPart(parts, documentId, warn, warnings);
+  }
   const top = readMimeHeaders(lines, 0);
   top.headers.invalidLines.forEach((l) =>
     warn(RULES.FRAME_MIME_HEADER_LINE_INVALID, `the package header line "${l}" has no colon and was ignored`),
@@ -50,12 +69,7 @@ export function extractDocumentPart(text: string, documentId: string): MimeResul
   const contentType = top.headers.get('content-type') ?? 'text/plain';
   const subtype = /^multipart\/([^;\s]+)/i.exec(contentType)?.[1];
   if (subtype === undefined) {
-    const first = lines[0] ?? '';
-    return invalid(
-      first.startsWith('--')
-        ? `the package starts with the delimiter line ${first} instead of its MIME headers (MIME-Version, Content-Type: multipart/related; boundary=...), so a MIME reader takes the part's headers for the package's and finds no multipart (Content-Type ${contentType})`
-        : `the package's Content-Type must be multipart/related, found ${contentType}`,
-    );
+    return invalid(`the package's Content-Type must be multipart/related, found ${contentType}`);
   }
   if (subtype.toLowerCase() !== 'related') {
     warn(
@@ -63,11 +77,20 @@ export function extractDocumentPart(text: string, documentId: string): MimeResul
       `the package's Content-Type is multipart/${subtype}, not multipart/related`,
     );
   }
-  const parts = splitParts(lines, top.next, headerParam(contentType, 'boundary'), warn);
+  const parts = splitParts(lines, top.next, headerParam(contentType, 'boundary'), warn, {
+    rule: RULES.FRAME_MIME_BOUNDARY_FROM_DELIMITER,
+    why: "the package's Content-Type has no boundary parameter",
+  });
   if (typeof parts === 'string') {
     return invalid(parts);
   }
   return documentPart(parts, documentId, warn, warnings);
+}
+
+/** Why the boundary is sought in the text itself: the warning when it is found there, and its reason. */
+interface BoundarySearch {
+  readonly rule: RuleDefinition;
+  readonly why: string;
 }
 
 function documentPart(
@@ -125,14 +148,16 @@ function documentPart(
 }
 
 /**
- * Splits the multipart body (from `lines[start]`) as MimeMultipart.parse does; a string result is the
- * reason no part can be found.
+ * Splits the multipart body (from `lines[start]`) as MimeMultipart.parse does; without a boundary
+ * parameter, the first line starting with `--` is the delimiter (`search` says why, and warns). A string
+ * result is the reason no part can be found.
  */
 function splitParts(
   lines: readonly string[],
   start: number,
   boundaryParam: string | undefined,
   warn: (rule: RuleDefinition, detail: string) => void,
+  search: BoundarySearch,
 ): MimePart[] | string {
   let delimiter = boundaryParam === undefined ? undefined : `--${boundaryParam}`;
   let i = start;
@@ -149,14 +174,14 @@ function splitParts(
     } else if (line.length > 2 && line.startsWith('--') && (line.length <= 4 || !/^-+$/.test(line))) {
       delimiter = line;
       warn(
-        RULES.FRAME_MIME_BOUNDARY_FROM_DELIMITER,
-        `the package's Content-Type has no boundary parameter; the boundary was taken from the first line starting with --: ${line}`,
+        search.rule,
+        `${search.why}; the boundary was taken from the first line starting with --: ${line}`,
       );
       break;
     }
   }
   if (delimiter === undefined) {
-    return "the package's Content-Type has no boundary parameter and no line starts with --";
+    return `${search.why}, and no line starts with --, so no delimiter was found`;
   }
   if (i >= lines.length) {
     return `no delimiter line ${delimiter} was found`;
@@ -221,6 +246,11 @@ function stripAngles(id: string): string {
     .trim()
     .replace(/^<(.*)>$/, '$1')
     .trim();
+}
+
+/** A line as quoted in a detail, cut short: it may be a whole Base64 body. */
+function excerpt(line: string): string {
+  return JSON.stringify(line.length > 40 ? `${line.slice(0, 40)}...` : line);
 }
 
 function invalid(detail: string): MimeResult {

@@ -1,7 +1,8 @@
 /**
  * The MIME package over mutual TLS, read as Jakarta Mail reads it: a package its readers take is archived
- * with a warning naming each deviation; one they would not take, or one with two parts holding the
- * document's Content-ID, is refused and nothing is stored.
+ * with a warning naming each deviation (a package with no header section is read as the multipart/related
+ * its frame names); one they would not take, or one with two parts holding the document's Content-ID, is
+ * refused and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../server/rules/catalogue.js';
@@ -83,9 +84,16 @@ describe('MIME leniency over mutual TLS', () => {
     await expectRefused(sim, message, RULES.FRAME_MIME_DOCUMENT_AMBIGUOUS);
   });
 
-  it('refuses a package that starts with its delimiter instead of its headers (FRAME_MIME_INVALID)', async () => {
+  it("archives a package with no header section, read as the frame's multipart/related, with a W detail", async () => {
     const message = withPackage((b64, id) => ['--b1', ...part(id, b64), '--b1--']);
+    const result = await expectArchived(sim, message);
+    expect(warningsOf(result)).toEqual([RULES.FRAME_MIME_HEADERS_MISSING.code]);
+    expect(result.body).toContain('the boundary was taken from the first line starting with --: --b1');
+  });
+
+  it('refuses a package with no header section and no delimiter line (FRAME_MIME_INVALID), nothing stored', async () => {
+    const message = withPackage((b64) => b64);
     const result = await expectRefused(sim, message, RULES.FRAME_MIME_INVALID);
-    expect(result.body).toContain('starts with the delimiter line --b1');
+    expect(result.body).toContain('no line starts with --, so no delimiter was found');
   });
 });

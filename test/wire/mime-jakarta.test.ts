@@ -79,6 +79,16 @@ const ACCEPTED: readonly Accepted[] = [
     warnings: [RULES.FRAME_MIME_CONTENT_ID_FORM],
   },
   {
+    name: "no header section, from the first delimiter line on (the frame's mediaType)",
+    text: ['--b1', ...part(), '--b1--'].join('\r\n'),
+    warnings: [RULES.FRAME_MIME_HEADERS_MISSING],
+  },
+  {
+    name: 'no header section, a preamble line before the first delimiter',
+    text: ['A package without headers', '--b1', ...part(), '--b1--'].join('\n'),
+    warnings: [RULES.FRAME_MIME_HEADERS_MISSING],
+  },
+  {
     name: 'another part before the document',
     text: pkg(TOP, ['--b1', ...part('<other>', 'AAAA'), '--b1', ...part(), '--b1--']),
     warnings: [],
@@ -94,9 +104,14 @@ describe('the MIME package, read as Jakarta Mail reads it', () => {
 
   it.each([
     {
-      name: 'a package without its MIME headers (starts with the delimiter)',
-      text: ['--b1', ...part(), '--b1--'].join('\r\n'),
-      detail: 'starts with the delimiter line --b1',
+      name: 'no header section and no line starting with -- (bare Base64)',
+      text: B64,
+      detail: 'no line starts with --, so no delimiter was found',
+    },
+    {
+      name: "only the part's headers, no delimiter (its own Content-Type is not multipart)",
+      text: [...part(), ''].join('\r\n'),
+      detail: 'must be multipart/related, found text/xml',
     },
     {
       name: 'a Content-Type that is not multipart',
@@ -143,6 +158,15 @@ describe('the MIME package, read as Jakarta Mail reads it', () => {
     const r = extractDocumentPart(text, ID);
     expect(r.ok ? 'read' : r.violation.rule).toBe(RULES.FRAME_MIME_DOCUMENT_AMBIGUOUS);
     expect(r.ok ? '' : r.violation.detail).toContain('parts 1 and 2');
+  });
+
+  it('names the missing header section and the boundary it took in the warning', () => {
+    const r = extractDocumentPart(['--b1', ...part(), '--b1--'].join('\r\n'), ID);
+    expect(r.ok ? r.warnings.map((w) => w.detail) : r.violation).toEqual([
+      'the package has no header section (it starts with "--b1"); it was read as multipart/related, ' +
+        "the mediaType the frame's text element declares; " +
+        'the boundary was taken from the first line starting with --: --b1',
+    ]);
   });
 
   it('does not take a line that only starts like the delimiter as one', () => {
