@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { displayFormSrcdoc, FRAME_STYLE_HASH, sanitizeDisplayForm } from '../../archivist-ui/display-form.js';
-import { hashPassword, verifyPassword } from '../../server/archivist/passwords.js';
 import { statedReason, splitReason, usageLogCsv } from '../../server/archivist/usage-log.js';
 import { flatten } from '../../server/archivist/version-diff.js';
 import { parseCompareForm } from '../../server/archivist/compare.js';
@@ -25,16 +24,6 @@ describe('display form sanitiser', () => {
     const doc = await displayFormSrcdoc('<p>hei</p>', 'fi');
     expect(doc).toContain(`default-src 'none'; style-src ${FRAME_STYLE_HASH}; img-src 'none'`);
     expect(doc).toContain('<body><p>hei</p></body>');
-  });
-});
-
-describe('passwords', () => {
-  it('verifies the right password and refuses a wrong one or a malformed hash', async () => {
-    const hash = await hashPassword('oikea salasana');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect(await verifyPassword('oikea salasana', hash)).toBe(true);
-    expect(await verifyPassword('väärä salasana', hash)).toBe(false);
-    expect(await verifyPassword('oikea salasana', 'plain')).toBe(false);
   });
 });
 
