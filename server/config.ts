@@ -12,8 +12,20 @@ import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml/limits.js';
 export type TrustMode = 'strict' | 'lenient';
 
 export interface KantaSimConfig {
-  /** Address both listeners bind to. */
+  /** Address the Kanta interface (mutual TLS) binds to. */
   readonly host: string;
+  /**
+   * Address the web listener (archivist interface, control API, health) binds to: loopback by default, apart
+   * from `host`, so that exposing the Kanta interface to a team does not expose the control API.
+   */
+  readonly webHost: string;
+  /** Host names the web listener answers besides loopback and its bound address (DNS-rebinding guard). */
+  readonly allowedHosts: readonly string[];
+  /**
+   * Bearer token for the control API and the demo sign-in when the web listener is not on loopback; unset
+   * there, one is generated at start and printed once.
+   */
+  readonly controlToken?: string;
   /** The Kanta interface (HTTPS, mutual TLS). 0 = ephemeral. */
   readonly port: number;
   /** The web listener (archivist UI, control API, health). 0 = ephemeral. */
@@ -54,6 +66,8 @@ export interface KantaSimConfig {
 
 export const DEFAULT_CONFIG: KantaSimConfig = Object.freeze({
   host: '127.0.0.1',
+  webHost: '127.0.0.1',
+  allowedHosts: [],
   port: 8443,
   webPort: 8080,
   dataDir: './.kanta-sim',
@@ -76,6 +90,9 @@ const FILE_KEYS: Record<string, (v: unknown, where: string) => Record<string, un
   host: (v, w) => ({ host: str(v, w) }),
   port: (v, w) => ({ port: portNumber(v, w) }),
   webPort: (v, w) => ({ webPort: portNumber(v, w) }),
+  webHost: (v, w) => ({ webHost: str(v, w) }),
+  allowedHosts: (v, w) => ({ allowedHosts: strList(v, w) }),
+  controlToken: (v, w) => ({ controlToken: controlToken(v, w) }),
   dataDir: (v, w) => ({ dataDir: str(v, w) }),
   memory: (v, w) => ({ memory: bool(v, w) }),
   trustMode: (v, w) => ({ trustMode: trustMode(v, w) }),
@@ -118,6 +135,14 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
         ? undefined
         : portNumber(env.KANTA_SIM_WEB_PORT, 'KANTA_SIM_WEB_PORT'),
     dataDir: env.KANTA_SIM_DATA_DIR,
+    webHost: env.KANTA_SIM_WEB_HOST,
+    allowedHosts: env.KANTA_SIM_ALLOWED_HOSTS?.split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
+    controlToken:
+      env.KANTA_SIM_CONTROL_TOKEN === undefined
+        ? undefined
+        : controlToken(env.KANTA_SIM_CONTROL_TOKEN, 'KANTA_SIM_CONTROL_TOKEN'),
     trustMode:
       env.KANTA_SIM_TRUST_MODE === undefined
         ? undefined
@@ -136,6 +161,12 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
     port: flags.port === undefined ? undefined : portNumber(flags.port, '--port'),
     webPort: flags['web-port'] === undefined ? undefined : portNumber(flags['web-port'], '--web-port'),
     dataDir: flags['data-dir'],
+    webHost: flags['web-host'],
+    allowedHosts: flags['allowed-host'],
+    controlToken:
+      flags['control-token'] === undefined
+        ? undefined
+        : controlToken(flags['control-token'], '--control-token'),
     memory: flags.memory,
     trustMode: flags['trust-mode'] === undefined ? undefined : trustMode(flags['trust-mode'], '--trust-mode'),
     trustAnchors: flags['trust-anchor'],
@@ -166,6 +197,7 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
     ...config,
     dataDir: path.resolve(config.dataDir),
     trustAnchors: Object.freeze(config.trustAnchors.map((p) => path.resolve(p))),
+    allowedHosts: Object.freeze(config.allowedHosts.map((h) => h.toLowerCase())),
     codeListDirs: Object.freeze(config.codeListDirs.map((p) => path.resolve(p))),
     ...(config.seed === undefined ? {} : { seed: path.resolve(config.seed) }),
   });
@@ -247,6 +279,12 @@ function portNumber(v: unknown, w: string): number {
 function isoDate(v: unknown, w: string): Date {
   const d = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v) ? new Date(v) : undefined;
   return d !== undefined && !Number.isNaN(d.getTime()) ? d : fail(w, 'an ISO date such as 2008-01-01', v);
+}
+/** A token sent as `Authorization: Bearer T`: long enough not to be guessed, and header-safe. */
+function controlToken(v: unknown, w: string): string {
+  return typeof v === 'string' && /^[A-Za-z0-9._~+/=-]{16,256}$/.test(v)
+    ? v
+    : fail(w, 'a token of 16-256 characters A-Z a-z 0-9 . _ ~ + / = -', v === undefined ? v : '(hidden)');
 }
 function trustMode(v: unknown, w: string): TrustMode {
   return v === 'strict' || v === 'lenient' ? v : fail(w, '"strict" or "lenient"', v);

@@ -11,6 +11,19 @@ export const ERROR_CODES = Object.freeze({
   CONFLICT: { status: 409, message: 'Conflict' },
   FORBIDDEN: { status: 403, message: 'Forbidden' },
   UNAUTHORIZED: { status: 401, message: 'Sign-in required' },
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    message: 'The Host header is not a name of this listener (a DNS-rebinding guard; see --allowed-host)',
+  },
+  ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    message: "A state-changing request from another origin is refused (the listener's own origin only)",
+  },
+  CONTROL_TOKEN_REQUIRED: {
+    status: 401,
+    message: 'The web listener is not on loopback: send Authorization: Bearer <control token>',
+  },
+  CONTROL_TOKEN_INVALID: { status: 403, message: 'The control token is wrong' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is unavailable' },

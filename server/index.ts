@@ -116,7 +116,7 @@ export async function startKantaSim(options: StartOptions = {}): Promise<KantaSi
       professional: await professionalCredentials(running.demo.professional),
     },
     running,
-    control: controlClient(running.webUrl),
+    control: controlClient(running.webUrl, { token: running.controlToken }),
     stop: async () => {
       await running.stop();
       if (ownDir) {

@@ -3,12 +3,14 @@
  * Used by `kanta-sim start` and by startKantaSim() for test suites.
  */
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { ArchiveService } from './archive/archive-service.js';
 import { createDocumentReader } from './archive/document-reader.js';
 import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
 import { listenKanta, listenWeb, type Listening } from './app/listeners.js';
 import { createWebApp } from './app/web-app.js';
+import { isLoopback, listenerHostNames } from './app/web-guard.js';
 import { DEFAULT_CODE_LIST_DIR, loadCodeLists } from './codes/code-lists.js';
 import { loadOperationTable } from './codes/operations.js';
 import type { KantaSimConfig } from './config.js';
@@ -37,8 +39,13 @@ export interface RunningKantaSim {
   readonly config: KantaSimConfig;
   /** https://host:port/sha */
   readonly kantaUrl: string;
-  /** http://host:port */
+  /** http://webHost:port */
   readonly webUrl: string;
+  /**
+   * The bearer token the control API and the demo sign-in need, when the web listener is not on loopback
+   * (configured, or generated at start); undefined on loopback, where none is needed.
+   */
+  readonly controlToken?: string;
   readonly caBundlePath: string;
   readonly demo: DemoData;
   readonly store: ArchiveStore;
@@ -178,8 +185,14 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   });
   let kanta: Listening | undefined;
   let web: Listening | undefined;
+  // Off loopback, anyone who reaches the web listener could reset the archive or read client data as the
+  // demo archivist: a token is then required, generated when none is configured.
+  const controlToken = isLoopback(config.webHost)
+    ? undefined
+    : (config.controlToken ?? randomBytes(24).toString('base64url'));
   const webApp = createWebApp({
     logger,
+    guard: { allowedHosts: listenerHostNames(config.webHost, config.allowedHosts), controlToken },
     health: async () => {
       const database = await store.ping();
       const report = { kantaInterface: kanta !== undefined, webListener: web !== undefined, database };
@@ -204,7 +217,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       config.host,
       config.port,
     );
-    web = await listenWeb(webApp, config.host, config.webPort);
+    web = await listenWeb(webApp, config.webHost, config.webPort);
     if (config.seed !== undefined) {
       await control.seed(await readScenarioFile(config.seed));
     }
@@ -213,11 +226,12 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     await db.close();
     throw e instanceof KantaSimError ? e : new KantaSimError('INTERNAL', 'start-up failed', { cause: e });
   }
-  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
   const running: RunningKantaSim = {
     config,
-    kantaUrl: `https://${urlHost}:${kanta.port}/sha`,
-    webUrl: `http://${urlHost}:${web.port}`,
+    kantaUrl: `https://${urlHost(config.host)}:${kanta.port}/sha`,
+    webUrl: `http://${urlHost(config.webHost)}:${web.port}`,
+    controlToken,
     caBundlePath,
     demo,
     store,

@@ -21,8 +21,9 @@ import { runRunCommand } from './cli/run.js';
 const USAGE = `kanta-sim: a simulated Kanta Social Welfare Client Data Archive, for integration tests
 
 Usage:
-  kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE] [--seed FILE]
-                  [--trust-mode strict|lenient] [--trust-anchor CA.pem ...] [--reader-threads N]
+  kanta-sim start [--host H] [--port P] [--web-host H] [--web-port P] [--data-dir D] [--memory] [--config FILE]
+                  [--seed FILE] [--trust-mode strict|lenient] [--trust-anchor CA.pem ...] [--reader-threads N]
+                  [--allowed-host NAME ...] [--control-token T]
   kanta-sim run [start flags] -- CMD [ARGS...]                     start, run CMD against it, stop, exit with CMD's code
   kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...]     register an organisation
   kanta-sim org list
@@ -40,7 +41,8 @@ Usage:
   kanta-sim journal export --junit FILE [--web-url URL]             the journal of a running sim as JUnit XML
 
 Every command takes --data-dir D and --config FILE anywhere, and --help for its usage and exit codes.
-Environment: KANTA_SIM_HOST, KANTA_SIM_PORT, KANTA_SIM_WEB_PORT, KANTA_SIM_DATA_DIR, KANTA_SIM_CONFIG.
+Environment: KANTA_SIM_HOST, KANTA_SIM_PORT, KANTA_SIM_WEB_HOST, KANTA_SIM_WEB_PORT, KANTA_SIM_DATA_DIR,
+KANTA_SIM_CONFIG, KANTA_SIM_ALLOWED_HOSTS (comma-separated), KANTA_SIM_CONTROL_TOKEN.
 `;
 
 /**

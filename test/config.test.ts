@@ -75,3 +75,53 @@ describe('configuration: where the test PKI starts', () => {
     }
   });
 });
+
+describe('configuration: web listener exposure', () => {
+  it('binds the web listener to loopback by default, apart from --host', () => {
+    const c = loadConfig({ flags: { host: '0.0.0.0' } });
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.webHost).toBe('127.0.0.1');
+    expect(c.allowedHosts).toEqual([]);
+    expect(c.controlToken).toBeUndefined();
+  });
+
+  it('reads web host, allowed hosts and control token from file, environment and flags', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-config-'));
+    const file = path.join(dir, 'kanta-sim.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ webHost: '::', allowedHosts: ['Sim.Example'], controlToken: 'file-token-0123456789' }),
+    );
+    const fromFile = loadConfig({ flags: { config: file } });
+    expect(fromFile).toMatchObject({ webHost: '::', allowedHosts: ['sim.example'] });
+    expect(fromFile.controlToken).toBe('file-token-0123456789');
+    const fromEnv = loadConfig({
+      env: {
+        KANTA_SIM_WEB_HOST: '0.0.0.0',
+        KANTA_SIM_ALLOWED_HOSTS: 'a.example, b.example',
+        KANTA_SIM_CONTROL_TOKEN: 'env-token-0123456789',
+      },
+    });
+    expect(fromEnv).toMatchObject({ webHost: '0.0.0.0', allowedHosts: ['a.example', 'b.example'] });
+    expect(fromEnv.controlToken).toBe('env-token-0123456789');
+    const fromFlags = loadConfig({
+      flags: {
+        'web-host': '10.0.0.5',
+        'allowed-host': ['c.example'],
+        'control-token': 'flag-token-0123456789',
+      },
+      env: { KANTA_SIM_CONTROL_TOKEN: 'env-token-0123456789' },
+    });
+    expect(fromFlags).toMatchObject({ webHost: '10.0.0.5', allowedHosts: ['c.example'] });
+    expect(fromFlags.controlToken).toBe('flag-token-0123456789');
+  });
+
+  it('refuses a short or header-breaking control token without echoing it', () => {
+    for (const token of ['short', 'has space in it 0123456789', 'line\nbreak0123456789']) {
+      const e = failure(() => loadConfig({ flags: { 'control-token': token } }));
+      expect(e.code).toBe('CONFIG_INVALID');
+      expect(e.message).toContain('--control-token');
+      expect(e.message).not.toContain(token);
+    }
+  });
+});

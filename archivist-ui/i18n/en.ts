@@ -33,6 +33,7 @@ export const en: Messages = {
   demoTitle: 'Demo mode for trainers',
   demoText: "Sign in with one click as the demo organisation's archivist.",
   demoButton: 'Sign in as the demo archivist',
+  demoToken: 'Control token (printed in the start-up banner)',
 
   searchTitle: 'Document search',
   hetu: "Client's personal identity code",

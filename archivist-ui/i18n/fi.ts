@@ -39,6 +39,7 @@ export const fi = {
   demoTitle: 'Demotila kouluttajille',
   demoText: 'Kirjaudu yhdellä painalluksella demo-organisaation arkistonhoitajana.',
   demoButton: 'Kirjaudu demoarkistonhoitajana',
+  demoToken: 'Ohjaustunniste (tulostettu käynnistyksen yhteydessä)',
 
   searchTitle: 'Asiakirjahaku',
   hetu: 'Asiakkaan henkilötunnus',

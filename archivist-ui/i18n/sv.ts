@@ -33,6 +33,7 @@ export const sv: Messages = {
   demoTitle: 'Demoläge för utbildare',
   demoText: 'Logga in med ett klick som demoorganisationens arkivarie.',
   demoButton: 'Logga in som demoarkivarie',
+  demoToken: 'Kontrolltoken (visas vid start)',
 
   searchTitle: 'Dokumentsökning',
   hetu: 'Klientens personbeteckning',

@@ -8,6 +8,8 @@ export function LoginPage(props: {
   failed?: boolean;
   username?: string;
   next?: string;
+  /** The demo sign-in needs the control token (the web listener is not on loopback). */
+  demoToken?: boolean;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -47,6 +49,12 @@ export function LoginPage(props: {
           <p>{t.demoText}</p>
           <form method="post" action="/archivist/demo">
             <input type="hidden" name="csrf" value={props.csrf} />
+            {props.demoToken && (
+              <>
+                <label for="control-token">{t.demoToken}</label>
+                <input id="control-token" name="controlToken" type="password" autocomplete="off" required />
+              </>
+            )}
             <button type="submit" class="button secondary" id="demo-sign-in">
               {t.demoButton}
             </button>

@@ -42,6 +42,7 @@ import { addDeploymentTestRoutes } from './archivist-deployment-test-routes.js';
 import { serveEvents } from './archivist-events.js';
 import type { RehearsalParts } from '../rehearsal/assemble.js';
 import { codeNamer, readSearch } from './archivist-search.js';
+import { bearerOf, tokenMatches } from './web-guard.js';
 
 export interface ArchivistRoutesDeps {
   readonly service: ArchivistService;
@@ -51,6 +52,12 @@ export interface ArchivistRoutesDeps {
   readonly logger: Logger;
   /** The deployment-test rehearsal, when this kanta-sim has one (the Käyttöönottokoe pages). */
   readonly rehearsal?: RehearsalParts;
+  /**
+   * When set (web listener not on loopback), the one-click demo sign-in needs this control token, as
+   * `Authorization: Bearer` or typed into the demo form, so that anyone who can reach the listener cannot
+   * read client data as the demo archivist.
+   */
+  readonly demoToken?: string;
 }
 
 type Handler = (req: Request, res: Response, session: Session) => Promise<void>;
@@ -127,7 +134,7 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
     }
     const csrf = loginToken(req, res);
     const next = typeof req.query.next === 'string' ? localNext(req.query.next) : undefined;
-    sendPage(res, h(LoginPage, { ctx: ctxOf(req), csrf, next }));
+    sendPage(res, h(LoginPage, { ctx: ctxOf(req), csrf, next, demoToken: deps.demoToken !== undefined }));
   });
 
   router.post('/login', form, async (req, res, next) => {
@@ -140,7 +147,14 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
         const csrf = loginToken(req, res);
         sendPage(
           res,
-          h(LoginPage, { ctx: ctxOf(req), csrf, failed: true, username, next: localNext(body.next) }),
+          h(LoginPage, {
+            ctx: ctxOf(req),
+            csrf,
+            failed: true,
+            username,
+            next: localNext(body.next),
+            demoToken: deps.demoToken !== undefined,
+          }),
           401,
         );
         return;
@@ -154,7 +168,16 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
 
   router.post('/demo', form, async (req, res, next) => {
     try {
-      checkLoginForm(req);
+      const body = checkLoginForm(req);
+      if (deps.demoToken !== undefined) {
+        const presented = bearerOf(req) ?? body.controlToken;
+        if (presented === undefined || presented === '') {
+          throw new KantaSimError('CONTROL_TOKEN_REQUIRED');
+        }
+        if (!tokenMatches(deps.demoToken, presented)) {
+          throw new KantaSimError('CONTROL_TOKEN_INVALID');
+        }
+      }
       openSession(res, (await service.signInDemo()).token);
       res.redirect(303, '/archivist/search');
     } catch (e) {

@@ -27,7 +27,9 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     version: '1',
     description:
       'Control a running kanta-sim from tests: reset, inspect, wait, inject faults, move the clock, snapshot. ' +
-      'Plain HTTP on the web listener; no authentication (bind it to loopback).',
+      'Plain HTTP on the web listener, on loopback by default. Foreign Host names and cross-site state changes ' +
+      'are refused (403); bodies must be application/json (415); off loopback every path but /__sim/health ' +
+      'needs Authorization: Bearer <control token> (401/403). See docs/ci.md.',
   },
   paths: {
     '/__sim/health': {

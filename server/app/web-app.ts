@@ -11,12 +11,14 @@ import type { ValidationContext } from '../control/validate-submission.js';
 import { controlRoutes } from './control-routes.js';
 import { validationRoutes } from './validation-routes.js';
 import { archivistRouter, type ArchivistRoutesDeps } from './archivist-routes.js';
+import { listenerHostNames, webGuard, type WebGuardOptions } from './web-guard.js';
 
 export interface HealthReport {
   readonly ready: boolean;
   readonly kantaInterface: boolean;
   readonly webListener: boolean;
-  readonly database: boolean;
+  /** true when the store can read and write; "read-only" when writes fail (disk, permissions). */
+  readonly database: boolean | 'read-only';
 }
 
 export interface WebAppDeps {
@@ -32,11 +34,14 @@ export interface WebAppDeps {
   readonly validation?: () => ValidationContext;
   /** The archivist interface under /archivist (archivist-routes.ts). */
   readonly archivist?: ArchivistRoutesDeps;
+  /** Host names, origin and control token (web-guard.ts); unset: loopback names only, no token. */
+  readonly guard?: WebGuardOptions;
 }
 
 export function createWebApp(deps: WebAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(webGuard(deps.guard ?? { allowedHosts: listenerHostNames('127.0.0.1', []) }));
   app.get('/__sim/health', async (_req, res, next) => {
     try {
       const report = await deps.health();
@@ -58,7 +63,10 @@ export function createWebApp(deps: WebAppDeps): Express {
     app.use(rehearsalRoutes(deps.rehearsal));
   }
   if (deps.archivist) {
-    app.use('/archivist', archivistRouter(deps.archivist));
+    app.use(
+      '/archivist',
+      archivistRouter({ ...deps.archivist, demoToken: deps.archivist.demoToken ?? deps.guard?.controlToken }),
+    );
   }
   app.use(jsonNotFound);
   app.use(jsonErrorMiddleware(deps.logger));

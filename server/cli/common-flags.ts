@@ -22,6 +22,10 @@ export const COMMON_FLAGS = {
   'reader-threads': { type: 'string' },
   'pki-valid-from': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // The web listener's exposure (issue 13): its address, the host names it answers, its control token.
+  'web-host': { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
+  'control-token': { type: 'string' },
 } as const;
 
 type WithCommon<T extends ParseArgsOptionsConfig> = Omit<typeof COMMON_FLAGS, keyof T> & T;

@@ -8,13 +8,14 @@ import { writeFile } from 'node:fs/promises';
 import { controlClient } from '../control/control-client.js';
 import type { JournalEntry } from '../control/journal.js';
 import { parseJournalFilter } from '../control/journal.js';
+import { loadConfig } from '../config.js';
 import { isKantaSimError } from '../errors.js';
 import { escapeXml } from '../wire/xml-writer.js';
 import { parseFlags } from './common-flags.js';
 import { PROCESS_IO, type CliIo } from './cli-io.js';
 
-const USAGE = `usage: kanta-sim journal export --junit FILE [--web-url http://127.0.0.1:8080] [filters]
-       kanta-sim journal list [--web-url URL] [filters]
+const USAGE = `usage: kanta-sim journal export --junit FILE [--web-url http://127.0.0.1:8080] [--control-token T] [filters]
+       kanta-sim journal list [--web-url URL] [--control-token T] [filters]
   filters: --organisation OID --service-request SP17 --result AA|AE|AR|HTTP_503|SOAP_FAULT|DROPPED --rule CODE --since ISO
   exit 0 done, 1 the control API could not be read, 2 usage error`;
 
@@ -57,7 +58,9 @@ export async function runJournalCommand(
       rule: values.rule,
       since: values.since,
     });
-    entries = await controlClient(webUrl).journal(filter);
+    // --control-token or KANTA_SIM_CONTROL_TOKEN, read (like all configuration) by config.ts.
+    const { controlToken } = loadConfig({ flags: { 'control-token': values['control-token'] }, env });
+    entries = await controlClient(webUrl, { token: controlToken }).journal(filter);
   } catch (e) {
     io.err(`kanta-sim journal: ${isKantaSimError(e) ? `${e.code}: ` : ''}${(e as Error).message}`);
     return 1;

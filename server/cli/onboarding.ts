@@ -14,7 +14,7 @@ import { openDatabase } from '../store/open-database.js';
 import { SqliteRehearsalStore } from '../store/rehearsal-store.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
 import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
-import { webJson } from './web-json.js';
+import { webJson, type WebTarget } from './web-json.js';
 
 const USAGE = `usage: kanta-sim onboarding set --org OID [--file RECORD.json] [--name NAME] [--role organiser|provider]
             [--system NAME] [--system-version V] [--vendor V] [--profile P] [--phase N]
@@ -82,7 +82,7 @@ export async function runOnboardingCommand(
     backend =
       values['web-url'] === undefined
         ? await databaseBackend(configFromArgs(args, env).dataDir)
-        : httpBackend(values['web-url']);
+        : httpBackend({ url: values['web-url'], token: configFromArgs(args, env).controlToken });
     if (action === 'show') {
       const view = await backend.get(org as string);
       if (view === undefined) {
@@ -169,7 +169,7 @@ function parseAccessRight(spec: string): Record<string, unknown> {
   return { organiserOid, serviceUnitOid, startDate, ...(endDate ? { endDate } : {}) };
 }
 
-function httpBackend(webUrl: string): OnboardingBackend {
+function httpBackend(webUrl: WebTarget): OnboardingBackend {
   return {
     get: async (oid) => {
       try {

@@ -18,7 +18,7 @@ import { defaultIdentityName } from '../rehearsal/test-identities.js';
 import type { Organisation } from '../pki/organisations.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
 import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
-import { defaultWebUrl, webJson } from './web-json.js';
+import { defaultWebUrl, webJson, type WebTarget } from './web-json.js';
 
 const USAGE = `usage: kanta-sim rehearsal cases [--web-url URL]
        kanta-sim rehearsal start --case NAME --org OID [--identity HETU] [--organiser OID] [--no-archivist-check]
@@ -57,6 +57,7 @@ export async function runRehearsalCommand(
     const [action, id] = positionals[0] === 'rehearsal' ? positionals.slice(1) : positionals;
     const config = configFromArgs(args, env);
     const webUrl = values['web-url'] ?? defaultWebUrl(config);
+    const web = { url: webUrl, token: config.controlToken };
     const need = (v: string | undefined, flag: string): string => {
       if (v === undefined) {
         throw new KantaSimError('BAD_REQUEST', `rehearsal ${action ?? ''} needs ${flag}`);
@@ -73,7 +74,7 @@ export async function runRehearsalCommand(
         return 0;
       }
       case 'start': {
-        const r = await webJson<Rehearsal>(webUrl, 'POST', '/__sim/rehearsals', {
+        const r = await webJson<Rehearsal>(web, 'POST', '/__sim/rehearsals', {
           organisationOid: need(values.org, '--org'),
           caseName: need(values.case, '--case'),
           hetu: values.identity,
@@ -86,14 +87,14 @@ export async function runRehearsalCommand(
       }
       case 'show':
         return printVerdict(
-          await webJson<RehearsalVerdict>(webUrl, 'GET', `/__sim/rehearsals/${need(id, 'an ID')}`),
+          await webJson<RehearsalVerdict>(web, 'GET', `/__sim/rehearsals/${need(id, 'an ID')}`),
           io,
         );
       case 'verify': {
         const file = values['expected-metadata'];
         const clientMetadata =
           file === undefined ? undefined : (JSON.parse(await readFile(file, 'utf8')) as unknown);
-        const verdict = await webJson<RehearsalVerdict>(webUrl, 'POST', '/__sim/rehearsals/verify', {
+        const verdict = await webJson<RehearsalVerdict>(web, 'POST', '/__sim/rehearsals/verify', {
           caseName: need(values.case, '--case'),
           organisationOid: values.org,
           hetu: values.identity,
@@ -103,7 +104,7 @@ export async function runRehearsalCommand(
         return printVerdict(verdict, io);
       }
       case 'report':
-        return await writeReport(webUrl, need(id, 'an ID'), values.out ?? '.', io);
+        return await writeReport(web, need(id, 'an ID'), values.out ?? '.', io);
       case 'generate':
         return await generate(config.dataDir, values, need, io);
       default:
@@ -150,12 +151,14 @@ export function printVerdict(v: RehearsalVerdict, io: CliIo): number {
   return result === 'passed' ? 0 : 1;
 }
 
-async function writeReport(webUrl: string, id: string, out: string, io: CliIo): Promise<number> {
+async function writeReport(web: WebTarget, id: string, out: string, io: CliIo): Promise<number> {
   await mkdir(out, { recursive: true });
   for (const ext of ['html', 'pdf', 'eml']) {
-    const res = await fetch(new URL(`/__sim/rehearsals/${encodeURIComponent(id)}/report.${ext}`, webUrl));
+    const res = await fetch(new URL(`/__sim/rehearsals/${encodeURIComponent(id)}/report.${ext}`, web.url), {
+      headers: web.token === undefined ? {} : { Authorization: `Bearer ${web.token}` },
+    });
     if (!res.ok) {
-      await webJson(webUrl, 'GET', `/__sim/rehearsals/${encodeURIComponent(id)}`);
+      await webJson(web, 'GET', `/__sim/rehearsals/${encodeURIComponent(id)}`);
       throw new KantaSimError('SERVICE_UNAVAILABLE', `report.${ext}: HTTP ${res.status}`);
     }
     const file = path.join(out, `${id}.${ext}`);

@@ -2,7 +2,7 @@
  * `kanta-sim start`: runs the archive and the web listener until interrupted, and tells a new user how to
  * send a first document.
  */
-import { loadConfig } from '../config.js';
+import { loadConfig, type KantaSimConfig } from '../config.js';
 import { launch } from '../kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
@@ -12,6 +12,9 @@ import { watchForStop } from './stop-signals.js';
 export const START_USAGE = `usage: kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE]
                        [--seed FILE] [--trust-mode strict|lenient] [--trust-anchor CA.pem ...]
                        [--reader-threads N] [--quiet] [--outlive-parent]
+                       [--web-host H] [--allowed-host NAME ...] [--control-token T]
+  --host binds the Kanta interface (mutual TLS) only; the web listener binds --web-host (default 127.0.0.1),
+  and off loopback its control API and demo sign-in need the control token (generated if not given).
   Runs until Ctrl+C, SIGTERM or SIGHUP, or until the process that started it exits (npx, npm, a shell);
   --outlive-parent keeps it running after its parent exits (stop it with kill PID).
   exit 0 stopped cleanly, 1 could not start (the reason on stderr), 2 usage error`;
@@ -21,6 +24,19 @@ export const START_FLAGS = {
   seed: { type: 'string' },
   'outlive-parent': { type: 'boolean' },
 } as const;
+
+/**
+ * One banner line on who can reach the control API. A generated token is printed here once and nowhere
+ * else; a configured one is not echoed (its owner has it).
+ */
+function exposure(config: KantaSimConfig, token: string | undefined): string {
+  const label = 'Control access'.padEnd(30);
+  if (token === undefined) {
+    return `${label}loopback only (web listener on ${config.webHost}; no token needed)`;
+  }
+  const shown = config.controlToken === undefined ? `generated token ${token}` : 'the configured token';
+  return `${label}web listener on ${config.webHost} (not loopback): control API and demo sign-in need Authorization: Bearer <${shown}>`;
+}
 
 export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseFlags(args, START_FLAGS);
@@ -47,6 +63,7 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
   Web listener                  ${sim.webUrl}   (health: ${sim.webUrl}/__sim/health)
   Archivist interface           ${sim.webUrl}/archivist   (demo mode: one-click sign-in)
   Control API                   ${sim.webUrl}/__sim/openapi.json${config.seed ? `   (seeded from ${config.seed})` : ''}
+  ${exposure(config, sim.controlToken)}
   Database                      ${config.memory ? 'in memory' : `${config.dataDir}/archive.sqlite`}
   Trust mode                    ${config.trustMode}
 

@@ -4,13 +4,28 @@
  */
 import { ERROR_CODES, KantaSimError, type ErrorCode } from '../errors.js';
 
-/** Calls `method path` on `webUrl`; resolves with the parsed JSON answer. */
-export async function webJson<T>(webUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+/** A running kanta-sim's web listener, and its control token when it is not on loopback. */
+export interface WebTarget {
+  readonly url: string;
+  readonly token?: string;
+}
+
+/** Calls `method path` on the web listener; resolves with the parsed JSON answer. */
+export async function webJson<T>(
+  target: string | WebTarget,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const { url: webUrl, token } = typeof target === 'string' ? { url: target, token: undefined } : target;
   let res: Response;
   try {
     res = await fetch(new URL(path, webUrl), {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: {
+        ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -38,7 +53,8 @@ export async function webJson<T>(webUrl: string, method: string, path: string, b
 }
 
 /** The web listener of the configuration, for --web-url's default. */
-export function defaultWebUrl(config: { host: string; webPort: number }): string {
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+export function defaultWebUrl(config: { webHost: string; webPort: number }): string {
+  const bind = config.webHost === '0.0.0.0' || config.webHost === '::' ? '127.0.0.1' : config.webHost;
+  const host = bind.includes(':') ? `[${bind}]` : bind;
   return `http://${host}:${config.webPort}`;
 }

@@ -45,8 +45,15 @@ export interface ControlClient {
   health(): Promise<{ ready: boolean } & Record<string, unknown>>;
 }
 
+export interface ControlClientOptions {
+  /** The control token of a web listener that is not on loopback (sent as `Authorization: Bearer`). */
+  readonly token?: string;
+}
+
 /** A control client for the web listener at `webUrl` (e.g. http://127.0.0.1:8080). */
-export function controlClient(webUrl: string): ControlClient {
+export function controlClient(webUrl: string, options: ControlClientOptions = {}): ControlClient {
+  const auth: Record<string, string> =
+    options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   const base = webUrl.replace(/\/+$/, '');
   const call = async <T>(method: string, path: string, body?: unknown, accept: number[] = []): Promise<T> => {
     let res: Response;
@@ -54,8 +61,8 @@ export function controlClient(webUrl: string): ControlClient {
       res = await fetch(`${base}${path}`, {
         method,
         ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+          ? { headers: auth }
+          : { headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
       });
     } catch (cause) {
       throw new KantaSimError(
