@@ -33,6 +33,7 @@ export const ERROR_CODES = Object.freeze({
   PRO_EXISTS: { status: 409, message: 'The professional already exists' },
   DATA_DIR_INVALID: { status: 500, message: 'The data directory cannot be used' },
   STORE_FAILED: { status: 503, message: 'The database could not complete the operation' },
+  STORE_UNUSABLE: { status: 503, message: 'The database cannot be opened or written' },
   TEST_IDENTITY_ASSIGNED: {
     status: 409,
     message: 'The test identity is already assigned to another customer for this service',

@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { ArchiveService } from './archive/archive-service.js';
 import { createDocumentReader } from './archive/document-reader.js';
 import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
@@ -22,6 +21,8 @@ import { ensureTestPki, PKI_FILES } from './pki/test-pki.js';
 import { createTrustStore } from './pki/trust-store.js';
 import { SqliteArchiveStore } from './store/sqlite-archive-store.js';
 import { openDatabase } from './store/open-database.js';
+import { databaseState, storeUnusable } from './store/database-health.js';
+import { prepareDataDir } from './store/data-dir.js';
 import type { ArchiveStore } from './store/archive-store.js';
 import { SimClock } from './control/clock.js';
 import { ControlService } from './control/control-service.js';
@@ -76,7 +77,8 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const logger = options.logger ?? silentLogger;
   const simClock = new SimClock(options.clock);
   const clock = (): Date => simClock.now();
-  mkdirSync(config.dataDir, { recursive: true });
+  // Every directory it writes, proven writable, before anything else (store/data-dir.ts).
+  await prepareDataDir(config.dataDir);
   const pki = await ensureTestPki(config.dataDir, { validFrom: config.pkiValidFrom });
   if (pki.validFrom.getTime() > config.pkiValidFrom.getTime() + 2 * 86_400_000) {
     // Kept, not reissued: the organisations' and professionals' credentials were issued from this PKI.
@@ -94,10 +96,11 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const operations = loadOperationTable(config.operationTable);
   const db = await openDatabase(config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'));
   const store = new SqliteArchiveStore(db);
-  const snapshots = await SqliteSnapshots.attach(
-    db,
-    config.memory ? ':memory:' : path.join(config.dataDir, 'snapshots.sqlite'),
-  );
+  const snapshotsFile = config.memory ? ':memory:' : path.join(config.dataDir, 'snapshots.sqlite');
+  const snapshots = await SqliteSnapshots.attach(db, snapshotsFile).catch(async (e: unknown) => {
+    await db.close();
+    throw storeUnusable(snapshotsFile, e);
+  });
   const journal = new Journal(config.journalCap, clock);
   const faults = new FaultRegistry({
     operations,
@@ -194,9 +197,10 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     logger,
     guard: { allowedHosts: listenerHostNames(config.webHost, config.allowedHosts), controlToken },
     health: async () => {
-      const database = await store.ping();
+      // A committed write each time: a store that reads but can no longer write is not ready.
+      const database = await databaseState(db);
       const report = { kantaInterface: kanta !== undefined, webListener: web !== undefined, database };
-      return { ready: report.kantaInterface && report.webListener && database, ...report };
+      return { ready: report.kantaInterface && report.webListener && database === true, ...report };
     },
     about: () => ({
       name: 'kanta-sim',

@@ -44,11 +44,15 @@ export const OPENAPI_SCHEMAS = Object.freeze({
   Health: {
     type: 'object',
     properties: {
-      status: { enum: ['ready', 'starting'] },
+      status: { enum: ['ready', 'starting', 'unavailable'] },
       ready: { type: 'boolean' },
       kantaInterface: { type: 'boolean' },
       webListener: { type: 'boolean' },
-      database: { type: 'boolean' },
+      database: {
+        description:
+          'true: reads and writes work; "read-only": writes fail (mount, permissions); false: unusable',
+        anyOf: [{ type: 'boolean' }, { enum: ['read-only'] }],
+      },
     },
   },
   Document: {

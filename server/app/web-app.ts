@@ -45,7 +45,13 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.get('/__sim/health', async (_req, res, next) => {
     try {
       const report = await deps.health();
-      res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'starting', ...report });
+      // Both listeners up but the database failing is not "starting": it will not get better by waiting.
+      const status = report.ready
+        ? 'ready'
+        : report.kantaInterface && report.webListener
+          ? 'unavailable'
+          : 'starting';
+      res.status(report.ready ? 200 : 503).json({ status, ...report });
     } catch (e) {
       next(e);
     }

@@ -2,7 +2,9 @@
  * `kanta-sim start`: runs the archive and the web listener until interrupted, and tells a new user how to
  * send a first document.
  */
+import path from 'node:path';
 import { loadConfig, type KantaSimConfig } from '../config.js';
+import { dataDirError } from '../store/data-dir.js';
 import { launch } from '../kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
@@ -53,7 +55,14 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
   const config = loadConfig({ flags: values, env });
   const started = Date.now();
   const sim = await launch(config, { logger: stderrLogger() });
-  const demoMessage = await ensureDemoMessage(config.dataDir, sim.demo);
+  let demoMessage: string;
+  try {
+    demoMessage = await ensureDemoMessage(config.dataDir, sim.demo);
+  } catch (e) {
+    // Listening sockets would keep the process alive after the error: stop them, and say what failed.
+    await sim.stop();
+    throw dataDirError(config.dataDir, path.join(config.dataDir, 'demo'), e);
+  }
   if (!values.quiet) {
     const org = sim.demo.organiser;
     const pro = sim.demo.professional;

@@ -5,6 +5,7 @@
  * in-memory archive, a private in-memory database.
  */
 import { KantaSimError } from '../errors.js';
+import { WRITE_PROBE_TABLE } from './database-health.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
 export interface SnapshotInfo {
@@ -21,7 +22,13 @@ const SNAPSHOT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
  * changes. The usage log (käyttöloki) is append-only by law (its triggers refuse DELETE), and archivists
  * with their sessions are identities, not archive state.
  */
-const SKIPPED = new Set(['schema_migrations', 'usage_log', 'archivists', 'archivist_sessions']);
+const SKIPPED = new Set([
+  'schema_migrations',
+  'usage_log',
+  'archivists',
+  'archivist_sessions',
+  WRITE_PROBE_TABLE,
+]);
 
 interface TableListRow {
   schema: string;

@@ -27,10 +27,16 @@ export interface ExitedProcess {
  */
 export function runStart(
   args: readonly string[],
-  env: Record<string, string> = {},
-  timeoutMs = 45_000,
+  options: {
+    readonly env?: Record<string, string>;
+    readonly timeoutMs?: number;
+    /** Wraps the command line, e.g. to run it in a mount namespace (read-only-fs.ts). */
+    readonly wrap?: (argv: string[]) => string[];
+  } = {},
 ): Promise<StartedProcess | ExitedProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'start', ...args], {
+  const { env = {}, timeoutMs = 45_000, wrap = (argv: string[]) => argv } = options;
+  const [command, ...rest] = wrap([process.execPath, '--import', 'tsx', MAIN, 'start', ...args]);
+  const child = spawn(command as string, rest, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
