@@ -58,3 +58,37 @@ describe('kanta-sim journal export --junit', () => {
     expect(await runJournalCommand(['export'], {}, captureIo())).toBe(2);
   });
 });
+
+describe('kanta-sim journal against a web listener off loopback', () => {
+  const token = 'journal-control-token-0123456789';
+  let sim: KantaSimInstance;
+  let webUrl: string;
+  beforeAll(async () => {
+    sim = await startKantaSim({ webHost: '0.0.0.0', controlToken: token });
+    webUrl = `http://127.0.0.1:${new URL(sim.webUrl).port}`;
+  });
+  afterAll(async () => {
+    await sim.stop();
+  });
+
+  it('passes the control token from --control-token or KANTA_SIM_CONTROL_TOKEN', async () => {
+    const without = captureIo();
+    expect(await runJournalCommand(['list', '--web-url', webUrl], {}, without)).toBe(1);
+    expect(without.text()).toContain('CONTROL_TOKEN_REQUIRED');
+    const wrong = captureIo();
+    expect(
+      await runJournalCommand(
+        ['list', '--web-url', webUrl, '--control-token', 'not-the-token-0123456789'],
+        {},
+        wrong,
+      ),
+    ).toBe(1);
+    expect(wrong.text()).toContain('CONTROL_TOKEN_INVALID');
+    expect(
+      await runJournalCommand(['list', '--web-url', webUrl, '--control-token', token], {}, captureIo()),
+    ).toBe(0);
+    expect(
+      await runJournalCommand(['list', '--web-url', webUrl], { KANTA_SIM_CONTROL_TOKEN: token }, captureIo()),
+    ).toBe(0);
+  });
+});
