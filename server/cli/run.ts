@@ -36,6 +36,7 @@ export const RUN_USAGE = `usage: kanta-sim run [start flags] -- CMD [ARGS...]
     KANTA_SIM_PRO_REGNO, KANTA_SIM_PRO_DIR
                              the demo professional and the directory of its credentials
     KANTA_SIM_DEMO_MESSAGE   a signed demo message (SP17) that archives AA
+    KANTA_SIM_CONTROL_TOKEN  the control API's bearer token, only when --web-host is not loopback
   exit: CMD's exit code; 1 kanta-sim could not start or CMD could not be run (127 if not found); 2 usage error`;
 
 /** The environment CMD sees: the caller's, plus where and how to reach this simulator. */
@@ -63,6 +64,8 @@ export function runEnvironment(
     KANTA_SIM_PRO_REGNO: professional.regno,
     KANTA_SIM_PRO_DIR: professional.dir,
     KANTA_SIM_DEMO_MESSAGE: demoMessage,
+    // Off loopback (--web-host), the control token; the CLI's web clients read it from here.
+    ...(sim.controlToken === undefined ? {} : { KANTA_SIM_CONTROL_TOKEN: sim.controlToken }),
   };
 }
 

@@ -60,6 +60,7 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
     demoMessage = await ensureDemoMessage(config.dataDir, sim.demo);
   } catch (e) {
     // Listening sockets would keep the process alive after the error: stop them, and say what failed.
+    watch.dispose();
     await sim.stop();
     throw dataDirError(config.dataDir, path.join(config.dataDir, 'demo'), e);
   }
