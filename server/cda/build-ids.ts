@@ -51,7 +51,7 @@ export interface OidSequence {
  * A 32-bit PRNG (mulberry32). Enough to spread fixture ids; not for anything secret.
  * Kept here rather than imported because fixtures must not change when a dependency does.
  */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -11,6 +11,7 @@
  * Deterministic (seeded), so a failure names a document that the next run generates again. Used by
  * test/signature/c14n-differential.test.ts; kept here so other suites can reuse it.
  */
+import { mulberry32 } from '../../server/cda/build-ids.js';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
@@ -169,24 +170,12 @@ function signatureTemplate(enveloped: boolean): string {
   );
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` documents. Every choice of every dimension appears (the index walks each list in turn), and
  * the content items are combined at random on top, so the corpus covers both each feature and mixtures.
  */
 export function generateCorpus(count: number, seed = 12): CorpusDocument[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const docs: CorpusDocument[] = [];
   for (let i = 0; i < count; i++) {
