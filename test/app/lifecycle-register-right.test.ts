@@ -210,7 +210,7 @@ describe('the register access right ends at its service task', () => {
     rel = relationship(sim, CLIENT, [providerRight(sim, isoDay(-30))]); // listed under service task 24
     expect(await archive(sim, rel)).toEqual({ typeCode: 'AA', codes: [] });
     organiser24 = organiserPlan(sim, CLIENT, day(-6));
-    organiser25 = organiserTask25Plan();
+    organiser25 = organiserPlan(sim, CLIENT, day(-5), 'lastensuojelu');
     for (const spec of [organiser24, organiser25]) {
       expect(await archive(sim, spec)).toEqual({ typeCode: 'AA', codes: [] });
     }
@@ -219,19 +219,6 @@ describe('the register access right ends at its service task', () => {
     await sim.stop();
   });
 
-  function organiserTask25Plan(): DocumentSpec {
-    const org = sim.demo.organiser;
-    return clientPlan({
-      id: newOid(org),
-      caseId: newOid(org, 96),
-      client: CLIENT,
-      organiser: { oid: org.oid, name: org.name },
-      serviceUnit: org.units[0] as { oid: string; name: string },
-      author: author(sim),
-      date: day(-5),
-      serviceTask: 'lastensuojelu',
-    });
-  }
   function providerPlan(serviceTask: 'lapsiperheidenPalvelut' | 'lastensuojelu'): DocumentSpec {
     const org = sim.demo.organiser;
     const provider = sim.demo.provider;

@@ -8,7 +8,7 @@ import type { DocumentSpec, SpecClient } from '../../server/cda/build-spec.js';
 import { formatIsoDate } from '../../server/cda/build-xml.js';
 import type { TemplateAuthor } from '../../server/cda/templates-common.js';
 import { clientRelationshipDocument, type ProviderEntry } from '../../server/cda/templates-relationship.js';
-import { SOCIAL_SERVICES } from '../../server/cda/templates-codes.js';
+import { SOCIAL_SERVICES, type ServiceTaskKey } from '../../server/cda/templates-codes.js';
 import { clientPlan } from '../../server/cda/templates-documents.js';
 import type { OrganisationCredentials } from '../../server/index.js';
 import { buildSignedMessage, type SignedMessage } from '../../server/samples/signed-message.js';
@@ -111,7 +111,12 @@ export function nextVersion(
 }
 
 /** A new client plan (version 1, a new case) of the demo organiser's first unit for `client`. */
-export function organiserPlan(sim: KantaSimInstance, client: SpecClient, date: Date): DocumentSpec {
+export function organiserPlan(
+  sim: KantaSimInstance,
+  client: SpecClient,
+  date: Date,
+  serviceTask?: ServiceTaskKey,
+): DocumentSpec {
   const org = sim.demo.organiser;
   return clientPlan({
     id: newOid(org),
@@ -121,6 +126,7 @@ export function organiserPlan(sim: KantaSimInstance, client: SpecClient, date: D
     serviceUnit: org.units[0] as { oid: string; name: string },
     author: author(sim),
     date,
+    serviceTask,
   });
 }
 
