@@ -17,6 +17,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The dependency checker reads its rules as a CommonJS module.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
   // The CLI and the benchmark speak to a person on the terminal; everything else logs through the logger.
   {
     files: ['server/cli/**/*.ts', 'server/main.ts', 'bench/**/*.ts', 'test/**/*.ts'],

@@ -7,7 +7,7 @@
  * later version that ends a right takes effect for documents dated after its end date.
  */
 import type { ArchiveStore, StoredDocument } from '../store/archive-store.js';
-import { CLIENT_RELATIONSHIP_GROUP } from '../rules/validate-document.js';
+import { CLIENT_RELATIONSHIP_GROUP } from '../cda/validate-document.js';
 
 /** One provider service unit's right to use an organiser's register for one client. */
 export interface RegisterRight {

@@ -7,7 +7,7 @@
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import type { ArchiveStore, DocumentState, InvalidationRecord } from '../store/archive-store.js';
-import { CLIENT_RELATIONSHIP_GROUP } from '../rules/validate-document.js';
+import { CLIENT_RELATIONSHIP_GROUP } from '../cda/validate-document.js';
 import { rightsFromRelationshipJson, structuredContent, type RegisterRight } from './access-rights.js';
 import { byProcessPhase, toMetadata, type DocumentMetadata } from './document-metadata.js';
 import {

@@ -6,7 +6,7 @@ import type { Element } from '@xmldom/xmldom';
 import type { Operation, OperationTable } from '../codes/operations.js';
 import { RULES } from '../rules/catalogue.js';
 import type { RuleViolation } from '../rules/rule.js';
-import { checkWrapper, validateFrame } from '../rules/validate-frame.js';
+import { checkWrapper, validateFrame } from '../wire/validate-frame.js';
 import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
 import { openEnvelope } from '../wire/envelope.js';
 import { parseFrame } from '../wire/parse-frame.js';

@@ -5,7 +5,7 @@
  * listed, with the client-relationship documents that grant it. Every query goes through here before it
  * touches a document.
  */
-import { CLIENT_RELATIONSHIP_GROUP } from '../rules/validate-document.js';
+import { CLIENT_RELATIONSHIP_GROUP } from '../cda/validate-document.js';
 import type { ArchiveStore, DocumentFilter, StoredDocument } from '../store/archive-store.js';
 import { coversDate, currentRights, finnishDate } from './access-rights.js';
 import { organisationOids, type KnownOrganisation } from './identify-client.js';

@@ -6,7 +6,7 @@
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import { KantaSimError } from '../errors.js';
-import { checkHetu } from '../rules/hetu.js';
+import { checkHetu } from '../hl7/hetu.js';
 import type { ArchiveStore, DocumentFilter, DocumentState } from '../store/archive-store.js';
 import type { ArchivistStore, CompareRecord, CompareRecordStore } from '../store/archivist-store.js';
 import type { UsageEntry, UsageLogStore } from '../store/usage-log-store.js';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { KantaSimError } from '../errors.js';
 import { DEMO_ORGANISER, DEMO_PROVIDER } from '../pki/demo.js';
-import { isValidOid } from '../rules/oid.js';
+import { isValidOid } from '../hl7/oid.js';
 import type { ArchivistRecord, ArchivistStore } from '../store/archivist-store.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 

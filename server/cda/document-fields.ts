@@ -2,8 +2,8 @@
  * Which document fields the metadata validator checks, where each one lives and in which code system: the
  * table form keeps validate-document.ts about rules rather than about field names.
  */
-import { CDA_LOCATIONS as L } from '../cda/cda-locations.js';
-import type { CodedValue, SocialDocument } from '../cda/social-document.js';
+import { CDA_LOCATIONS as L } from './cda-locations.js';
+import type { CodedValue, SocialDocument } from './social-document.js';
 import { CODE_SYSTEMS } from '../codes/code-systems.js';
 
 export type Requirement = 'always' | 'clientDocument' | 'optional';

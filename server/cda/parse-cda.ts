@@ -2,7 +2,7 @@
  * CDA R2 + hl7fi:localSocialHeader -> SocialDocument (SHA-SPEC section 4). Only the identity of the
  * document (id, setId, versionNumber, client hetu, register keeper) is required here, because without it
  * the archive cannot even say which document it refuses; every other field is read tolerantly and judged
- * by rules/validate-document.ts. The urn:hl7finland prefix varies between senders (hl7fi:, ep2:, default
+ * by validate-document.ts. The urn:hl7finland prefix varies between senders (hl7fi:, ep2:, default
  * namespace), so elements are matched by namespace URI only.
  */
 import type { Document, Element } from '@xmldom/xmldom';
@@ -21,7 +21,7 @@ import {
   readRoot,
   readText,
   readValue,
-} from './hl7-datatypes.js';
+} from '../hl7/datatypes.js';
 import type {
   CaseInfo,
   Client,

@@ -3,12 +3,10 @@
  * on raw XML. Finnish field names are kept where the English word would blur the meaning (docs/glossary.md).
  */
 
-/** A coded value as HL7 carries it. */
-export interface CodedValue {
-  readonly code: string;
-  readonly codeSystem?: string;
-  readonly displayName?: string;
-}
+import type { CodedValue } from '../hl7/datatypes.js';
+
+// Re-exported: the document's coded fields are HL7 CD values, defined with their reader below cda/ and wire/.
+export type { CodedValue };
 
 /** The client (asiakas) the document is about. */
 export interface Client {

@@ -6,14 +6,14 @@
  * The client-relationship document (document group 1) carries no document type, service task or process
  * phase in the header (see the real SP1 sample); those are required only of client documents.
  */
-import { CDA_LOCATIONS as L, signerLocation } from '../cda/cda-locations.js';
-import type { CodedValue, SocialDocument } from '../cda/social-document.js';
+import { CDA_LOCATIONS as L, signerLocation } from './cda-locations.js';
+import type { CodedValue, SocialDocument } from './social-document.js';
 import type { CodeLists } from '../codes/code-lists.js';
 import { CODE_SYSTEMS } from '../codes/code-systems.js';
-import { RULES } from './catalogue.js';
-import { checkHetu } from './hetu.js';
-import { isValidOid } from './oid.js';
-import { violation, type RuleViolation } from './rule.js';
+import { RULES } from '../rules/catalogue.js';
+import { checkHetu } from '../hl7/hetu.js';
+import { isValidOid } from '../hl7/oid.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
 import { CODED_FIELDS, OID_FIELDS } from './document-fields.js';
 
 /** The document group of the client-relationship document (asiakkuusasiakirja). */

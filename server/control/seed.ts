@@ -14,7 +14,7 @@ import { assessment, clientNote, clientPlan, decision, initiation } from '../cda
 import { KantaSimError, isKantaSimError } from '../errors.js';
 import { addOrganisation, type Organisation } from '../pki/organisations.js';
 import { addProfessional, type Professional } from '../pki/professionals.js';
-import { checkHetu, isTestIdentity } from '../rules/hetu.js';
+import { checkHetu, isTestIdentity } from '../hl7/hetu.js';
 import type { RuleViolation } from '../rules/rule.js';
 import { buildSignedMessage } from '../samples/signed-message.js';
 import { parseScenario, type Scenario, type SeedIdentity } from './scenario.js';

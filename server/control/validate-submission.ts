@@ -13,7 +13,7 @@ import { readDocument } from '../archive/read-document.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import { checkWrapper, validateFrame } from '../rules/validate-frame.js';
+import { checkWrapper, validateFrame } from '../wire/validate-frame.js';
 import type { ArchiveFrame } from '../wire/archive-frame.js';
 import { ARCHIVE_INTERACTION_ID, buildArchiveFrame } from '../wire/build-frame.js';
 import { openEnvelope } from '../wire/envelope.js';

@@ -5,7 +5,13 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { attr, childElements, NS, textOf } from '../xml/dom.js';
-import type { CodedValue } from './social-document.js';
+
+/** A coded value as HL7 carries it. */
+export interface CodedValue {
+  readonly code: string;
+  readonly codeSystem?: string;
+  readonly displayName?: string;
+}
 
 /** A CE/CD value; undefined when the element is missing or carries no @code. */
 export function readCoded(el: Element | undefined): CodedValue | undefined {

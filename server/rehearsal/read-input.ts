@@ -3,7 +3,7 @@
  * it rejects, so a person sees "documents[2].serviceTask: expected a non-empty string" and not a crash.
  */
 import { KantaSimError } from '../errors.js';
-import { isValidOid } from '../rules/oid.js';
+import { isValidOid } from '../hl7/oid.js';
 
 /** A JSON object, or BAD_REQUEST naming `where`. */
 export function objectAt(v: unknown, where: string): Record<string, unknown> {

@@ -5,7 +5,7 @@
  * refused unless the person says they mean it (and then recorded as an acknowledged reuse).
  */
 import { KantaSimError } from '../errors.js';
-import { checkHetu } from '../rules/hetu.js';
+import { checkHetu } from '../hl7/hetu.js';
 import { booleanAt, enumAt, objectAt, oidAt, optionalStringAt, stringAt } from './read-input.js';
 
 export interface IdentityAssignment {

@@ -4,17 +4,14 @@
  * so an existing data directory upgrades in place whatever order features arrived in.
  */
 import type { SqliteDatabase } from './sqlite-database.js';
+import type { Migration } from './migrations/migration.js';
 import { DOCUMENT_MIGRATIONS } from './migrations/documents.js';
 import { LIFECYCLE_MIGRATIONS } from './migrations/lifecycle.js';
 import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
 import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
 import { PERFORMANCE_MIGRATIONS } from './migrations/performance.js';
 
-export interface Migration {
-  /** Unique and stable, e.g. "documents-001-create". */
-  readonly name: string;
-  readonly sql: string;
-}
+export type { Migration };
 
 /** Every migration, in the order a fresh database applies them. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -5,7 +5,7 @@
  * ED and ST are single-valued, so the texts share one <text> separated by " | " (HL7-legal, and readable).
  */
 import type { Element } from '@xmldom/xmldom';
-import { readExtension, readRoot } from '../cda/hl7-datatypes.js';
+import { readExtension, readRoot } from '../hl7/datatypes.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import { KantaSimError } from '../errors.js';
 import type { RuleViolation } from '../rules/rule.js';

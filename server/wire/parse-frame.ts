@@ -1,6 +1,6 @@
 /**
  * HL7 V3 transfer frame -> ArchiveFrame. Deliberately tolerant: a missing part becomes undefined and the
- * validators (rules/validate-frame.ts) decide what is required for which operation, so that one malformed
+ * validators (validate-frame.ts) decide what is required for which operation, so that one malformed
  * field yields one precise acknowledgementDetail instead of a parse failure.
  */
 import type { Element } from '@xmldom/xmldom';
@@ -13,7 +13,7 @@ import {
   readName,
   readRoot,
   readValue,
-} from '../cda/hl7-datatypes.js';
+} from '../hl7/datatypes.js';
 import type { CodedValue } from '../cda/social-document.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { attr, childElements, NS, pathElement, textOf } from '../xml/dom.js';

@@ -3,7 +3,7 @@
  * and the tests.
  */
 import type { Element } from '@xmldom/xmldom';
-import { readCoded, readRoot, readValue } from '../cda/hl7-datatypes.js';
+import { readCoded, readRoot, readValue } from '../hl7/datatypes.js';
 import { attr, childElements, NS, parseDom, pathElement, textOf } from '../xml/dom.js';
 import { parseAcknowledgement, type ParsedAcknowledgement } from './acknowledgement.js';
 import { openEnvelope } from './envelope.js';

@@ -5,7 +5,7 @@
  * query conventions and is documented in docs/lifecycle-and-queries.md.
  */
 import type { Element } from '@xmldom/xmldom';
-import { readCoded, readExtension, readRoot, readValue } from '../cda/hl7-datatypes.js';
+import { readCoded, readExtension, readRoot, readValue } from '../hl7/datatypes.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { NS, pathElement } from '../xml/dom.js';
 import type { InstanceId } from './archive-frame.js';

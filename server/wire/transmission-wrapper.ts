@@ -5,7 +5,7 @@
  * (acknowledgements, query responses) carry none and ask for none (NE). Also the two pieces answers share:
  * an instance id that may be unknown, and one acknowledgementDetail per rule violation.
  */
-import { formatHl7Time } from '../cda/hl7-datatypes.js';
+import { formatHl7Time } from '../hl7/datatypes.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import type { RuleViolation } from '../rules/rule.js';
 import type { InstanceId } from './archive-frame.js';

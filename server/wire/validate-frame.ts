@@ -8,9 +8,9 @@ import { CDA_LOCATIONS } from '../cda/cda-locations.js';
 import type { SocialDocument } from '../cda/social-document.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import type { Operation, OperationTable } from '../codes/operations.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
-import { RULES } from './catalogue.js';
-import { violation, type RuleViolation } from './rule.js';
+import type { ArchiveFrame } from './archive-frame.js';
+import { RULES } from '../rules/catalogue.js';
+import { violation, type RuleViolation } from '../rules/rule.js';
 
 /** XPaths in the frame, relative to its root element. */
 function at(frame: ArchiveFrame, path: string): string {

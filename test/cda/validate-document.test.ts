@@ -3,7 +3,7 @@ import type { SocialDocument } from '../../server/cda/social-document.js';
 import { loadCodeLists } from '../../server/codes/code-lists.js';
 import { RULES } from '../../server/rules/catalogue.js';
 import type { RuleDefinition } from '../../server/rules/rule.js';
-import { validateDocument } from '../../server/rules/validate-document.js';
+import { validateDocument } from '../../server/cda/validate-document.js';
 import { KANTA_SAMPLES, SAMPLE, sampleDocument } from '../support/kanta-samples.js';
 import { ownDocuments } from '../support/own-documents.js';
 

@@ -3,7 +3,7 @@ import { loadOperationTable } from '../../server/codes/operations.js';
 import { FaultRegistry } from '../../server/control/faults.js';
 import { parseFaultSpec } from '../../server/control/fault-spec.js';
 import { SENTINEL_IDENTITIES } from '../../server/control/sentinels.js';
-import { checkHetu, isTestIdentity } from '../../server/rules/hetu.js';
+import { checkHetu, isTestIdentity } from '../../server/hl7/hetu.js';
 import { DEFAULT_XML_LIMITS } from '../../server/xml/limits.js';
 
 const registry = (random: () => number = () => 0.5, sentinels = true): FaultRegistry =>

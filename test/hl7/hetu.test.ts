@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHetu, isTestIdentity } from '../../server/rules/hetu.js';
+import { checkHetu, isTestIdentity } from '../../server/hl7/hetu.js';
 
 describe('checkHetu', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isValidOid } from '../../server/rules/oid.js';
+import { isValidOid } from '../../server/hl7/oid.js';
 
 it.each([
   { oid: '1.2.246.10.2012566.95.2026.688883.2655274', ok: true },

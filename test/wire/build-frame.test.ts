@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadOperationTable } from '../../server/codes/operations.js';
-import { validateFrame, validateFrameAgainstDocument } from '../../server/rules/validate-frame.js';
+import { validateFrame, validateFrameAgainstDocument } from '../../server/wire/validate-frame.js';
 import { buildArchiveFrame, wrapInSoap } from '../../server/wire/build-frame.js';
 import { openEnvelope } from '../../server/wire/envelope.js';
 import { extractDocumentPart } from '../../server/wire/mime.js';

@@ -6,7 +6,7 @@ import {
   checkWrapper,
   validateFrame,
   validateFrameAgainstDocument,
-} from '../../server/rules/validate-frame.js';
+} from '../../server/wire/validate-frame.js';
 import type { ArchiveFrame } from '../../server/wire/archive-frame.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';
 import { dom, KANTA_SAMPLES, SAMPLE, sampleDocument, sampleText } from '../support/kanta-samples.js';

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 /**
  * The archivist interface: archivists and their registers, server-side sessions, the usage log

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 /** The archived documents: searchable metadata in one table, the original bytes in another. */
 export const DOCUMENT_MIGRATIONS: readonly Migration[] = [

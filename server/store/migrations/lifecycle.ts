@@ -1,4 +1,4 @@
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 /**
  * Document lifecycle: versions of one setId (a UNIQUE index is the second guard against two racing new

@@ -4,7 +4,7 @@
  * sorts them (~20 ms at 10,000 documents, growing linearly). With it, the rows come in effective_time
  * order and a LIMIT stops early (measured in bench/search.ts, docs/performance.md).
  */
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 export const PERFORMANCE_MIGRATIONS: readonly Migration[] = [
   {

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrations.js';
+import type { Migration } from './migration.js';
 
 /**
  * The deployment-test rehearsal: organisations' onboarding records, the registry of handed-out test
