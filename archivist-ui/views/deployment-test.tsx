@@ -2,8 +2,7 @@
  * The deployment-test (käyttöönottokoe) pages: the organisation's rehearsals with a form to start one, and one
  * rehearsal's checklist with its deviations, the reporting deadline and the report links.
  */
-import type { Rehearsal } from '../../server/rehearsal/rehearsal.js';
-import type { RehearsalVerdict } from '../../server/rehearsal/rehearsal-service.js';
+import type { DeploymentTestModel, RehearsalLine } from '../../server/rehearsal/view-models.js';
 import { formatInstant, maskHetu } from '../format.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';
 import type { PageContext } from './context.js';
@@ -17,7 +16,7 @@ export interface TestCaseOption {
 export function DeploymentTestListPage(props: {
   ctx: PageContext;
   cases: readonly TestCaseOption[];
-  rehearsals: readonly Rehearsal[];
+  rehearsals: readonly RehearsalLine[];
   error?: string;
 }) {
   const { ctx } = props;
@@ -89,7 +88,7 @@ export function DeploymentTestListPage(props: {
 
 export function DeploymentTestPage(props: {
   ctx: PageContext;
-  verdict: RehearsalVerdict;
+  verdict: DeploymentTestModel;
   caseTitle: string;
   deadlineText: string;
   registerName: (oid: string) => string;

@@ -1,7 +1,5 @@
 /** The archivist's actions on a document: the compare form and the first step of invalidation. */
-import { COMPARE_KEYS } from '../../server/archivist/compare.js';
-import type { MetadataValue } from '../../server/archivist/metadata-fields.js';
-import type { CompareRecord } from '../../server/store/archivist-store.js';
+import { COMPARE_KEYS, type CompareModel, type MetadataValue } from '../../server/archivist/view-models.js';
 import { codeName, formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 
@@ -9,7 +7,7 @@ export function CompareForm(props: {
   ctx: PageContext;
   documentId: string;
   values: readonly MetadataValue[];
-  record?: CompareRecord;
+  record?: CompareModel;
   saved: boolean;
 }) {
   const { ctx, record } = props;

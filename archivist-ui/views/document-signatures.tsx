@@ -1,5 +1,5 @@
 /** The signature panel: each signature's signer, certificate and every check's result. */
-import type { SignatureReport } from '../../server/signature/signature-types.js';
+import type { SignatureReport } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 

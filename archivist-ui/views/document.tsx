@@ -2,8 +2,7 @@
  * The document page: a summary, then display form (sandboxed), structured content, metadata, signatures,
  * version history, compare and invalidation, each a labelled section reachable from the section menu.
  */
-import type { DocumentView } from '../../server/archivist/archivist-service.js';
-import { clientName } from '../../server/archivist/archived-document.js';
+import type { DocumentPageModel } from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { CompareForm, InvalidateForm } from './document-actions.js';
@@ -15,7 +14,7 @@ import { StateBadge } from './results.js';
 
 export interface DocumentPageProps {
   ctx: PageContext;
-  view: DocumentView;
+  view: DocumentPageModel;
   /** The sandboxed frame's document (sanitised display form), or undefined when there is none. */
   srcdoc?: string;
   /** The document type's name in the page's language. */
@@ -54,7 +53,7 @@ export function DocumentPage(props: DocumentPageProps) {
           <h1 id="doc-title">{props.typeName}</h1>
           <p class="doc-facts">
             <span>
-              {t.client}: <strong>{clientName(d.document) || '–'}</strong> <span class="hetu">{s.hetu}</span>
+              {t.client}: <strong>{d.clientName || '–'}</strong> <span class="hetu">{s.hetu}</span>
             </span>
             <span>
               {t.documentDate}: {formatHl7(s.effectiveTime, lang) || '–'}

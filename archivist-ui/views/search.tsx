@@ -1,6 +1,5 @@
 /** The search page: client identity code, the stated purpose of use, filters, and the grouped results. */
-import type { SearchResult } from '../../server/archivist/archivist-service.js';
-import { ACCESS_REASONS } from '../../server/archivist/usage-log.js';
+import { ACCESS_REASONS, type SearchResult } from '../../server/archivist/view-models.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { Results, type ResultNames } from './results.js';
