@@ -81,6 +81,21 @@ module.exports = {
       to: { path: '^(test|bench|scripts)/' },
     },
     {
+      name: 'views-not-from-store',
+      comment: 'the views read view models, never store rows: a store change must not reach the markup',
+      severity: 'error',
+      from: { path: '^archivist-ui/' },
+      to: { path: '^server/store/' },
+    },
+    {
+      name: 'views-read-view-models',
+      comment:
+        'from the server, the views import only the view models made for them (server/*/view-models.ts)',
+      severity: 'error',
+      from: { path: '^archivist-ui/' },
+      to: { path: '^server/', pathNot: '^server/(archivist|rehearsal)/view-models\\.ts$' },
+    },
+    {
       name: 'sqlite-only-in-store',
       comment: 'only store/ speaks SQL; every other floor goes through a store interface',
       severity: 'error',

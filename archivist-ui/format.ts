@@ -2,7 +2,7 @@
  * Dates and codes as the archivist reads them: Finnish-style dates in Helsinki time, whatever the
  * server's zone, and HL7 time stamps (YYYYMMDDhhmmss+zzzz) turned into readable dates.
  */
-import type { MetadataValue } from '../server/archivist/metadata-fields.js';
+import type { MetadataValue } from '../server/archivist/view-models.js';
 import type { Lang } from './i18n/index.js';
 
 const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };

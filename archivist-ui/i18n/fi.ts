@@ -2,10 +2,12 @@
  * Finnish: the interface's first language and the shape every translation follows (sv.ts and en.ts are
  * typed against it, so a missing key fails the build).
  */
-import type { MetadataKey } from '../../server/archivist/metadata-fields.js';
-import type { AccessReason } from '../../server/archivist/usage-log.js';
-import type { SignatureCheckName } from '../../server/signature/signature-types.js';
-import type { UsageAction } from '../../server/store/usage-log-store.js';
+import type {
+  AccessReason,
+  MetadataKey,
+  SignatureCheckName,
+  UsageAction,
+} from '../../server/archivist/view-models.js';
 
 export const fi = {
   lang: 'fi',

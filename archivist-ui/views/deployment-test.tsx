@@ -2,11 +2,11 @@
  * The deployment-test (käyttöönottokoe) pages: the organisation's rehearsals with a form to start one, and one
  * rehearsal's checklist with its deviations, the reporting deadline and the report links.
  */
-import type { Rehearsal } from '../../server/rehearsal/rehearsal.js';
-import type { RehearsalVerdict } from '../../server/rehearsal/rehearsal-service.js';
+import type { DeploymentTestModel, RehearsalLine } from '../../server/rehearsal/view-models.js';
 import { formatInstant, maskHetu } from '../format.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';
 import type { PageContext } from './context.js';
+import { ChecklistSection } from './deployment-test-checklist.js';
 import { Layout } from './layout.js';
 
 export interface TestCaseOption {
@@ -17,7 +17,7 @@ export interface TestCaseOption {
 export function DeploymentTestListPage(props: {
   ctx: PageContext;
   cases: readonly TestCaseOption[];
-  rehearsals: readonly Rehearsal[];
+  rehearsals: readonly RehearsalLine[];
   error?: string;
 }) {
   const { ctx } = props;
@@ -89,20 +89,15 @@ export function DeploymentTestListPage(props: {
 
 export function DeploymentTestPage(props: {
   ctx: PageContext;
-  verdict: RehearsalVerdict;
+  verdict: DeploymentTestModel;
   caseTitle: string;
   deadlineText: string;
   registerName: (oid: string) => string;
 }) {
   const { ctx, verdict } = props;
   const d = deploymentTestMessages(ctx.lang);
-  const { evaluation, rehearsal } = verdict;
+  const { rehearsal } = verdict;
   const base = `/archivist/deployment-tests/${encodeURIComponent(rehearsal.id)}`;
-  const tick = (v: boolean | null) => (
-    <span class={v === true ? 'tick ok' : v === false ? 'tick bad' : 'tick pending'}>
-      {v === true ? d.yes : v === false ? d.no : d.notYet}
-    </span>
-  );
   return (
     <Layout ctx={ctx} title={`${d.title}: ${props.caseTitle}`} active="deployment-test">
       <p class="no-print">
@@ -116,100 +111,7 @@ export function DeploymentTestPage(props: {
       <p>
         <strong>{d.deadline}:</strong> {props.deadlineText}
       </p>
-      {/* id="results" with the client's hetu: the page script's live feed re-fetches this section when a
-          document of this client arrives, as it does for search results, so the checklist ticks without a
-          reload. */}
-      <section id="results" aria-labelledby="checklist-title" data-hetu={rehearsal.hetu}>
-        <p class="rehearsal-result">
-          <strong>{d.result}:</strong>{' '}
-          <span class={`badge result-${evaluation.result}`} data-result={evaluation.result}>
-            {d.results[evaluation.result]}
-          </span>
-        </p>
-        <div class="title-row">
-          <h2 id="checklist-title">{d.checklist}</h2>
-          <a class="button secondary no-print" href={base}>
-            {d.refresh}
-          </a>
-        </div>
-        {rehearsal.status === 'running' && <p class="hint no-print">{d.liveHint}</p>}
-        <table class="data-table checklist">
-          <thead>
-            <tr>
-              <th scope="col">{d.document}</th>
-              <th scope="col">{d.archived}</th>
-              <th scope="col">{d.inRegister}</th>
-              <th scope="col">{d.metadataValid}</th>
-              <th scope="col">{d.matchesClientSystem}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evaluation.checklist.map((item) => (
-              <tr data-key={item.key}>
-                <th scope="row">
-                  {item.key} <span class="muted">({props.registerName(item.expected.registerOid)})</span>
-                  {item.document && (
-                    <div class="no-print">
-                      <a href={`/archivist/documents/${encodeURIComponent(item.document.id)}#compare`}>
-                        {d.openDocument}
-                      </a>
-                    </div>
-                  )}
-                </th>
-                <td data-check="archived">
-                  {/* While the rehearsal runs, a document not yet archived is awaited, not a failure. */}
-                  {tick(item.checks.archived || rehearsal.status !== 'running' ? item.checks.archived : null)}
-                </td>
-                <td data-check="register">{tick(item.checks.inExpectedRegister)}</td>
-                <td data-check="metadata">{tick(item.checks.metadataValid)}</td>
-                <td data-check="client-system">{tick(item.checks.matchesClientSystem)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {/* While the rehearsal runs, what has not arrived yet is awaited; once finished it is missing. */}
-        <h3 id="missing-title">{rehearsal.status === 'running' ? d.awaited : d.missing}</h3>
-        {evaluation.missing.length === 0 ? (
-          <p class="muted">{d.noMissing}</p>
-        ) : (
-          <ul class="missing" aria-labelledby="missing-title">
-            {evaluation.missing.map((key) => (
-              <li data-key={key}>{key}</li>
-            ))}
-          </ul>
-        )}
-        <h3 id="unexpected-title">{d.unexpected}</h3>
-        {evaluation.unexpected.length === 0 ? (
-          <p class="muted">{d.noUnexpected}</p>
-        ) : (
-          <ul class="unexpected" aria-labelledby="unexpected-title">
-            {evaluation.unexpected.map((doc) => (
-              <li data-document-id={doc.id}>
-                <a href={`/archivist/documents/${encodeURIComponent(doc.id)}`} class="mono">
-                  {doc.id}
-                </a>{' '}
-                <span class="muted">
-                  (
-                  {[doc.documentType, `v${doc.versionNumber}`, props.registerName(doc.registerOid)].join(
-                    ' · ',
-                  )}
-                  )
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <h3 id="findings-title">{d.findings}</h3>
-        {evaluation.findings.length === 0 ? (
-          <p class="muted">{d.noFindings}</p>
-        ) : (
-          <ol class="findings" aria-labelledby="findings-title">
-            {evaluation.findings.map((f) => (
-              <li>{f.message}</li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ChecklistSection d={d} verdict={verdict} href={base} registerName={props.registerName} />
       <section aria-labelledby="report-title" class="no-print">
         <h2 id="report-title">{d.report}</h2>
         <ul>

@@ -1,5 +1,5 @@
 /** The metadata table and the structured content as a labelled, readable view. */
-import type { MetadataValue } from '../../server/archivist/metadata-fields.js';
+import type { MetadataValue } from '../../server/archivist/view-models.js';
 import { codeName, formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 

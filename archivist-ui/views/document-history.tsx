@@ -1,8 +1,10 @@
 /** The version history: every version of the set, the field-by-field changes, and the invalidation audit. */
-import type { VersionEntry } from '../../server/archivist/archivist-service.js';
-import type { InvalidationRecord } from '../../server/store/archive-store.js';
-import type { FieldChange } from '../../server/archivist/version-diff.js';
-import type { MetadataKey } from '../../server/archivist/metadata-fields.js';
+import type {
+  FieldChange,
+  InvalidationModel,
+  MetadataKey,
+  VersionModel,
+} from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { StateBadge } from './results.js';
@@ -41,7 +43,7 @@ function Changes(props: { ctx: PageContext; changes: readonly FieldChange[] }) {
   );
 }
 
-export function InvalidationNote(props: { ctx: PageContext; record: InvalidationRecord }) {
+export function InvalidationNote(props: { ctx: PageContext; record: InvalidationModel }) {
   const { t, lang } = props.ctx;
   const r = props.record;
   const who = r.via === 'client-system' ? t.invalidatedByClientSystem : (r.by.name ?? r.by.id);
@@ -59,7 +61,7 @@ export function InvalidationNote(props: { ctx: PageContext; record: Invalidation
 
 export function VersionHistory(props: {
   ctx: PageContext;
-  versions: readonly VersionEntry[];
+  versions: readonly VersionModel[];
   currentId: string;
 }) {
   const { ctx } = props;

@@ -2,8 +2,7 @@
  * The document page: a summary, then display form (sandboxed), structured content, metadata, signatures,
  * version history, compare and invalidation, each a labelled section reachable from the section menu.
  */
-import type { DocumentView } from '../../server/archivist/archivist-service.js';
-import { clientName } from '../../server/archivist/archived-document.js';
+import type { DocumentModel, DocumentPageModel } from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { CompareForm, InvalidateForm } from './document-actions.js';
@@ -15,7 +14,7 @@ import { StateBadge } from './results.js';
 
 export interface DocumentPageProps {
   ctx: PageContext;
-  view: DocumentView;
+  view: DocumentPageModel;
   /** The sandboxed frame's document (sanitised display form), or undefined when there is none. */
   srcdoc?: string;
   /** The document type's name in the page's language. */
@@ -27,24 +26,17 @@ export interface DocumentPageProps {
   backHref?: string;
 }
 
-export function DocumentPage(props: DocumentPageProps) {
-  const { ctx, view } = props;
-  const { t, lang } = ctx;
-  const d = view.document;
-  const s = d.stored;
-  const state = s.state ?? s.status;
-  const sections = [
-    ['display-form', t.displayForm],
-    ['structured', t.structured],
-    ['metadata', t.metadata],
-    ['signatures', t.signatures],
-    ['history', t.history],
-    ['compare', t.compare],
-    ['invalidate', t.invalidate],
-    ['access-log', t.accessLog],
-  ] as const;
+/** The back link and the header: type, client, date, version, archived, and the state badge. */
+function DocumentHeader(props: {
+  ctx: PageContext;
+  document: DocumentModel;
+  typeName: string;
+  backHref?: string;
+}) {
+  const { t, lang } = props.ctx;
+  const s = props.document.stored;
   return (
-    <Layout ctx={ctx} title={props.typeName} active="search">
+    <>
       <p class="back no-print">
         <a href={props.backHref ?? '/archivist/search'}>← {t.backToSearch}</a>
       </p>
@@ -54,7 +46,8 @@ export function DocumentPage(props: DocumentPageProps) {
           <h1 id="doc-title">{props.typeName}</h1>
           <p class="doc-facts">
             <span>
-              {t.client}: <strong>{clientName(d.document) || '–'}</strong> <span class="hetu">{s.hetu}</span>
+              {t.client}: <strong>{props.document.clientName || '–'}</strong>{' '}
+              <span class="hetu">{s.hetu}</span>
             </span>
             <span>
               {t.documentDate}: {formatHl7(s.effectiveTime, lang) || '–'}
@@ -67,59 +60,146 @@ export function DocumentPage(props: DocumentPageProps) {
             </span>
           </p>
         </div>
-        <StateBadge ctx={ctx} state={state} />
+        <StateBadge ctx={props.ctx} state={s.state ?? s.status} />
       </header>
+    </>
+  );
+}
+
+/** The section menu: a link to each labelled section, in page order. */
+function SectionNav(props: { ctx: PageContext }) {
+  const { t } = props.ctx;
+  const sections = [
+    ['display-form', t.displayForm],
+    ['structured', t.structured],
+    ['metadata', t.metadata],
+    ['signatures', t.signatures],
+    ['history', t.history],
+    ['compare', t.compare],
+    ['invalidate', t.invalidate],
+    ['access-log', t.accessLog],
+  ] as const;
+  return (
+    <nav class="section-nav no-print" aria-label={t.sectionsNav}>
+      <ul>
+        {sections.map(([id, label]) => (
+          <li>
+            <a href={`#${id}`}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The display form in a sandboxed frame: no script, no same origin, no referrer. */
+function DisplayFormSection(props: { ctx: PageContext; srcdoc?: string }) {
+  const { t } = props.ctx;
+  return (
+    <section id="display-form" class="doc-section card" aria-labelledby="display-form-title">
+      <h2 id="display-form-title">{t.displayForm}</h2>
+      <p class="hint">{t.displayFormNote}</p>
+      {props.srcdoc ? (
+        <iframe
+          class="display-frame"
+          title={t.displayForm}
+          sandbox=""
+          srcdoc={props.srcdoc}
+          referrerpolicy="no-referrer"
+          loading="eager"
+        />
+      ) : (
+        <p class="muted">{t.noDisplayForm}</p>
+      )}
+    </section>
+  );
+}
+
+/** The metadata table and the warnings raised while reading the document. */
+function MetadataSection(props: { ctx: PageContext; view: DocumentPageModel }) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const warnings = view.document.warnings;
+  return (
+    <section id="metadata" class="doc-section card" aria-labelledby="metadata-title">
+      <h2 id="metadata-title">{t.metadata}</h2>
+      <MetadataTable ctx={ctx} values={view.metadata} />
+      {warnings.length > 0 && (
+        <>
+          <h3>{t.warnings}</h3>
+          <ul>
+            {warnings.map((w) => (
+              <li>
+                <code>{w.code}</code> {w.detail}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Invalidation's first step, or a note when the set is already invalidated. */
+function InvalidateSection(props: {
+  ctx: PageContext;
+  documentId: string;
+  state: string;
+  error?: string;
+  reason?: string;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section id="invalidate" class="doc-section card no-print" aria-labelledby="invalidate-title">
+      <h2 id="invalidate-title">{t.invalidate}</h2>
+      {props.state === 'invalidated' ? (
+        <p class="muted">{t.alreadyInvalidated}</p>
+      ) : (
+        <InvalidateForm ctx={ctx} documentId={props.documentId} error={props.error} reason={props.reason} />
+      )}
+    </section>
+  );
+}
+
+/** Who has opened or changed this document, and when. */
+function AccessLogSection(props: { ctx: PageContext; lines: DocumentPageModel['accessLog'] }) {
+  const { t, lang } = props.ctx;
+  return (
+    <section id="access-log" class="doc-section card" aria-labelledby="access-log-title">
+      <h2 id="access-log-title">{t.accessLog}</h2>
+      <ul class="access-log">
+        {props.lines.map((e) => (
+          <li>
+            {formatInstant(e.at, lang)} · {e.archivistName} · {t.actions[e.action]}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DocumentPage(props: DocumentPageProps) {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  const d = view.document;
+  const s = d.stored;
+  return (
+    <Layout ctx={ctx} title={props.typeName} active="search">
+      <DocumentHeader ctx={ctx} document={d} typeName={props.typeName} backHref={props.backHref} />
       {props.flash === 'invalidated' && (
         <p class="alert alert-success" role="status">
           {t.invalidated}
         </p>
       )}
       {s.invalidation && <InvalidationNote ctx={ctx} record={s.invalidation} />}
-      <nav class="section-nav no-print" aria-label={t.sectionsNav}>
-        <ul>
-          {sections.map(([id, label]) => (
-            <li>
-              <a href={`#${id}`}>{label}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <section id="display-form" class="doc-section card" aria-labelledby="display-form-title">
-        <h2 id="display-form-title">{t.displayForm}</h2>
-        <p class="hint">{t.displayFormNote}</p>
-        {props.srcdoc ? (
-          <iframe
-            class="display-frame"
-            title={t.displayForm}
-            sandbox=""
-            srcdoc={props.srcdoc}
-            referrerpolicy="no-referrer"
-            loading="eager"
-          />
-        ) : (
-          <p class="muted">{t.noDisplayForm}</p>
-        )}
-      </section>
+      <SectionNav ctx={ctx} />
+      <DisplayFormSection ctx={ctx} srcdoc={props.srcdoc} />
       <section id="structured" class="doc-section card" aria-labelledby="structured-title">
         <h2 id="structured-title">{t.structured}</h2>
         <StructuredContent ctx={ctx} json={d.content.json} />
       </section>
-      <section id="metadata" class="doc-section card" aria-labelledby="metadata-title">
-        <h2 id="metadata-title">{t.metadata}</h2>
-        <MetadataTable ctx={ctx} values={view.metadata} />
-        {d.warnings.length > 0 && (
-          <>
-            <h3>{t.warnings}</h3>
-            <ul>
-              {d.warnings.map((w) => (
-                <li>
-                  <code>{w.code}</code> {w.detail}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <MetadataSection ctx={ctx} view={view} />
       <section id="signatures" class="doc-section card" aria-labelledby="signatures-title">
         <h2 id="signatures-title">{t.signatures}</h2>
         <SignaturePanel ctx={ctx} signatures={d.signatures} />
@@ -138,29 +218,14 @@ export function DocumentPage(props: DocumentPageProps) {
           saved={props.flash === 'compare-saved'}
         />
       </section>
-      <section id="invalidate" class="doc-section card no-print" aria-labelledby="invalidate-title">
-        <h2 id="invalidate-title">{t.invalidate}</h2>
-        {state === 'invalidated' ? (
-          <p class="muted">{t.alreadyInvalidated}</p>
-        ) : (
-          <InvalidateForm
-            ctx={ctx}
-            documentId={s.id}
-            error={props.invalidateError}
-            reason={props.invalidateReason}
-          />
-        )}
-      </section>
-      <section id="access-log" class="doc-section card" aria-labelledby="access-log-title">
-        <h2 id="access-log-title">{t.accessLog}</h2>
-        <ul class="access-log">
-          {view.accessLog.map((e) => (
-            <li>
-              {formatInstant(e.at, lang)} · {e.archivistName} · {t.actions[e.action]}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <InvalidateSection
+        ctx={ctx}
+        documentId={s.id}
+        state={s.state ?? s.status}
+        error={props.invalidateError}
+        reason={props.invalidateReason}
+      />
+      <AccessLogSection ctx={ctx} lines={view.accessLog} />
     </Layout>
   );
 }

@@ -1,13 +1,12 @@
 /** The confirmation step of invalidation: what will be invalidated, why, and one explicit button. */
-import type { ArchivedDocument } from '../../server/archivist/archived-document.js';
-import { clientName } from '../../server/archivist/archived-document.js';
+import type { DocumentSummary } from '../../server/archivist/view-models.js';
 import { formatHl7 } from '../format.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 
 export function InvalidateConfirmPage(props: {
   ctx: PageContext;
-  document: ArchivedDocument;
+  document: DocumentSummary;
   typeName: string;
   reason: string;
 }) {
@@ -26,7 +25,7 @@ export function InvalidateConfirmPage(props: {
           <dd class="code">{d.stored.id}</dd>
           <dt>{t.client}</dt>
           <dd>
-            {clientName(d.document)} <span class="hetu">{d.stored.hetu}</span>
+            {d.clientName} <span class="hetu">{d.stored.hetu}</span>
           </dd>
           <dt>{t.documentDate}</dt>
           <dd>{formatHl7(d.stored.effectiveTime, lang)}</dd>

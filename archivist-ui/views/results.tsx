@@ -3,8 +3,7 @@
  * documents in process-phase order. `data-hetu` lets the client script refresh the list when a document
  * for the same client arrives.
  */
-import type { SearchResult } from '../../server/archivist/archivist-service.js';
-import type { ResultDocument } from '../../server/archivist/group-results.js';
+import type { ResultDocument, SearchResult } from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 

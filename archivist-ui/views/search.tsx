@@ -1,6 +1,5 @@
 /** The search page: client identity code, the stated purpose of use, filters, and the grouped results. */
-import type { SearchResult } from '../../server/archivist/archivist-service.js';
-import { ACCESS_REASONS } from '../../server/archivist/usage-log.js';
+import { ACCESS_REASONS, type SearchResult } from '../../server/archivist/view-models.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { Results, type ResultNames } from './results.js';
@@ -30,6 +29,136 @@ export interface SearchOptions {
   readonly phases: readonly Option[];
 }
 
+/** A filter chosen from a code list; "any" first, the form's value selected. */
+function CodeSelect(props: {
+  ctx: PageContext;
+  form: SearchForm;
+  id: keyof SearchForm;
+  label: string;
+  options: readonly Option[];
+  /** Whether each option shows its code after its name. */
+  showCode?: boolean;
+}) {
+  const { form, id, showCode = true } = props;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={id}>
+        <option value="">{props.ctx.t.any}</option>
+        {props.options.map((o) => (
+          <option value={o.code} selected={form[id] === o.code}>
+            {showCode ? `${o.name} (${o.code})` : o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What every search needs: the client's identity code and the stated reason for access. */
+function SearchMain(props: { ctx: PageContext; form: SearchForm }) {
+  const { ctx, form } = props;
+  const { t } = ctx;
+  return (
+    <div class="search-main">
+      <div class="field">
+        <label for="hetu">{t.hetu}</label>
+        <input
+          id="hetu"
+          name="hetu"
+          value={form.hetu ?? ''}
+          autocomplete="off"
+          spellcheck={false}
+          inputMode="text"
+          aria-describedby="hetu-hint"
+          class="input-hetu"
+        />
+        <p id="hetu-hint" class="hint">
+          {t.hetuHint}
+        </p>
+      </div>
+      <div class="field">
+        <label for="reason">{t.reason}</label>
+        <select id="reason" name="reason" aria-describedby="reason-hint">
+          <option value="">–</option>
+          {ACCESS_REASONS.map((r) => (
+            <option value={r} selected={form.reason === r}>
+              {t.reasons[r]}
+            </option>
+          ))}
+        </select>
+        <p id="reason-hint" class="hint">
+          {t.reasonHint}
+        </p>
+      </div>
+      <div class="field">
+        <label for="reasonText">{t.reasonText}</label>
+        <input id="reasonText" name="reasonText" value={form.reasonText ?? ''} maxLength={200} />
+      </div>
+    </div>
+  );
+}
+
+/** The optional filters, in a panel that starts open when one of them is used. */
+function SearchFilters(props: { ctx: PageContext; form: SearchForm; options: SearchOptions; open: boolean }) {
+  const { ctx, form, options } = props;
+  const { t } = ctx;
+  const registers = ctx.user?.registers ?? [];
+  const states = (['current', 'replaced', 'invalidated'] as const).map((s) => ({
+    code: s,
+    name: t.states[s],
+  }));
+  return (
+    <details class="filters" open={props.open}>
+      <summary>{t.filters}</summary>
+      <div class="filter-grid">
+        <CodeSelect
+          ctx={ctx}
+          form={form}
+          id="palvelutehtava"
+          label={t.serviceTask}
+          options={options.serviceTasks}
+        />
+        <CodeSelect
+          ctx={ctx}
+          form={form}
+          id="documentType"
+          label={t.documentType}
+          options={options.documentTypes}
+        />
+        <CodeSelect
+          ctx={ctx}
+          form={form}
+          id="prosessivaihe"
+          label={t.processPhase}
+          options={options.phases}
+        />
+        <div class="field">
+          <label for="caseId">{t.caseId}</label>
+          <input id="caseId" name="caseId" value={form.caseId ?? ''} spellcheck={false} />
+        </div>
+        <div class="field">
+          <label for="from">{t.dateFrom}</label>
+          <input id="from" name="from" type="date" value={form.from ?? ''} />
+        </div>
+        <div class="field">
+          <label for="to">{t.dateTo}</label>
+          <input id="to" name="to" type="date" value={form.to ?? ''} />
+        </div>
+        <CodeSelect ctx={ctx} form={form} id="state" label={t.state} options={states} showCode={false} />
+        <CodeSelect
+          ctx={ctx}
+          form={form}
+          id="registerOid"
+          label={t.register}
+          options={registers.map((r) => ({ code: r.oid, name: r.name }))}
+          showCode={false}
+        />
+      </div>
+    </details>
+  );
+}
+
 export function SearchPage(props: {
   ctx: PageContext;
   form: SearchForm;
@@ -41,22 +170,8 @@ export function SearchPage(props: {
   filtersOpen: boolean;
   names: ResultNames;
 }) {
-  const { ctx, form, options } = props;
+  const { ctx, form } = props;
   const { t } = ctx;
-  const registers = ctx.user?.registers ?? [];
-  const select = (id: keyof SearchForm, label: string, opts: readonly Option[], showCode = true) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select id={id} name={id}>
-        <option value="">{t.any}</option>
-        {opts.map((o) => (
-          <option value={o.code} selected={form[id] === o.code}>
-            {showCode ? `${o.name} (${o.code})` : o.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <Layout ctx={ctx} title={t.searchTitle} active="search">
       <h1>{t.searchTitle}</h1>
@@ -66,74 +181,8 @@ export function SearchPage(props: {
             {props.error}
           </p>
         )}
-        <div class="search-main">
-          <div class="field">
-            <label for="hetu">{t.hetu}</label>
-            <input
-              id="hetu"
-              name="hetu"
-              value={form.hetu ?? ''}
-              autocomplete="off"
-              spellcheck={false}
-              inputMode="text"
-              aria-describedby="hetu-hint"
-              class="input-hetu"
-            />
-            <p id="hetu-hint" class="hint">
-              {t.hetuHint}
-            </p>
-          </div>
-          <div class="field">
-            <label for="reason">{t.reason}</label>
-            <select id="reason" name="reason" aria-describedby="reason-hint">
-              <option value="">–</option>
-              {ACCESS_REASONS.map((r) => (
-                <option value={r} selected={form.reason === r}>
-                  {t.reasons[r]}
-                </option>
-              ))}
-            </select>
-            <p id="reason-hint" class="hint">
-              {t.reasonHint}
-            </p>
-          </div>
-          <div class="field">
-            <label for="reasonText">{t.reasonText}</label>
-            <input id="reasonText" name="reasonText" value={form.reasonText ?? ''} maxLength={200} />
-          </div>
-        </div>
-        <details class="filters" open={props.filtersOpen}>
-          <summary>{t.filters}</summary>
-          <div class="filter-grid">
-            {select('palvelutehtava', t.serviceTask, options.serviceTasks)}
-            {select('documentType', t.documentType, options.documentTypes)}
-            {select('prosessivaihe', t.processPhase, options.phases)}
-            <div class="field">
-              <label for="caseId">{t.caseId}</label>
-              <input id="caseId" name="caseId" value={form.caseId ?? ''} spellcheck={false} />
-            </div>
-            <div class="field">
-              <label for="from">{t.dateFrom}</label>
-              <input id="from" name="from" type="date" value={form.from ?? ''} />
-            </div>
-            <div class="field">
-              <label for="to">{t.dateTo}</label>
-              <input id="to" name="to" type="date" value={form.to ?? ''} />
-            </div>
-            {select(
-              'state',
-              t.state,
-              (['current', 'replaced', 'invalidated'] as const).map((s) => ({ code: s, name: t.states[s] })),
-              false,
-            )}
-            {select(
-              'registerOid',
-              t.register,
-              registers.map((r) => ({ code: r.oid, name: r.name })),
-              false,
-            )}
-          </div>
-        </details>
+        <SearchMain ctx={ctx} form={form} />
+        <SearchFilters ctx={ctx} form={form} options={props.options} open={props.filtersOpen} />
         <div class="actions">
           <button type="submit" class="button primary">
             {t.searchButton}

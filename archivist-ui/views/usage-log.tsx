@@ -1,15 +1,13 @@
 /** The organisation's usage log (käyttöloki), newest first, with the CSV export. */
-import { splitReason } from '../../server/archivist/usage-log.js';
-import type { UsageEntry } from '../../server/store/usage-log-store.js';
+import type { UsageLine } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 
-export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageEntry[] }) {
+export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageLine[] }) {
   const { ctx } = props;
   const { t, lang } = ctx;
-  const reason = (r: string | undefined): string => {
-    const { code, text } = splitReason(r);
+  const reason = ({ code, text }: UsageLine['reason']): string => {
     return [code ? t.reasons[code] : undefined, text].filter(Boolean).join(': ');
   };
   return (

@@ -16,6 +16,7 @@ import type { ArchivistService } from '../archivist/archivist-service.js';
 import type { OrganisationNames } from '../archivist/archivists.js';
 import type { LiveFeed } from '../archivist/live-feed.js';
 import { csrfMatches, type Session } from '../archivist/sessions.js';
+import { documentPageModel, documentSummary, usageLines } from '../archivist/view-models.js';
 import type { CodeLists } from '../codes/code-lists.js';
 import { KantaSimError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -231,7 +232,7 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
       res,
       h(DocumentPage, {
         ctx: ctxOf(req, session),
-        view,
+        view: documentPageModel(view),
         srcdoc: xhtml ? await displayFormSrcdoc(xhtml, lang) : undefined,
         typeName: typeName(view.document, deps.codes, lang),
         flash: done === 'compare' ? 'compare-saved' : done === 'invalidated' ? 'invalidated' : undefined,
@@ -269,7 +270,7 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
         res,
         h(InvalidateConfirmPage, {
           ctx: ctxOf(req, session),
-          document,
+          document: documentSummary(document),
           typeName: typeName(document, deps.codes, langOf(req)),
           reason,
         }),
@@ -290,7 +291,10 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
   router.get(
     '/usage-log',
     signedIn(async (req, res, session) => {
-      sendPage(res, h(UsageLogPage, { ctx: ctxOf(req, session), entries: await service.usageLog(session) }));
+      sendPage(
+        res,
+        h(UsageLogPage, { ctx: ctxOf(req, session), entries: usageLines(await service.usageLog(session)) }),
+      );
     }),
   );
 
