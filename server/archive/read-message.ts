@@ -13,9 +13,6 @@ import { parseFrame } from '../wire/parse-frame.js';
 import type { XmlLimits } from '../xml/limits.js';
 import { readXml } from '../xml/read-xml.js';
 
-/** The archive device every message must be addressed to. */
-export const ARCHIVE_DEVICE_OID = '1.2.246.556.18007.2';
-
 export type MessageReading =
   | {
       readonly ok: true;
