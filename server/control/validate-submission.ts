@@ -57,7 +57,7 @@ export function validateSubmission(submission: Submission, ctx: ValidationContex
       : frameForDocument(submission.cdaXml as string, submission.serviceRequest ?? 'SP17', ctx);
   // Only the frame's own rules failing still leaves a request: its document is checked too.
   const frameViolations = reading.ok ? [] : reading.violations;
-  let request = reading.ok ? reading.request : reading.request;
+  let request = reading.request;
   if (!request) {
     const serviceRequest = reading.ok ? undefined : reading.frame?.serviceRequests[0]?.code;
     return fail(
