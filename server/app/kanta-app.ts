@@ -6,6 +6,7 @@ import type { X509Certificate } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { refusal, type ExchangeOutcome } from '../archive/archive-answer.js';
 import type { ArchiveService } from '../archive/archive-service.js';
+import type { ExchangeIntervention, ExchangeRecord, InterventionLabel } from '../archive/exchange.js';
 import type { Logger } from '../logger.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation } from '../rules/rule.js';
@@ -14,42 +15,6 @@ import { peerCertificate } from './peer-certificate.js';
 import { renderAcknowledgement } from './render-acknowledgement.js';
 import { createQueryRouter, type QueryRoutesDeps } from './query-routes.js';
 import { renderQueryResponse } from './render-query-response.js';
-
-export interface ExchangeRecord {
-  readonly outcome: ExchangeOutcome;
-  readonly startedAt: Date;
-  readonly durationMs: number;
-  readonly tlsSubject?: string;
-  readonly correlationId: string;
-  /** The injected fault that shaped this exchange (server/control/faults.ts), if any. */
-  readonly fault?: InterventionLabel;
-}
-
-/** Names the fault behind an intervention, for the journal. */
-export interface InterventionLabel {
-  readonly id: string;
-  readonly kind: string;
-}
-
-/**
- * What the fault hook may do to one exchange before the archive sees it: wait, then answer in its place
- * (an acknowledgement, a raw HTTP answer such as 503 or a SOAP fault, or a dropped connection). Every
- * action carries the outcome the journal records.
- */
-export interface ExchangeIntervention {
-  readonly fault?: InterventionLabel;
-  readonly delayMs?: number;
-  readonly action?:
-    | { readonly kind: 'answer'; readonly outcome: ExchangeOutcome }
-    | {
-        readonly kind: 'http';
-        readonly status: number;
-        readonly contentType: string;
-        readonly body: string;
-        readonly outcome: ExchangeOutcome;
-      }
-    | { readonly kind: 'drop'; readonly outcome: ExchangeOutcome };
-}
 
 export interface KantaAppDeps {
   readonly archive: ArchiveService;

@@ -3,7 +3,7 @@
  * request came in (bare, SOAP 1.1, SOAP 1.2).
  */
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
-import { ARCHIVE_DEVICE_OID } from '../archive/read-message.js';
+import { ID_ROOTS } from '../codes/code-systems.js';
 import { buildAcknowledgement } from '../wire/acknowledgement.js';
 
 export function renderAcknowledgement(
@@ -14,7 +14,7 @@ export function renderAcknowledgement(
   const body = buildAcknowledgement({
     style: outcome.style,
     typeCode: outcome.typeCode,
-    messageId: { root: ARCHIVE_DEVICE_OID, extension: messageNumber },
+    messageId: { root: ID_ROOTS.ARCHIVE_DEVICE, extension: messageNumber },
     creationTime: now,
     targetMessageId: outcome.targetMessageId,
     violations: [...outcome.violations],

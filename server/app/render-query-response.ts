@@ -3,7 +3,7 @@
  * style the request came in. Answers that are not queries go through render-acknowledgement.ts.
  */
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
-import { ARCHIVE_DEVICE_OID } from '../archive/read-message.js';
+import { ID_ROOTS } from '../codes/code-systems.js';
 import { buildQueryResponse } from '../wire/query-response.js';
 
 export function renderQueryResponse(
@@ -14,7 +14,7 @@ export function renderQueryResponse(
   const body = buildQueryResponse({
     style: outcome.style,
     typeCode: outcome.typeCode,
-    messageId: { root: ARCHIVE_DEVICE_OID, extension: messageNumber },
+    messageId: { root: ID_ROOTS.ARCHIVE_DEVICE, extension: messageNumber },
     creationTime: now,
     targetMessageId: outcome.targetMessageId,
     violations: outcome.violations,

@@ -23,9 +23,10 @@ export function archiveHandler(
   options: { readonly mustBeNewVersion?: boolean; readonly mustNullify?: boolean } = {},
 ): OperationHandler {
   return async (ctx) => {
-    const { deps, frame, operation, now } = ctx;
+    const { deps, request, now } = ctx;
+    const { frame } = request;
     const nullified = isNullified(frame);
-    const read = await deps.reader.read(frame, operation, now);
+    const read = await deps.reader.read(request, now);
     const answer = { ...ctx.answer, documentId: read.ok ? read.document.id : read.document?.id };
     const early: RuleViolation[] = [];
     if (options.mustNullify && !nullified) {
@@ -70,7 +71,7 @@ async function store(
       ...(document.versionNumber > 1
         ? { checkSet: (versions) => checkAgainstSet(document, versions, callerOids) }
         : {}),
-      ...(nullified ? { invalidate: clientInvalidationRecord(document, ctx.frame, ctx.now) } : {}),
+      ...(nullified ? { invalidate: clientInvalidationRecord(document, ctx.request.frame, ctx.now) } : {}),
     });
     switch (result.kind) {
       case 'refused':
@@ -102,7 +103,7 @@ async function store(
           ...answer,
           typeCode: 'AA',
           violations: [],
-          warnings: [...ctx.wireWarnings, ...read.warnings],
+          warnings: [...ctx.request.warnings, ...read.warnings],
           repeated: result.kind === 'duplicate',
           httpStatus: 200,
         };
@@ -118,7 +119,7 @@ async function store(
 function newDocument(ctx: OperationContext, read: ReadDocument): NewDocument {
   const { document } = read;
   const h = document.header;
-  const frame = ctx.frame;
+  const { frame, operation } = ctx.request;
   return {
     id: document.id,
     setId: document.setId,
@@ -134,17 +135,20 @@ function newDocument(ctx: OperationContext, read: ReadDocument): NewDocument {
     caseId: document.caseInfo.caseId,
     serviceUnitOid: document.caseInfo.serviceUnit?.oid,
     effectiveTime: document.effectiveTime,
-    serviceRequest: ctx.operation.serviceRequest,
+    serviceRequest: operation.serviceRequest,
     replacesId: document.replaces?.parentId,
     cdaBytes: read.cdaBytes,
-    messageBytes: ctx.request.messageBytes,
+    messageBytes: ctx.messageBytes,
     messageId: `${frame.messageId?.root ?? ''}:${frame.messageId?.extension ?? ''}`,
     sha256: createHash('sha256').update(read.cdaBytes).digest('hex'),
     metadataJson: JSON.stringify({
       document,
       content: read.content,
       signatures: read.signatures,
-      warnings: [...ctx.wireWarnings, ...read.warnings].map((w) => ({ code: w.rule.code, detail: w.detail })),
+      warnings: [...ctx.request.warnings, ...read.warnings].map((w) => ({
+        code: w.rule.code,
+        detail: w.detail,
+      })),
     }),
     archivedAt: ctx.now.toISOString(),
   };

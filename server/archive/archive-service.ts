@@ -1,13 +1,14 @@
 /**
  * The archive's domain service for the Kanta interface: decides the answer to one exchange. It sees plain
- * values (bytes, a certificate, the clock), never HTTP; it identifies the caller, reads the message and
- * hands it to the handler of the operation the operation table names (operation-handlers.ts).
+ * values (bytes, a certificate, the clock), never HTTP; it identifies the caller, has the wire edge read the
+ * message into a typed request (read-inbound-request.ts) and hands that to the handler of the operation
+ * the operation table names (operation-handlers.ts).
  */
 import { refusal, type ExchangeOutcome } from './archive-answer.js';
 import { identifyClient, organisationOids } from './identify-client.js';
 import type { ArchiveRequest, ArchiveServiceDeps } from './operation-context.js';
 import { OPERATION_HANDLERS } from './operation-handlers.js';
-import { readMessage } from './read-message.js';
+import { readInboundRequest } from '../wire/read-inbound-request.js';
 
 export type { ArchiveRequest, ArchiveServiceDeps } from './operation-context.js';
 
@@ -22,33 +23,30 @@ export class ArchiveService {
       return refusal([identity.violation], { style: 'bare', httpStatus: 403 });
     }
     const organisation = identity.organisation;
-    const reading = readMessage(
-      request.messageBytes,
-      this.deps.config.xmlLimits,
-      organisationOids(organisation),
-      this.deps.operations,
-    );
+    const reading = readInboundRequest(request.messageBytes, {
+      limits: this.deps.config.xmlLimits,
+      operations: this.deps.operations,
+      senderOids: organisationOids(organisation),
+    });
+    const { style, frame } = reading.ok ? reading.request : reading;
     const answer = {
-      style: reading.style,
-      targetMessageId: reading.frame?.messageId,
-      senderOid: reading.frame?.senderOid,
-      interactionId: reading.frame?.interactionId,
-      serviceRequest: reading.frame?.serviceRequests[0]?.code,
+      style,
+      targetMessageId: frame?.messageId,
+      senderOid: frame?.senderOid,
+      interactionId: frame?.interactionId,
+      serviceRequest: frame?.serviceRequests[0]?.code,
     };
     if (!reading.ok) {
       return refusal(reading.violations, answer);
     }
-    const handler = OPERATION_HANDLERS[reading.operation.operation];
+    const handler = OPERATION_HANDLERS[reading.request.operation.operation];
     return handler({
       deps: this.deps,
-      request,
-      frame: reading.frame,
-      operation: reading.operation,
-      message: reading.message,
+      request: reading.request,
+      messageBytes: request.messageBytes,
       organisation,
       now,
       answer,
-      wireWarnings: reading.warnings,
     });
   }
 }

@@ -6,7 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { codeListsFrom } from '../codes/code-lists.js';
 import { TrustStore } from '../pki/trust-store.js';
 import { serveJobs } from '../workers/serve-jobs.js';
-import type { PlainReaderSetup, ReadJob } from './document-reader.js';
+import { reviveJob, type PlainReaderSetup, type ReadJob } from './document-reader.js';
 import { readDocument } from './read-document.js';
 
 const setup = workerData as PlainReaderSetup;
@@ -18,4 +18,7 @@ const context = {
   limits: setup.limits,
 };
 
-serveJobs((job: ReadJob) => readDocument(job.frame, job.operation, { ...context, now: job.now }));
+serveJobs((job: ReadJob) => {
+  const { source, now } = reviveJob(job);
+  return readDocument(source, { ...context, now });
+});

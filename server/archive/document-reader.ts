@@ -10,19 +10,17 @@
  * thread boundary loses (Buffers, the catalogue's own rule objects).
  */
 import type { CodeList, CodeLists } from '../codes/code-lists.js';
-import type { Operation } from '../codes/operations.js';
 import type { TrustMode } from '../config.js';
 import type { TrustStorePems } from '../pki/trust-store.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { reviveViolation } from '../rules/revive-rule.js';
 import type { SignatureReport } from '../signature/signature-types.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
 import { createWorkerPool, workerEntry } from '../workers/worker-pool.js';
 import type { XmlLimits } from '../xml/limits.js';
-import { readDocument, type DocumentReading } from './read-document.js';
+import { readDocument, type DocumentReading, type DocumentSource } from './read-document.js';
 
 export interface DocumentReader {
-  read(frame: ArchiveFrame, operation: Operation, now: Date): Promise<DocumentReading>;
+  read(source: DocumentSource, now: Date): Promise<DocumentReading>;
   /** Starts the threads now; resolves with how many are ready (see WorkerPool.start). */
   start(): Promise<number>;
   /** Stops the reader's threads (reading then continues on the calling thread). */
@@ -48,8 +46,7 @@ export interface PlainReaderSetup {
 }
 
 export interface ReadJob {
-  readonly frame: ArchiveFrame;
-  readonly operation: Operation;
+  readonly source: DocumentSource;
   readonly now: Date;
 }
 
@@ -60,8 +57,7 @@ export function createDocumentReader(
   threads: number,
   onStartFailure?: (reason: string) => void,
 ): DocumentReader {
-  const onThread = (job: ReadJob): DocumentReading =>
-    readDocument(job.frame, job.operation, { ...setup, now: job.now });
+  const onThread = (job: ReadJob): DocumentReading => readDocument(job.source, { ...setup, now: job.now });
   const pool = createWorkerPool<ReadJob, DocumentReading>({
     entry: workerEntry(import.meta.url, 'document-reader-worker'),
     workerData: plainSetup(setup),
@@ -74,7 +70,7 @@ export function createDocumentReader(
     onStartFailure,
   });
   return {
-    read: (frame, operation, now) => pool.run({ frame, operation, now }),
+    read: (source, now) => pool.run({ source: jobSource(source), now }),
     start: () => pool.start(),
     close: () => pool.close(),
   };
@@ -90,15 +86,36 @@ export function plainSetup(setup: ReaderSetup): PlainReaderSetup {
   };
 }
 
+/** Only what reading needs crosses to a worker: not the query, not the wire warnings. */
+function jobSource(source: DocumentSource): DocumentSource {
+  return {
+    frame: source.frame,
+    operation: source.operation,
+    ...(source.document ? { document: source.document } : {}),
+  };
+}
+
+/** A job that crossed the thread boundary, made whole: the package's CDA bytes a Buffer again. */
+export function reviveJob(job: ReadJob): ReadJob {
+  const pkg = job.source.document;
+  if (!pkg?.ok) {
+    return job;
+  }
+  return { ...job, source: { ...job.source, document: { ...pkg, cdaBytes: asBuffer(pkg.cdaBytes) } } };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** A reading that crossed a thread boundary, made whole: a Buffer again, the catalogue's rule objects. */
 export function reviveReading(reading: DocumentReading): DocumentReading {
   if (!reading.ok) {
     return { ...reading, violations: reading.violations.map(reviveViolation) };
   }
-  const bytes = reading.cdaBytes as Uint8Array;
   return {
     ...reading,
-    cdaBytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    cdaBytes: asBuffer(reading.cdaBytes),
     signatures: reading.signatures.map(reviveReport),
     warnings: reading.warnings.map(reviveViolation),
   };

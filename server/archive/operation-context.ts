@@ -1,15 +1,13 @@
 /**
- * What an operation handler gets: the service's dependencies, the request, the read message, the caller
- * and the answer context. Handlers are looked up by operation name (operation-handlers.ts).
+ * What an operation handler gets: the service's dependencies, the typed inbound request read at the wire
+ * edge, the caller and the answer context. Handlers are looked up by operation name (operation-handlers.ts).
  */
-import type { Element } from '@xmldom/xmldom';
 import type { X509Certificate } from 'node:crypto';
-import type { Operation, OperationTable } from '../codes/operations.js';
+import type { OperationTable } from '../codes/operations.js';
 import type { KantaSimConfig } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import type { RuleViolation } from '../rules/rule.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
+import type { InboundRequest } from '../wire/inbound-request.js';
 import type { ExchangeOutcome } from './archive-answer.js';
 import type { DocumentReader } from './document-reader.js';
 import type { KnownOrganisation, OrganisationLookup } from './identify-client.js';
@@ -35,16 +33,13 @@ export type AnswerContext = Omit<ExchangeOutcome, 'typeCode' | 'violations' | 'w
 
 export interface OperationContext {
   readonly deps: ArchiveServiceDeps;
-  readonly request: ArchiveRequest;
-  readonly frame: ArchiveFrame;
-  readonly operation: Operation;
-  /** The HL7 message element (queries read their parameters from it). */
-  readonly message: Element;
+  /** The message as read at the wire edge (read-inbound-request.ts). */
+  readonly request: InboundRequest;
+  /** The message exactly as received: the archive stores it beside the document. */
+  readonly messageBytes: Buffer;
   readonly organisation: KnownOrganisation;
   readonly now: Date;
   readonly answer: AnswerContext;
-  /** Warnings about the message's wire form (e.g. its encoding), added to an AA. */
-  readonly wireWarnings: readonly RuleViolation[];
 }
 
 export type OperationHandler = (ctx: OperationContext) => Promise<ExchangeOutcome>;

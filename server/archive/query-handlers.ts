@@ -1,10 +1,11 @@
 /**
- * The HL7 V3 query operations (SP30-SP34 in the shipped table): the parameters come from the message, the
- * caller is the TLS organisation, the answer is the query service's result as a query response payload.
+ * The HL7 V3 query operations (SP30-SP34 in the shipped table): the parameters come typed from the request
+ * read at the wire edge, the caller is the TLS organisation, the answer is the query service's result as a
+ * query response payload.
  */
 import { RULES } from '../rules/catalogue.js';
 import { violation } from '../rules/rule.js';
-import { parseQueryParameters, type QueryParameters } from '../wire/query-request.js';
+import type { QueryParameters } from '../wire/query-request.js';
 import type { QueryPayload } from '../wire/query-response.js';
 import { refusal } from './archive-answer.js';
 import type { OperationContext, OperationHandler } from './operation-context.js';
@@ -36,16 +37,16 @@ function mapped<T>(result: QueryResult<T>, payload: (value: T) => QueryPayload):
 function queryHandler(answer: Answer): OperationHandler {
   return async (ctx) => {
     const caller = callerFromOrganisation(ctx.organisation, ctx.now);
-    const params = parseQueryParameters(ctx.message);
+    const { frame, operation, query: params = {} } = ctx.request;
     const context = {
       ...ctx.answer,
-      query: { responseInteractionId: ctx.operation.responseInteractionId },
+      query: { responseInteractionId: operation.responseInteractionId },
     };
     const result = await answer(ctx, caller, params);
     if (!result.ok) {
       const v = result.violation;
       // the query service names parameters by name; the HL7 answer points into the message
-      const location = v.location.startsWith('/') ? v.location : `/${ctx.frame.rootName}${PARAMETERS}`;
+      const location = v.location.startsWith('/') ? v.location : `/${frame.rootName}${PARAMETERS}`;
       return refusal([{ ...v, location }], context);
     }
     return {

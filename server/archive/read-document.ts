@@ -1,22 +1,21 @@
 /**
- * From the frame's MIME package to a verified, validated document: MIME, CDA parsing, frame/CDA
- * consistency, metadata, signatures, and the content read from what was signed. All rules run, so an AE
- * lists every failed rule at once.
+ * From the request's document package (opened at the wire edge, read-inbound-request.ts) to a verified,
+ * validated document: CDA parsing, frame/CDA consistency, metadata, signatures, and the content read from
+ * what was signed. All rules run, so an AE lists every failed rule at once.
  */
-import type { Operation } from '../codes/operations.js';
 import type { CodeLists } from '../codes/code-lists.js';
 import { parseCda, parseSignedContent } from '../cda/parse-cda.js';
 import type { SignedContent, SocialDocument } from '../cda/social-document.js';
 import type { TrustMode } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
-import { violation, type RuleViolation } from '../rules/rule.js';
+import type { RuleViolation } from '../rules/rule.js';
 import { validateDocument } from '../cda/validate-document.js';
 import { validateFrameAgainstDocument } from '../wire/validate-frame.js';
 import type { SignatureReport } from '../signature/verify-signatures.js';
 import { verifyDocumentSignatures } from '../signature/verify-signatures.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
-import { extractDocumentPart } from '../wire/mime.js';
+import type { InboundRequest } from '../wire/inbound-request.js';
+import { NO_DOCUMENT_PACKAGE } from '../wire/read-inbound-request.js';
 import type { XmlLimits } from '../xml/limits.js';
 import { readXml } from '../xml/read-xml.js';
 
@@ -41,27 +40,20 @@ export type DocumentReading =
   | ({ readonly ok: true } & ReadDocument)
   | { readonly ok: false; readonly violations: readonly RuleViolation[]; readonly document?: SocialDocument };
 
-const TEXT = '/RCMR_IN200002FI01/controlActProcess/subject/clinicalDocument/text';
+/**
+ * What reading a document needs of the request: the frame (its metadata copy is checked against the CDA,
+ * its sender against the signers), the operation and the document package.
+ */
+export type DocumentSource = Pick<InboundRequest, 'frame' | 'operation' | 'document'>;
 
-export function readDocument(
-  frame: ArchiveFrame,
-  operation: Operation,
-  ctx: DocumentReadingContext,
-): DocumentReading {
-  const copy = frame.document;
-  if (!copy?.text || !copy.id) {
-    return {
-      ok: false,
-      violations: [
-        violation(RULES.FRAME_REQUIRED_MISSING, TEXT, 'the frame carries no MIME package or no document id'),
-      ],
-    };
-  }
-  const part = extractDocumentPart(copy.text, copy.id);
+/** Reads, checks and verifies the document of an archiving request. Never throws for client input. */
+export function readDocument(source: DocumentSource, ctx: DocumentReadingContext): DocumentReading {
+  const { frame, operation } = source;
+  const part = source.document ?? NO_DOCUMENT_PACKAGE;
   if (!part.ok) {
     return { ok: false, violations: [part.violation] };
   }
-  const cdaBytes = part.bytes;
+  const cdaBytes = part.cdaBytes;
   const dom = readXml(cdaBytes, {
     limits: ctx.limits,
     what: 'the CDA document',

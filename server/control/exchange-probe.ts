@@ -7,11 +7,8 @@ import type { X509Certificate } from 'node:crypto';
 import type { OperationTable } from '../codes/operations.js';
 import { describeCertificate } from '../pki/cert-info.js';
 import type { ArchiveFrame, EnvelopeStyle } from '../wire/archive-frame.js';
-import { openEnvelope } from '../wire/envelope.js';
-import { parseFrame } from '../wire/parse-frame.js';
-import { RULES } from '../rules/catalogue.js';
+import { readInboundRequest } from '../wire/read-inbound-request.js';
 import type { XmlLimits } from '../xml/limits.js';
-import { readXml } from '../xml/read-xml.js';
 
 export interface ExchangeProbe {
   readonly style: EnvelopeStyle;
@@ -34,26 +31,17 @@ export function probeExchange(
   operations: OperationTable,
 ): ExchangeProbe {
   const tlsOrg = certificateOrganisation(clientCertificate);
-  // Read as the archive reads it (any declared encoding), so a fault matches a UTF-16 message too.
-  const dom = readXml(messageBytes, {
-    limits,
-    what: 'the message',
-    location: '/',
-    malformed: RULES.WIRE_XML_MALFORMED,
-  });
-  const envelope = dom.ok ? openEnvelope(dom.doc) : undefined;
-  if (!envelope?.ok) {
-    return { style: 'bare', organisations: tlsOrg ? [tlsOrg] : [] };
+  // Read as the archive reads it (any declared encoding), so a fault matches a UTF-16 message too. A
+  // refused reading still names what it read: a fault may match a message the archive would refuse.
+  const reading = readInboundRequest(messageBytes, { limits, operations, senderOids: [] });
+  const { style, frame, operation } = reading.ok ? reading.request : reading;
+  if (!frame) {
+    return { style, organisations: tlsOrg ? [tlsOrg] : [] };
   }
-  const frame = parseFrame(envelope.message);
   const serviceRequest = frame.serviceRequests[0]?.code;
-  const operation =
-    frame.interactionId && serviceRequest
-      ? operations.resolve(frame.interactionId, serviceRequest)
-      : undefined;
   const organisations = [frame.senderOid, tlsOrg].filter((o): o is string => o !== undefined);
   return {
-    style: envelope.style,
+    style,
     frame,
     organisations,
     ...(frame.interactionId ? { interaction: frame.interactionId } : {}),

@@ -1,24 +1,21 @@
 /**
  * The archive's rules applied offline to a frame and/or a CDA, without storing anything and without a TLS
- * identity: the SHARK validation endpoint (SHA-SPEC section 9) and `kanta-sim validate` share it. It reuses
- * the archive's reading pipeline (frame parsing and checks, read-document.ts), so the verdict is the one the
- * archive would give, except for the checks that need a caller (TLS identity, register access, storage).
+ * identity: the SHARK validation endpoint (SHA-SPEC section 9) and `kanta-sim validate` share it. It reads
+ * through the archive's own pipeline (wire/read-inbound-request.ts, then archive/read-document.ts), so the
+ * verdict is the one the archive would give, except for the checks that need a caller (TLS identity,
+ * register access, storage).
  */
-import type { Operation, OperationTable } from '../codes/operations.js';
+import type { OperationTable } from '../codes/operations.js';
 import type { CodeLists } from '../codes/code-lists.js';
 import { parseCda } from '../cda/parse-cda.js';
-import type { SocialDocument } from '../cda/social-document.js';
 import type { TrustMode } from '../config.js';
 import { readDocument } from '../archive/read-document.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import { checkWrapper, validateFrame } from '../wire/validate-frame.js';
-import type { ArchiveFrame } from '../wire/archive-frame.js';
 import { ARCHIVE_INTERACTION_ID, buildArchiveFrame } from '../wire/build-frame.js';
-import { openEnvelope } from '../wire/envelope.js';
-import { buildMimePackage } from '../wire/mime.js';
-import { parseFrame } from '../wire/parse-frame.js';
+import type { InboundReading } from '../wire/inbound-request.js';
+import { readInboundRequest, withDocument } from '../wire/read-inbound-request.js';
 import type { XmlLimits } from '../xml/limits.js';
 import { readXml } from '../xml/read-xml.js';
 
@@ -54,38 +51,26 @@ export function validateSubmission(submission: Submission, ctx: ValidationContex
   if (submission.frameXml === undefined && submission.cdaXml === undefined) {
     return fail([violation(RULES.FRAME_REQUIRED_MISSING, '/', 'neither a frame nor a document was given')]);
   }
-  let frame: ArchiveFrame;
-  if (submission.frameXml !== undefined) {
-    const read = readFrame(submission.frameXml, ctx.limits);
-    if (!read.ok) {
-      return fail(read.violations);
-    }
-    frame = read.frame;
-  } else {
-    const built = frameForDocument(submission.cdaXml as string, submission.serviceRequest ?? 'SP17', ctx);
-    if (!built.ok) {
-      return fail(built.violations);
-    }
-    frame = built.frame;
+  const reading =
+    submission.frameXml !== undefined
+      ? readSubmitted(submission.frameXml, submission.serviceRequest, ctx)
+      : frameForDocument(submission.cdaXml as string, submission.serviceRequest ?? 'SP17', ctx);
+  // Only the frame's own rules failing still leaves a request: its document is checked too.
+  const frameViolations = reading.ok ? [] : reading.violations;
+  let request = reading.request;
+  if (!request) {
+    const serviceRequest = reading.ok ? undefined : reading.frame?.serviceRequests[0]?.code;
+    return fail(
+      frameViolations.length > 0
+        ? frameViolations
+        : [unknownServiceRequest(serviceRequest ?? submission.serviceRequest)],
+    );
   }
-  const wrapper = checkWrapper(frame, { tlsOrganisationOids: [], operations: ctx.operations });
-  if (wrapper.length > 0) {
-    return fail(wrapper);
-  }
-  const frameViolations = validateFrame(frame, ctx.operations);
-  const serviceRequest = frame.serviceRequests[0]?.code ?? submission.serviceRequest;
-  const operation: Operation | undefined =
-    frame.interactionId && serviceRequest
-      ? ctx.operations.resolve(frame.interactionId, serviceRequest)
-      : undefined;
-  if (!operation) {
-    return fail(frameViolations.length > 0 ? frameViolations : [unknownServiceRequest(serviceRequest)]);
-  }
-  if (submission.cdaXml !== undefined && frame.document?.id !== undefined) {
+  if (submission.cdaXml !== undefined) {
     // The CDA given separately replaces the frame's MIME package (SHARK allows a placeholder there).
-    const text = buildMimePackage(Buffer.from(submission.cdaXml, 'utf8'), frame.document.id);
-    frame = { ...frame, document: { ...frame.document, text, textMediaType: 'multipart/related' } };
+    request = withDocument(request, Buffer.from(submission.cdaXml, 'utf8'));
   }
+  const { operation, frame } = request;
   if (!operation.carriesDocument) {
     return {
       ok: frameViolations.length === 0,
@@ -94,7 +79,7 @@ export function validateSubmission(submission: Submission, ctx: ValidationContex
       operation: operation.operation,
     };
   }
-  const read = readDocument(frame, operation, {
+  const read = readDocument(request, {
     codes: ctx.codes,
     trust: ctx.trust,
     trustMode: ctx.trustMode,
@@ -112,31 +97,22 @@ export function validateSubmission(submission: Submission, ctx: ValidationContex
   };
 }
 
-type Read<T> = { ok: true; frame: T } | { ok: false; violations: RuleViolation[] };
-
-function readFrame(xml: string, limits: XmlLimits): Read<ArchiveFrame> {
-  const dom = readXml(xml, {
-    limits,
-    what: 'the message',
-    location: '/',
-    malformed: RULES.WIRE_XML_MALFORMED,
+/** A frame as SHARK receives it: there is no caller, so no TLS identity to check the sender against. */
+function readSubmitted(
+  frameXml: string,
+  serviceRequest: string | undefined,
+  ctx: ValidationContext,
+): InboundReading {
+  return readInboundRequest(frameXml, {
+    limits: ctx.limits,
+    operations: ctx.operations,
+    senderOids: [],
+    ...(serviceRequest === undefined ? {} : { serviceRequest }),
   });
-  if (!dom.ok) {
-    return { ok: false, violations: [dom.violation] };
-  }
-  const envelope = openEnvelope(dom.doc);
-  if (!envelope.ok) {
-    return { ok: false, violations: [envelope.violation] };
-  }
-  return { ok: true, frame: parseFrame(envelope.message) };
 }
 
 /** A CDA alone: frame it the way a client system would, sent by its register keeper. */
-function frameForDocument(
-  cdaXml: string,
-  serviceRequest: string,
-  ctx: ValidationContext,
-): Read<ArchiveFrame> {
+function frameForDocument(cdaXml: string, serviceRequest: string, ctx: ValidationContext): InboundReading {
   const dom = readXml(cdaXml, {
     limits: ctx.limits,
     what: 'the CDA document',
@@ -144,13 +120,13 @@ function frameForDocument(
     malformed: RULES.CDA_MALFORMED,
   });
   if (!dom.ok) {
-    return { ok: false, violations: [dom.violation] };
+    return { ok: false, style: 'bare', violations: [dom.violation] };
   }
   const parsed = parseCda(dom.doc);
   if (!parsed.ok) {
-    return { ok: false, violations: [...parsed.violations] };
+    return { ok: false, style: 'bare', violations: [...parsed.violations] };
   }
-  const document: SocialDocument = parsed.document;
+  const document = parsed.document;
   const frameXml = buildArchiveFrame({
     serviceRequest,
     interactionId: ARCHIVE_INTERACTION_ID,
@@ -160,7 +136,7 @@ function frameForDocument(
     document,
     cdaBytes: Buffer.from(cdaXml, 'utf8'),
   });
-  return readFrame(frameXml, ctx.limits);
+  return readSubmitted(frameXml, serviceRequest, ctx);
 }
 
 function unknownServiceRequest(code: string | undefined): RuleViolation {

@@ -157,8 +157,6 @@ function performerElement(input: ArchiveFrameInput): XmlElement {
 
 function documentCopy(input: ArchiveFrameInput): XmlElement {
   const doc = input.document;
-  const client = doc.client;
-  const author = doc.author;
   return el(
     'clinicalDocument',
     { classCode: 'DOCCLIN', moodCode: 'EVN' },
@@ -184,67 +182,86 @@ function documentCopy(input: ArchiveFrameInput): XmlElement {
       displayName: 'Legally authenticated',
     }),
     el('storageCode', { code: 'AC', codeSystem: CODE_SYSTEMS.STORAGE_CODE, displayName: 'Active' }),
+    recordTarget(doc.client),
+    authorElement(doc.author),
+    custodianElement(doc),
+    componentOf(doc),
+  );
+}
+
+/** recordTarget: the client, with the name, gender and birth time the CDA header gives. */
+function recordTarget(client: SocialDocument['client']): XmlElement {
+  return el(
+    'recordTarget',
+    { typeCode: 'RCT' },
     el(
-      'recordTarget',
-      { typeCode: 'RCT' },
+      'patient',
+      { classCode: 'PAT' },
+      el('id', { root: ID_ROOTS.HETU, extension: client.hetu }),
+      el('statusCode', { code: 'normal' }),
       el(
-        'patient',
-        { classCode: 'PAT' },
-        el('id', { root: ID_ROOTS.HETU, extension: client.hetu }),
-        el('statusCode', { code: 'normal' }),
-        el(
-          'patientPerson',
-          { classCode: 'PSN', determinerCode: 'INSTANCE' },
-          nameElement(client.given, client.family),
-          coded('administrativeGenderCode', client.gender),
-          client.birthTime === undefined ? undefined : el('birthTime', { value: client.birthTime }),
-        ),
+        'patientPerson',
+        { classCode: 'PSN', determinerCode: 'INSTANCE' },
+        nameElement(client.given, client.family),
+        coded('administrativeGenderCode', client.gender),
+        client.birthTime === undefined ? undefined : el('birthTime', { value: client.birthTime }),
       ),
     ),
+  );
+}
+
+/** author: the professional who wrote the document (a null id when the CDA names none). */
+function authorElement(author: SocialDocument['author']): XmlElement {
+  return el(
+    'author',
+    { typeCode: 'AUT' },
+    el('time', { nullFlavor: 'NA' }),
     el(
-      'author',
-      { typeCode: 'AUT' },
-      el('time', { nullFlavor: 'NA' }),
+      'assignedAuthor',
+      { classCode: 'ASSIGNED' },
+      author?.id === undefined
+        ? el('id', { nullFlavor: 'NA' })
+        : el('id', { root: author.idRoot ?? ID_ROOTS.PROFESSIONAL, extension: author.id }),
+      author?.name === undefined
+        ? undefined
+        : el(
+            'assignedPerson',
+            { classCode: 'PSN', determinerCode: 'INSTANCE' },
+            el('name', {}, text(author.name)),
+          ),
+    ),
+  );
+}
+
+function custodianElement(doc: SocialDocument): XmlElement {
+  return el(
+    'custodian',
+    { typeCode: 'CST' },
+    el(
+      'assignedCustodian',
+      { classCode: 'ASSIGNED' },
       el(
-        'assignedAuthor',
-        { classCode: 'ASSIGNED' },
-        author?.id === undefined
-          ? el('id', { nullFlavor: 'NA' })
-          : el('id', { root: author.idRoot ?? ID_ROOTS.PROFESSIONAL, extension: author.id }),
-        author?.name === undefined
-          ? undefined
-          : el(
-              'assignedPerson',
-              { classCode: 'PSN', determinerCode: 'INSTANCE' },
-              el('name', {}, text(author.name)),
-            ),
+        'representedOrganization',
+        { classCode: 'ORG', determinerCode: 'INSTANCE' },
+        el('id', { root: doc.custodian.oid }),
+        doc.custodian.name === undefined ? undefined : textEl('name', doc.custodian.name),
       ),
     ),
+  );
+}
+
+/** componentOf/encounterEvent: the case (asia) the document belongs to. */
+function componentOf(doc: SocialDocument): XmlElement {
+  return el(
+    'componentOf',
+    {},
     el(
-      'custodian',
-      { typeCode: 'CST' },
-      el(
-        'assignedCustodian',
-        { classCode: 'ASSIGNED' },
-        el(
-          'representedOrganization',
-          { classCode: 'ORG', determinerCode: 'INSTANCE' },
-          el('id', { root: doc.custodian.oid }),
-          doc.custodian.name === undefined ? undefined : textEl('name', doc.custodian.name),
-        ),
-      ),
-    ),
-    el(
-      'componentOf',
-      {},
-      el(
-        'encounterEvent',
-        { classCode: 'ENC', moodCode: 'EVN' },
-        doc.caseInfo.caseId === undefined
-          ? el('id', { nullFlavor: 'NA' })
-          : el('id', { root: doc.caseInfo.caseId }),
-        el('effectiveTime', { nullFlavor: 'NA' }),
-      ),
+      'encounterEvent',
+      { classCode: 'ENC', moodCode: 'EVN' },
+      doc.caseInfo.caseId === undefined
+        ? el('id', { nullFlavor: 'NA' })
+        : el('id', { root: doc.caseInfo.caseId }),
+      el('effectiveTime', { nullFlavor: 'NA' }),
     ),
   );
 }

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentReader, type DocumentReader } from '../../server/archive/document-reader.js';
 import { readDocument } from '../../server/archive/read-document.js';
-import { readMessage } from '../../server/archive/read-message.js';
 import { loadCodeLists } from '../../server/codes/code-lists.js';
 import { loadOperationTable } from '../../server/codes/operations.js';
 import { TrustStore } from '../../server/pki/trust-store.js';
 import { RULES } from '../../server/rules/catalogue.js';
+import { readInboundRequest } from '../../server/wire/read-inbound-request.js';
 import { DEFAULT_XML_LIMITS } from '../../server/xml/limits.js';
 import { readManifest } from '../fixtures/replay.js';
 
@@ -47,12 +47,16 @@ describe('the document reader', () => {
     let refused = 0;
     for (const entry of manifest.files) {
       const text = readFileSync(path.join(DOCUMENTS, entry.file), 'utf8');
-      const reading = readMessage(text, setup.limits, [manifest.organisation.oid], operations);
-      if (!reading.ok || !reading.operation.carriesDocument) {
+      const reading = readInboundRequest(text, {
+        limits: setup.limits,
+        operations,
+        senderOids: [manifest.organisation.oid],
+      });
+      if (!reading.ok || !reading.request.operation.carriesDocument) {
         continue;
       }
-      const here = readDocument(reading.frame, reading.operation, { ...setup, now });
-      const there = await reader.read(reading.frame, reading.operation, now);
+      const here = readDocument(reading.request, { ...setup, now });
+      const there = await reader.read(reading.request, now);
       expect(there, entry.file).toEqual(here);
       if (there.ok) {
         expect(Buffer.isBuffer(there.cdaBytes)).toBe(true);
@@ -73,13 +77,15 @@ describe('the document reader', () => {
   it('reads many documents at once across the workers', async () => {
     const entry = manifest.files.find((f) => f.expected.typeCode === 'AA' && f.file.startsWith('valid_'));
     const text = readFileSync(path.join(DOCUMENTS, entry?.file ?? ''), 'utf8');
-    const reading = readMessage(text, setup.limits, [manifest.organisation.oid], operations);
+    const reading = readInboundRequest(text, {
+      limits: setup.limits,
+      operations,
+      senderOids: [manifest.organisation.oid],
+    });
     if (!reading.ok) {
       throw new Error('the valid fixture does not read');
     }
-    const all = await Promise.all(
-      Array.from({ length: 12 }, () => reader.read(reading.frame, reading.operation, now)),
-    );
+    const all = await Promise.all(Array.from({ length: 12 }, () => reader.read(reading.request, now)));
     expect(all.every((r) => r.ok)).toBe(true);
   });
 });
