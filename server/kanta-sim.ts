@@ -31,7 +31,7 @@ import { Journal } from './control/journal.js';
 import { readScenarioFile } from './control/seed.js';
 import type { ValidationContext } from './control/validate-submission.js';
 import { ProfessionalDirectory } from './pki/professional-directory.js';
-import { SqliteSnapshots } from './store/sqlite-snapshots.js';
+import { SqliteSnapshotStore } from './store/sqlite-snapshot-store.js';
 import { assembleRehearsal, type RehearsalParts } from './rehearsal/assemble.js';
 import { assembleArchivist, type ArchivistParts } from './archivist/assemble.js';
 import { seedArchivists } from './archivist/seed-archivists.js';
@@ -97,7 +97,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const db = await openDatabase(config.memory ? ':memory:' : path.join(config.dataDir, 'archive.sqlite'));
   const store = new SqliteArchiveStore(db);
   const snapshotsFile = config.memory ? ':memory:' : path.join(config.dataDir, 'snapshots.sqlite');
-  const snapshots = await SqliteSnapshots.attach(db, snapshotsFile).catch(async (e: unknown) => {
+  const snapshots = await SqliteSnapshotStore.attach(db, snapshotsFile).catch(async (e: unknown) => {
     await db.close();
     throw storeUnusable(snapshotsFile, e);
   });
@@ -150,7 +150,7 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
     logger,
     kantaAddress: config.kantaReportAddress,
     organisationName: (oid) => organisations.list().find((o) => o.oid === oid)?.name,
-    compare: archivist.store,
+    compare: archivist.compare,
   });
   listeners.add((record) => rehearsal.observe(record));
   const kantaApp = createKantaApp({

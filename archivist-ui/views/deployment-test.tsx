@@ -2,7 +2,7 @@
  * The deployment-test (käyttöönottokoe) pages: the organisation's rehearsals with a form to start one, and one
  * rehearsal's checklist with its deviations, the reporting deadline and the report links.
  */
-import type { Rehearsal } from '../../server/rehearsal/rehearsal.js';
+import type { Rehearsal } from '../../server/store/rehearsal-store.js';
 import type { RehearsalVerdict } from '../../server/rehearsal/rehearsal-service.js';
 import { formatInstant, maskHetu } from '../format.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';

@@ -1,7 +1,7 @@
 /** The archivist's actions on a document: the compare form and the first step of invalidation. */
 import { COMPARE_KEYS } from '../../server/archivist/compare.js';
 import type { MetadataValue } from '../../server/archivist/metadata-fields.js';
-import type { CompareRecord } from '../../server/store/archivist-store.js';
+import type { CompareRecord } from '../../server/store/compare-record-store.js';
 import { codeName, formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 

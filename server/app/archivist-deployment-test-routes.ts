@@ -11,7 +11,7 @@ import type { ArchivistService } from '../archivist/archivist-service.js';
 import type { Session } from '../archivist/sessions.js';
 import { isKantaSimError, KantaSimError } from '../errors.js';
 import type { RehearsalParts } from '../rehearsal/assemble.js';
-import type { Rehearsal } from '../rehearsal/rehearsal.js';
+import type { Rehearsal } from '../store/rehearsal-store.js';
 import { sendPage } from './archivist-http.js';
 
 type Handler = (req: Request, res: Response, session: Session) => Promise<void>;

@@ -8,7 +8,8 @@ import type { CodeLists } from '../codes/code-lists.js';
 import { KantaSimError } from '../errors.js';
 import { checkHetu } from '../hl7/hetu.js';
 import type { ArchiveStore, DocumentFilter, DocumentState } from '../store/archive-store.js';
-import type { ArchivistStore, CompareRecord, CompareRecordStore } from '../store/archivist-store.js';
+import type { ArchivistStore } from '../store/archivist-store.js';
+import type { CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
 import type { UsageEntry, UsageLogStore } from '../store/usage-log-store.js';
 import { readArchivedDocument, type ArchivedDocument } from './archived-document.js';
 import {

@@ -5,10 +5,12 @@
 import type { CodeLists } from '../codes/code-lists.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import { SqliteArchivistStore } from '../store/archivist-sqlite-store.js';
-import type { CompareRecord } from '../store/archivist-store.js';
+import { SqliteArchivistStore } from '../store/sqlite-archivist-store.js';
+import type { CompareRecord } from '../store/compare-record-store.js';
+import { SqliteCompareRecordStore } from '../store/sqlite-compare-record-store.js';
 import type { SqliteDatabase } from '../store/sqlite-database.js';
-import { SqliteUsageLogStore, type UsageLogStore } from '../store/usage-log-store.js';
+import { SqliteUsageLogStore } from '../store/sqlite-usage-log-store.js';
+import type { UsageLogStore } from '../store/usage-log-store.js';
 import { ArchivistService } from './archivist-service.js';
 import {
   addArchivist,
@@ -35,6 +37,8 @@ export interface ArchivistParts {
   /** Feed it every Kanta exchange (RunningKantaSim.onExchange). */
   readonly feed: LiveFeed;
   readonly store: SqliteArchivistStore;
+  /** The compare records ("matches the client system"), which the rehearsal reads too. */
+  readonly compare: SqliteCompareRecordStore;
   readonly usage: UsageLogStore;
   /** What the routes need (server/app/archivist-routes.ts). */
   readonly routes: {
@@ -53,11 +57,12 @@ export interface ArchivistParts {
 export async function assembleArchivist(deps: ArchivistAssemblyDeps): Promise<ArchivistParts> {
   const store = new SqliteArchivistStore(deps.db);
   const usage = new SqliteUsageLogStore(deps.db);
+  const compare = new SqliteCompareRecordStore(deps.db);
   await ensureDemoArchivists(store, deps.organisations, deps.clock());
   const service = new ArchivistService({
     archive: deps.archive,
     archivists: store,
-    compare: store,
+    compare,
     usage,
     codes: deps.codes,
     organisations: deps.organisations,
@@ -71,9 +76,10 @@ export async function assembleArchivist(deps: ArchivistAssemblyDeps): Promise<Ar
     service,
     feed,
     store,
+    compare,
     usage,
     routes: { service, feed, codes: deps.codes, organisations: deps.organisations, logger: deps.logger },
     addArchivist: (input) => addArchivist(store, deps.organisations, input, deps.clock()),
-    getCompareRecord: (documentId) => getCompareRecord(store, documentId),
+    getCompareRecord: (documentId) => getCompareRecord(compare, documentId),
   };
 }

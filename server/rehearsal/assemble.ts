@@ -6,7 +6,7 @@
 import type { RehearsalRouteDeps } from '../app/rehearsal-routes.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import { SqliteRehearsalStore } from '../store/rehearsal-store.js';
+import { SqliteRehearsalStore } from '../store/sqlite-rehearsal-store.js';
 import type { SqliteDatabase } from '../store/sqlite-database.js';
 import type { CompareSource } from './compare-source.js';
 import { OnboardingService } from './onboarding-service.js';

@@ -4,7 +4,7 @@
  * client system), then the findings a person or a CI job must act on, and the overall result.
  */
 import type { StoredDocument } from '../store/archive-store.js';
-import type { ClientMetadata, ClientSystemDocument } from './rehearsal.js';
+import type { ClientMetadata, ClientSystemDocument } from '../store/rehearsal-store.js';
 import type { ExpectedDocument } from './test-case.js';
 
 /** The archived fields the rehearsal looks at (StoredDocument fits). */

@@ -5,17 +5,11 @@
  */
 import { KantaSimError } from '../errors.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import type { RehearsalStore } from '../store/rehearsal-store.js';
+import type { Rehearsal, RehearsalEvent, RehearsalStore } from '../store/rehearsal-store.js';
 import { compareVerdict, type CompareSource } from './compare-source.js';
 import { evaluate, type ClientSystemTick, type Evaluation, type ResolvedExpectation } from './evaluate.js';
 import type { OnboardingService, OnboardingView } from './onboarding-service.js';
-import {
-  newRehearsalId,
-  parseClientMetadata,
-  unknownRehearsal,
-  type Rehearsal,
-  type RehearsalEvent,
-} from './rehearsal.js';
+import { newRehearsalId, parseClientMetadata, unknownRehearsal } from './rehearsal.js';
 import { booleanAt, objectAt, oidAt, optionalOidAt, optionalStringAt, stringAt } from './read-input.js';
 import type { ExpectedDocument, TestCase, TestCaseLibrary } from './test-case.js';
 import { requireTestIdentity } from './test-identities.js';
