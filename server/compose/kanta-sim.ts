@@ -106,7 +106,8 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
       controlToken,
     });
   } catch (e) {
-    await resources.closeAll();
+    // The start-up failure is what the caller must see, even if closing what opened fails as well.
+    await resources.closeAll().catch(() => undefined);
     throw e;
   }
 }
