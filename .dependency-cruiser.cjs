@@ -28,7 +28,7 @@ const FLOORS = [
   // the surfaces: the Kanta interface, the web and control API, the archivist interface
   ['server/app'],
   // the composition root and the library entry
-  ['server/kanta-sim.ts'],
+  ['server/compose'],
   ['server/index.ts'],
   // the process
   ['server/cli'],

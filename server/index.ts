@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type KantaSimConfig } from './config.js';
-import { launch, type RunningKantaSim } from './kanta-sim.js';
+import { launch, type RunningKantaSim } from './compose/kanta-sim.js';
 import { controlClient, type ControlClient } from './control/control-client.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Organisation } from './pki/organisations.js';

@@ -10,8 +10,8 @@ import type { PageContext } from '../../archivist-ui/views/context.js';
 import type { ArchivistService } from '../archivist/archivist-service.js';
 import type { Session } from '../archivist/sessions.js';
 import { isKantaSimError, KantaSimError } from '../errors.js';
-import type { RehearsalParts } from '../rehearsal/assemble.js';
-import type { Rehearsal } from '../rehearsal/rehearsal.js';
+import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
+import type { Rehearsal } from '../store/rehearsal-store.js';
 import { sendPage } from './archivist-http.js';
 
 type Handler = (req: Request, res: Response, session: Session) => Promise<void>;

@@ -41,7 +41,7 @@ import {
 } from './archivist-http.js';
 import { addDeploymentTestRoutes } from './archivist-deployment-test-routes.js';
 import { serveEvents } from './archivist-events.js';
-import type { RehearsalParts } from '../rehearsal/assemble.js';
+import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
 import { codeNamer, readSearch } from './archivist-search.js';
 import { bearerOf, tokenMatches } from './web-guard.js';
 

@@ -5,7 +5,8 @@
 import type { Lang } from '../../archivist-ui/i18n/index.js';
 import type { Messages } from '../../archivist-ui/i18n/fi.js';
 import type { SearchForm, SearchOptions } from '../../archivist-ui/views/search.js';
-import type { ArchivistService, SearchQuery, SearchResult } from '../archivist/archivist-service.js';
+import type { ArchivistService, SearchResult } from '../archivist/archivist-service.js';
+import type { SearchQuery } from '../archivist/search-query.js';
 import type { Session } from '../archivist/sessions.js';
 import { splitReason, statedReason } from '../archivist/usage-log.js';
 import type { CodeLists } from '../codes/code-lists.js';

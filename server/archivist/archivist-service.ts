@@ -7,8 +7,9 @@
 import type { CodeLists } from '../codes/code-lists.js';
 import { KantaSimError } from '../errors.js';
 import { checkHetu } from '../hl7/hetu.js';
-import type { ArchiveStore, DocumentFilter, DocumentState } from '../store/archive-store.js';
-import type { ArchivistStore, CompareRecord, CompareRecordStore } from '../store/archivist-store.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import type { ArchivistStore } from '../store/archivist-store.js';
+import type { CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
 import type { UsageEntry, UsageLogStore } from '../store/usage-log-store.js';
 import { readArchivedDocument, type ArchivedDocument } from './archived-document.js';
 import {
@@ -19,6 +20,7 @@ import {
   type OrganisationNames,
 } from './archivists.js';
 import { parseCompareForm } from './compare.js';
+import { documentFilter, searchDetail, type SearchQuery } from './search-query.js';
 import { groupResults, type ClientGroup } from './group-results.js';
 import type { ArchivistInvalidate } from './invalidation.js';
 import { metadataValues, type MetadataValue } from './metadata-fields.js';
@@ -36,19 +38,6 @@ export interface ArchivistServiceDeps {
   readonly clock: () => Date;
   /** Invalidation by the lifecycle domain (server/archive); see invalidation.ts. */
   readonly invalidate: ArchivistInvalidate;
-}
-
-export interface SearchQuery {
-  readonly hetu?: string;
-  readonly palvelutehtava?: string;
-  readonly documentType?: string;
-  readonly prosessivaihe?: string;
-  readonly caseId?: string;
-  /** ISO dates YYYY-MM-DD, inclusive. */
-  readonly from?: string;
-  readonly to?: string;
-  readonly state?: DocumentState;
-  readonly registerOid?: string;
 }
 
 export interface SearchResult {
@@ -123,25 +112,11 @@ export class ArchivistService {
     if (query.hetu !== undefined && !checkHetu(query.hetu).ok) {
       throw new KantaSimError('BAD_REQUEST', `"${query.hetu}" is not a valid personal identity code`);
     }
-    const filter: DocumentFilter = {
-      registerOids: registers,
-      hetu: query.hetu,
-      palvelutehtava: query.palvelutehtava,
-      documentType: query.documentType,
-      prosessivaihe: query.prosessivaihe,
-      caseId: query.caseId,
-      state: query.state,
-      from: query.from ? hl7Day(query.from) : undefined,
-      to: query.to ? `${hl7Day(query.to)}~` : undefined,
-      limit: SEARCH_LIMIT + 1,
-    };
+    const filter = documentFilter(query, registers, SEARCH_LIMIT + 1);
     const rows = await this.deps.archive.listDocuments(filter);
     const truncated = rows.length > SEARCH_LIMIT;
     const docs = rows.slice(0, SEARCH_LIMIT).map(readArchivedDocument);
-    const detail = Object.entries(query)
-      .filter(([k, v]) => k !== 'hetu' && v !== undefined && v !== '')
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join('; ');
+    const detail = searchDetail(query);
     await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined });
     return { groups: groupResults(docs, this.deps.codes), count: docs.length, truncated };
   }
@@ -290,12 +265,4 @@ export class ArchivistService {
       reason: entry.action === 'sign-in' || entry.action === 'export-log' ? undefined : session.reason,
     });
   }
-}
-
-/** `2026-01-15` -> `20260115`, the prefix of HL7 times as stored. */
-function hl7Day(iso: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
-    throw new KantaSimError('BAD_REQUEST', `"${iso}" is not a date (YYYY-MM-DD)`);
-  }
-  return iso.replace(/-/g, '');
 }

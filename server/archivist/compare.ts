@@ -4,7 +4,7 @@
  * them with getCompareRecord.
  */
 import { KantaSimError } from '../errors.js';
-import type { CompareField, CompareRecord, CompareRecordStore } from '../store/archivist-store.js';
+import type { CompareField, CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
 import type { MetadataKey } from './metadata-fields.js';
 
 /**

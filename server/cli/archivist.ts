@@ -6,7 +6,7 @@ import path from 'node:path';
 import { addArchivist } from '../archivist/archivists.js';
 import { KantaSimError } from '../errors.js';
 import { OrganisationDirectory } from '../pki/organisation-directory.js';
-import { SqliteArchivistStore } from '../store/archivist-sqlite-store.js';
+import { SqliteArchivistStore } from '../store/sqlite-archivist-store.js';
 import { openDatabase } from '../store/open-database.js';
 import { parseFlags } from './common-flags.js';
 import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG, loadConfig } from '../config.js';
-import { launch, type RunningKantaSim } from '../kanta-sim.js';
+import { launch, type RunningKantaSim } from '../compose/kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
 import { PROCESS_IO, reportCliError, usageError, type CliIo } from './cli-io.js';

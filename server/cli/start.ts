@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig, type KantaSimConfig } from '../config.js';
 import { dataDirError } from '../store/data-dir.js';
-import { launch } from '../kanta-sim.js';
+import { launch } from '../compose/kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
 import { parseFlags } from './common-flags.js';

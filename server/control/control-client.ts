@@ -4,7 +4,7 @@
  * Errors answered by the API become KantaSimErrors with the API's code and message.
  */
 import { ERROR_CODES, KantaSimError, type ErrorCode } from '../errors.js';
-import type { SnapshotInfo } from '../store/sqlite-snapshots.js';
+import type { SnapshotInfo } from '../store/snapshot-store.js';
 import type { ClockState } from './clock.js';
 import type { AdminDocumentFilter } from './documents-view.js';
 import type { Fault } from './faults.js';

@@ -8,7 +8,7 @@
  * organisations and professionals (files in the data directory) survive both.
  */
 import type { ArchiveStore } from '../store/archive-store.js';
-import type { SnapshotInfo, SqliteSnapshots } from '../store/sqlite-snapshots.js';
+import type { SnapshotInfo, SnapshotStore } from '../store/snapshot-store.js';
 import type { ClockSetting, ClockState, SimClock } from './clock.js';
 import { documentSummary, type AdminDocumentFilter } from './documents-view.js';
 import type { Fault, FaultRegistry } from './faults.js';
@@ -28,7 +28,7 @@ export interface ControlServiceDeps {
   readonly journal: Journal;
   readonly faults: FaultRegistry;
   readonly clock: SimClock;
-  readonly snapshots: SqliteSnapshots;
+  readonly snapshots: SnapshotStore;
   readonly seed: SeedDeps;
   readonly sentinels: boolean;
   /** Other features' in-memory state to clear on reset (e.g. sessions); called after the store's reset. */

@@ -1,10 +1,11 @@
 /**
  * Where the rehearsal reads the archivist's "matches the client system" judgement. The archivist interface
  * (server/archivist/compare.ts) saves a compare record per document, field by field; the rehearsal only
- * needs its shape, so it depends on this small interface and kanta-sim.ts passes the archivist's store.
+ * needs its shape, so it depends on this small interface and the composition root (server/compose/) passes
+ * the compare-record store.
  */
 
-/** The part of the archivist's compare record the rehearsal reads (server/store/archivist-store.ts fits). */
+/** The part of a compare record the rehearsal reads (server/store/compare-record-store.ts fits). */
 export interface CompareRecordLike {
   readonly fields: Readonly<Record<string, { readonly matches: boolean; readonly note?: string }>>;
   readonly note?: string;

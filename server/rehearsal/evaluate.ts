@@ -3,104 +3,18 @@
  * document the deployment test's checks (archived, in the expected register, metadata valid, matches the
  * client system), then the findings a person or a CI job must act on, and the overall result.
  */
-import type { StoredDocument } from '../store/archive-store.js';
-import type { ClientMetadata, ClientSystemDocument } from './rehearsal.js';
-import type { ExpectedDocument } from './test-case.js';
-
-/** The archived fields the rehearsal looks at (StoredDocument fits). */
-export type ArrivedDocument = Pick<
-  StoredDocument,
-  | 'id'
-  | 'setId'
-  | 'versionNumber'
-  | 'registerOid'
-  | 'senderOid'
-  | 'palvelutehtava'
-  | 'documentType'
-  | 'documentGroup'
-  | 'prosessivaihe'
-  | 'caseId'
-  | 'status'
-  | 'archivedAt'
->;
-
-/** An expected document with its register resolved to an OID. */
-export interface ResolvedExpectation extends ExpectedDocument {
-  readonly registerOid: string;
-}
-
-/** The "matches the client system" tick, from the archivist's compare view or a manual tick. */
-export interface ClientSystemTick {
-  readonly matches: boolean;
-  readonly source: 'archivist' | 'manual';
-  readonly note?: string;
-  readonly by?: string;
-}
-
-export interface FieldMismatch {
-  readonly field: string;
-  readonly expected: string;
-  readonly actual: string;
-}
-
-export interface ChecklistItem {
-  readonly key: string;
-  readonly expected: ResolvedExpectation;
-  /** The archived document matched to the expectation. */
-  readonly document?: ArrivedDocument;
-  readonly checks: {
-    readonly archived: boolean;
-    /** null: nothing to check (not archived). */
-    readonly inExpectedRegister: boolean | null;
-    readonly metadataValid: boolean | null;
-    /** null: nobody has compared yet. */
-    readonly matchesClientSystem: boolean | null;
-  };
-  readonly metadataMismatches: readonly FieldMismatch[];
-  readonly clientSystem?: {
-    readonly source: 'ci' | 'archivist' | 'manual';
-    readonly mismatches: readonly FieldMismatch[];
-    readonly note?: string;
-    readonly by?: string;
-  };
-}
-
-export type FindingKind =
-  'missing' | 'wrong-register' | 'metadata-mismatch' | 'client-system-mismatch' | 'unexpected';
-
-export interface Finding {
-  readonly kind: FindingKind;
-  readonly key?: string;
-  readonly documentId?: string;
-  readonly field?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-  /** One readable line, for the CLI and the report. */
-  readonly message: string;
-}
-
-export type VerdictResult = 'passed' | 'failed' | 'pending';
-
-export interface Evaluation {
-  readonly result: VerdictResult;
-  readonly checklist: readonly ChecklistItem[];
-  readonly findings: readonly Finding[];
-  readonly missing: readonly string[];
-  readonly unexpected: readonly ArrivedDocument[];
-  /** Setup documents seen (another party's, e.g. the organiser's client-relationship document). */
-  readonly setupSeen: readonly { readonly key: string; readonly documentId: string }[];
-  /** Archived documents still waiting for the "matches the client system" tick. */
-  readonly pendingClientSystemChecks: number;
-}
-
-export interface EvaluateInput {
-  readonly expected: readonly ResolvedExpectation[];
-  readonly setup: readonly ResolvedExpectation[];
-  readonly arrived: readonly ArrivedDocument[];
-  readonly ticks: ReadonlyMap<string, ClientSystemTick>;
-  readonly clientMetadata?: ClientMetadata;
-  readonly requireClientSystemCheck: boolean;
-}
+import { clientSystemCheck, clientSystemDetail } from './client-system-check.js';
+import type {
+  ArrivedDocument,
+  ChecklistItem,
+  EvaluateInput,
+  Evaluation,
+  FieldMismatch,
+  Finding,
+  ResolvedExpectation,
+  VerdictResult,
+} from './evaluation.js';
+import { itemFindings } from './evaluation-findings.js';
 
 const identity = (e: { documentGroup?: string; documentType?: string }, version: number): string =>
   `${e.documentGroup ?? ''}|${e.documentType ?? ''}|${version}`;
@@ -240,111 +154,4 @@ function checkItem(
     metadataMismatches: mismatches,
     ...clientSystemDetail(e.key, doc, input),
   };
-}
-
-function ciEntry(key: string, input: EvaluateInput): ClientSystemDocument | undefined {
-  return input.clientMetadata?.documents.find((d) => d.key === key);
-}
-
-/** What the client system shows, compared with what was archived. */
-function ciMismatches(c: ClientSystemDocument, doc: ArrivedDocument): FieldMismatch[] {
-  const pairs: [string, string | undefined, string | undefined][] = [
-    ['documentId', c.documentId, doc.id],
-    ['setId', c.setId, doc.setId],
-    ['version', c.version === undefined ? undefined : String(c.version), String(doc.versionNumber)],
-    ['documentGroup', c.documentGroup, doc.documentGroup],
-    ['documentType', c.documentType, doc.documentType],
-    ['serviceTask', c.serviceTask, doc.palvelutehtava],
-    ['processPhase', c.processPhase, doc.prosessivaihe],
-    ['registerOid', c.registerOid, doc.registerOid],
-  ];
-  return pairs
-    .filter(([, expected, actual]) => expected !== undefined && expected !== actual)
-    .map(([field, expected, actual]) => ({
-      field,
-      expected: expected as string,
-      actual: actual ?? '(none)',
-    }));
-}
-
-function clientSystemCheck(
-  key: string,
-  doc: ArrivedDocument,
-  input: EvaluateInput,
-): { matchesClientSystem: boolean | null } {
-  const c = ciEntry(key, input);
-  if (c) {
-    return { matchesClientSystem: ciMismatches(c, doc).length === 0 };
-  }
-  return { matchesClientSystem: input.ticks.get(doc.id)?.matches ?? null };
-}
-
-function clientSystemDetail(
-  key: string,
-  doc: ArrivedDocument,
-  input: EvaluateInput,
-): Pick<ChecklistItem, 'clientSystem'> {
-  const c = ciEntry(key, input);
-  if (c) {
-    return { clientSystem: { source: 'ci', mismatches: ciMismatches(c, doc) } };
-  }
-  const tick = input.ticks.get(doc.id);
-  return tick === undefined
-    ? {}
-    : {
-        clientSystem: {
-          source: tick.source,
-          mismatches: [],
-          ...(tick.note === undefined ? {} : { note: tick.note }),
-          ...(tick.by === undefined ? {} : { by: tick.by }),
-        },
-      };
-}
-
-function itemFindings(item: ChecklistItem): Finding[] {
-  const e = item.expected;
-  const what = `${item.key} (${e.documentType ?? `group ${e.documentGroup}`} version ${e.version})`;
-  const doc = item.document;
-  if (doc === undefined) {
-    return [
-      {
-        kind: 'missing',
-        key: item.key,
-        message: `${what}: not archived (expected in register ${e.registerOid})`,
-      },
-    ];
-  }
-  const out: Finding[] = [];
-  if (item.checks.inExpectedRegister === false) {
-    out.push({
-      kind: 'wrong-register',
-      key: item.key,
-      documentId: doc.id,
-      expected: e.registerOid,
-      actual: doc.registerOid,
-      message: `${what}: document ${doc.id} is in register ${doc.registerOid}, expected ${e.registerOid}`,
-    });
-  }
-  for (const m of item.metadataMismatches) {
-    out.push({
-      kind: 'metadata-mismatch',
-      key: item.key,
-      documentId: doc.id,
-      ...m,
-      message: `${what}: document ${doc.id} has ${m.field} ${m.actual}, expected ${m.expected}`,
-    });
-  }
-  if (item.checks.matchesClientSystem === false) {
-    const fields = item.clientSystem?.mismatches ?? [];
-    out.push({
-      kind: 'client-system-mismatch',
-      key: item.key,
-      documentId: doc.id,
-      message:
-        fields.length > 0
-          ? `${what}: the client system shows ${fields.map((f) => `${f.field} ${f.expected}`).join(', ')}; the archive holds ${fields.map((f) => f.actual).join(', ')}`
-          : `${what}: the archivist found that document ${doc.id} does not match the client system${item.clientSystem?.note ? ` (${item.clientSystem.note})` : ''}`,
-    });
-  }
-  return out;
 }

@@ -3,14 +3,14 @@
  * interface share. Plain values in and out; persistence through RehearsalStore.
  */
 import { KantaSimError } from '../errors.js';
-import type { RehearsalStore } from '../store/rehearsal-store.js';
-import { parseOnboarding, type OnboardingRecord } from './onboarding.js';
-import {
-  decideAssignment,
-  parseAssignmentRequest,
-  type AssignmentDecision,
-  type IdentityAssignment,
-} from './test-identities.js';
+import type {
+  AssignmentDecision,
+  IdentityAssignment,
+  OnboardingRecord,
+  RehearsalStore,
+} from '../store/rehearsal-store.js';
+import { parseOnboarding } from './onboarding.js';
+import { decideAssignment, parseAssignmentRequest } from './test-identities.js';
 
 export interface OnboardingServiceDeps {
   readonly store: RehearsalStore;

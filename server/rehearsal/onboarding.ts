@@ -4,6 +4,12 @@
  * rights from it, and the report prints the client system, certificates and participants from it.
  */
 import {
+  PARTICIPANT_ROLES,
+  type OnboardingRecord,
+  type ParticipantRole,
+  type RegisterAccessRight,
+} from '../store/rehearsal-store.js';
+import {
   enumAt,
   listAt,
   objectAt,
@@ -15,16 +21,6 @@ import {
   stringAt,
 } from './read-input.js';
 
-export type OrganisationRole = 'organiser' | 'provider';
-
-export const PARTICIPANT_ROLES = [
-  'performer',
-  'application-support',
-  'network-support',
-  'kanta-archivist',
-] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-
 /** Finnish names of the participant roles, for the report. */
 export const PARTICIPANT_ROLE_NAMES: Readonly<Record<ParticipantRole, { fi: string; en: string }>> = {
   performer: { fi: 'Testin suorittaja', en: 'Performer of the test' },
@@ -32,57 +28,6 @@ export const PARTICIPANT_ROLE_NAMES: Readonly<Record<ParticipantRole, { fi: stri
   'network-support': { fi: 'Verkkotuki', en: 'Network support' },
   'kanta-archivist': { fi: 'Kanta-arkistonhoitaja', en: 'Kanta archivist' },
 };
-
-export interface Participant {
-  readonly role: ParticipantRole;
-  readonly name: string;
-  readonly organisation?: string;
-  readonly email?: string;
-  readonly phone?: string;
-}
-
-/** A provider's right to archive into an organiser's register (SHA-SPEC section 6). */
-export interface RegisterAccessRight {
-  readonly organiserOid: string;
-  readonly organiserName?: string;
-  /** The provider's service unit the right is recorded for. */
-  readonly serviceUnitOid: string;
-  /** Service task codes (palvelutehtävä) covered, e.g. ["24"]; empty = as the case says. */
-  readonly serviceTasks: readonly string[];
-  readonly startDate: string;
-  readonly endDate?: string;
-}
-
-export interface CertificateInUse {
-  /** tls = the DVV server certificate for the connection; signing = system signature; professional = card. */
-  readonly purpose: 'tls' | 'signing' | 'professional';
-  readonly subject: string;
-  readonly serialNumber?: string;
-  readonly issuer?: string;
-  readonly validTo?: string;
-}
-
-export interface OnboardingRecord {
-  readonly organisationOid: string;
-  readonly organisationName: string;
-  /** The register keeper of the organisation's own register (usually the organisation itself). */
-  readonly registerKeeperOid: string;
-  readonly units: readonly { readonly oid: string; readonly name: string }[];
-  readonly role: OrganisationRole;
-  readonly registerAccessRights: readonly RegisterAccessRight[];
-  readonly clientSystem: {
-    readonly name: string;
-    readonly version: string;
-    readonly vendor?: string;
-  };
-  /** The archiving system profile agreed with Kela (e.g. "Arkistointi"). */
-  readonly systemProfile?: string;
-  /** Joining phase (e.g. "2"). */
-  readonly phase?: string;
-  readonly certificates: readonly CertificateInUse[];
-  readonly participants: readonly Participant[];
-  readonly updatedAt: string;
-}
 
 /** An onboarding record as a person or API client writes it: updatedAt is the server's. */
 export type OnboardingInput = Omit<OnboardingRecord, 'updatedAt'>;

@@ -5,20 +5,16 @@
  */
 import { KantaSimError } from '../errors.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import type { RehearsalStore } from '../store/rehearsal-store.js';
-import { compareVerdict, type CompareSource } from './compare-source.js';
-import { evaluate, type ClientSystemTick, type Evaluation, type ResolvedExpectation } from './evaluate.js';
+import type { Rehearsal, RehearsalEvent, RehearsalStore } from '../store/rehearsal-store.js';
+import type { CompareSource } from './compare-source.js';
+import { evaluate } from './evaluate.js';
+import type { Evaluation } from './evaluation.js';
 import type { OnboardingService, OnboardingView } from './onboarding-service.js';
-import {
-  newRehearsalId,
-  parseClientMetadata,
-  unknownRehearsal,
-  type Rehearsal,
-  type RehearsalEvent,
-} from './rehearsal.js';
+import { newRehearsalId, parseClientMetadata, unknownRehearsal } from './rehearsal.js';
 import { booleanAt, objectAt, oidAt, optionalOidAt, optionalStringAt, stringAt } from './read-input.js';
-import type { ExpectedDocument, TestCase, TestCaseLibrary } from './test-case.js';
+import type { TestCase, TestCaseLibrary } from './test-case.js';
 import { requireTestIdentity } from './test-identities.js';
+import { clientSystemTicks, resolveRegisters, type ResolvedRegisters } from './verdict-inputs.js';
 
 /** What the Kanta interface reports after each exchange (ExchangeRecord fits). */
 export interface ObservedExchange {
@@ -140,9 +136,10 @@ export class RehearsalService {
       (d) => rehearsal.since === undefined || d.archivedAt >= rehearsal.since,
     );
     const events = await this.deps.store.listEvents(id);
-    const ticks = await this.ticks(
+    const ticks = await clientSystemTicks(
       events,
       arrived.map((d) => d.id),
+      this.deps.compare,
     );
     const evaluation = evaluate({
       expected,
@@ -251,65 +248,8 @@ export class RehearsalService {
     return hetu;
   }
 
-  private async resolve(
-    rehearsal: Rehearsal,
-    testCase: TestCase,
-  ): Promise<{
-    onboarding?: OnboardingView;
-    registers: { own: string; organiser?: string };
-    expected: ResolvedExpectation[];
-    setup: ResolvedExpectation[];
-  }> {
+  private async resolve(rehearsal: Rehearsal, testCase: TestCase): Promise<ResolvedRegisters> {
     const onboarding = await this.deps.onboarding.findOnboarding(rehearsal.organisationOid);
-    const own = onboarding?.registerKeeperOid ?? rehearsal.organisationOid;
-    const right = onboarding?.registerAccessRights.find(
-      (r) => r.serviceTasks.length === 0 || r.serviceTasks.includes(testCase.serviceTask),
-    );
-    const organiser = rehearsal.organiserOid ?? right?.organiserOid;
-    const needsOrganiser = [...testCase.setup, ...testCase.documents].some((d) => d.register === 'organiser');
-    if (needsOrganiser && organiser === undefined) {
-      throw new KantaSimError(
-        'BAD_REQUEST',
-        `test case ${testCase.name} archives into the organiser's register: record the register access right in the onboarding record of ${rehearsal.organisationOid}, or give organiserOid`,
-      );
-    }
-    const at = (d: ExpectedDocument): ResolvedExpectation => ({
-      ...d,
-      registerOid: d.register === 'organiser' ? (organiser as string) : own,
-    });
-    return {
-      ...(onboarding === undefined ? {} : { onboarding }),
-      registers: { own, ...(organiser === undefined ? {} : { organiser }) },
-      expected: testCase.documents.map(at),
-      setup: testCase.setup.map(at),
-    };
-  }
-
-  /** Ticks by document id: the archivist's compare record first, else the latest manual tick. */
-  private async ticks(
-    events: readonly RehearsalEvent[],
-    ids: readonly string[],
-  ): Promise<Map<string, ClientSystemTick>> {
-    const out = new Map<string, ClientSystemTick>();
-    for (const e of events) {
-      if (e.kind === 'client-system-check') {
-        out.set(e.documentId, {
-          matches: e.matches,
-          source: 'manual',
-          ...(e.note === undefined ? {} : { note: e.note }),
-          ...(e.by === undefined ? {} : { by: e.by }),
-        });
-      }
-    }
-    if (this.deps.compare !== undefined) {
-      for (const id of ids) {
-        const record = await this.deps.compare.getCompareRecord(id);
-        const judged = record === undefined ? undefined : compareVerdict(record);
-        if (judged !== undefined) {
-          out.set(id, { ...judged, source: 'archivist' });
-        }
-      }
-    }
-    return out;
+    return resolveRegisters(rehearsal, testCase, onboarding);
   }
 }

@@ -39,21 +39,7 @@ function Report({ m }: { m: ReportModel }): ComponentChildren {
       </head>
       <body>
         <h1>{L.title}</h1>
-        <dl>
-          <Row label={L.organisation}>{m.organisation.name}</Row>
-          <Row label={L.oid}>{m.organisation.oid}</Row>
-          <Row label={L.registerKeeper}>{m.organisation.registerKeeperOid}</Row>
-          <Row label={L.role}>{m.role}</Row>
-          {m.units.length > 0 && <Row label={L.units}>{m.units.join('; ')}</Row>}
-          {m.accessRights.length > 0 && <Row label={L.accessRights}>{m.accessRights.join('; ')}</Row>}
-          <Row label={L.clientSystem}>{m.clientSystem}</Row>
-          {m.systemProfile !== undefined && <Row label={L.systemProfile}>{m.systemProfile}</Row>}
-          {m.phase !== undefined && <Row label={L.phase}>{m.phase}</Row>}
-          <Row label={L.testCase}>{m.testCase}</Row>
-          <Row label={L.testedAt}>{m.testedAt}</Row>
-          <Row label={L.testIdentities}>{m.testIdentities.join('; ')}</Row>
-          <Row label={L.rehearsal}>{m.rehearsalId}</Row>
-        </dl>
+        <Particulars m={m} />
         <h2>{L.participants}</h2>
         <ul>
           {m.participants.map((p) => (
@@ -64,39 +50,7 @@ function Report({ m }: { m: ReportModel }): ComponentChildren {
           ))}
         </ul>
         <h2>{L.documents}</h2>
-        <table>
-          <thead>
-            <tr>
-              {L.columns.map((c) => (
-                <th scope="col">{c}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {m.documents.map((d) => (
-              <tr>
-                <td>{d.key}</td>
-                <td class="oid">{d.id}</td>
-                <td class="oid">{d.setId}</td>
-                <td>{d.version}</td>
-                <td>{d.type}</td>
-                <td>{d.serviceTask}</td>
-                <td>
-                  <Mark m={d.archived} />
-                </td>
-                <td>
-                  <Mark m={d.inRegister} />
-                </td>
-                <td>
-                  <Mark m={d.metadataValid} />
-                </td>
-                <td>
-                  <Mark m={d.matchesClientSystem} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DocumentTable documents={m.documents} />
         <h2>{L.deviations}</h2>
         {m.deviations.length === 0 ? (
           <p>{L.noDeviations}</p>
@@ -116,6 +70,66 @@ function Report({ m }: { m: ReportModel }): ComponentChildren {
         </p>
       </body>
     </html>
+  );
+}
+
+/** Who tested what, with which system and identities: the report's heading facts. */
+function Particulars({ m }: { m: ReportModel }): ComponentChildren {
+  return (
+    <dl>
+      <Row label={L.organisation}>{m.organisation.name}</Row>
+      <Row label={L.oid}>{m.organisation.oid}</Row>
+      <Row label={L.registerKeeper}>{m.organisation.registerKeeperOid}</Row>
+      <Row label={L.role}>{m.role}</Row>
+      {m.units.length > 0 && <Row label={L.units}>{m.units.join('; ')}</Row>}
+      {m.accessRights.length > 0 && <Row label={L.accessRights}>{m.accessRights.join('; ')}</Row>}
+      <Row label={L.clientSystem}>{m.clientSystem}</Row>
+      {m.systemProfile !== undefined && <Row label={L.systemProfile}>{m.systemProfile}</Row>}
+      {m.phase !== undefined && <Row label={L.phase}>{m.phase}</Row>}
+      <Row label={L.testCase}>{m.testCase}</Row>
+      <Row label={L.testedAt}>{m.testedAt}</Row>
+      <Row label={L.testIdentities}>{m.testIdentities.join('; ')}</Row>
+      <Row label={L.rehearsal}>{m.rehearsalId}</Row>
+    </dl>
+  );
+}
+
+/** One row per expected document with the deployment test's four checks. */
+function DocumentTable({ documents }: { documents: ReportModel['documents'] }): ComponentChildren {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {L.columns.map((c) => (
+            <th scope="col">{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {documents.map((d) => (
+          <tr>
+            <td>{d.key}</td>
+            <td class="oid">{d.id}</td>
+            <td class="oid">{d.setId}</td>
+            <td>{d.version}</td>
+            <td>{d.type}</td>
+            <td>{d.serviceTask}</td>
+            <td>
+              <Mark m={d.archived} />
+            </td>
+            <td>
+              <Mark m={d.inRegister} />
+            </td>
+            <td>
+              <Mark m={d.metadataValid} />
+            </td>
+            <td>
+              <Mark m={d.matchesClientSystem} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -6,24 +6,8 @@
  */
 import { KantaSimError } from '../errors.js';
 import { checkHetu } from '../hl7/hetu.js';
+import type { AssignmentDecision, IdentityAssignment } from '../store/rehearsal-store.js';
 import { booleanAt, enumAt, objectAt, oidAt, optionalStringAt, stringAt } from './read-input.js';
-
-export interface IdentityAssignment {
-  readonly hetu: string;
-  /** Service task code (palvelutehtävä) the identity is used for, e.g. "24". */
-  readonly serviceTask: string;
-  readonly customerOid: string;
-  readonly customerName?: string;
-  /** The test client's name as it is written into the documents. */
-  readonly given: readonly string[];
-  readonly family: string;
-  /** 1 = mies, 2 = nainen. */
-  readonly gender: '1' | '2';
-  readonly assignedAt: string;
-  /** True when the identity was knowingly handed out again for the same service. */
-  readonly reuseAcknowledged: boolean;
-  readonly note?: string;
-}
 
 export type AssignmentRequest = Omit<IdentityAssignment, 'assignedAt' | 'reuseAcknowledged'> & {
   /** Hand the identity out even though another customer holds it for this service. */
@@ -72,10 +56,6 @@ export function defaultIdentityName(hetu: string): Pick<IdentityAssignment, 'giv
   const male = n % 2 === 1;
   return { given: [male ? 'Testi' : 'Testa'], family: `Kantalainen-${n}`, gender: male ? '1' : '2' };
 }
-
-export type AssignmentDecision =
-  | { readonly kind: 'insert'; readonly assignment: IdentityAssignment }
-  | { readonly kind: 'existing'; readonly assignment: IdentityAssignment };
 
 /**
  * Decides a hand-out against the identity's existing assignments for the same service: the same customer

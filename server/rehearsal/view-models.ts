@@ -3,8 +3,8 @@
  * rehearsal service's rehearsals and verdicts carry these shapes, so the routes hand them over as they are;
  * archivist-ui imports these and never the rehearsal's own types.
  */
-import type { VerdictResult } from './evaluate.js';
-import type { RehearsalStatus } from './rehearsal.js';
+import type { VerdictResult } from './evaluation.js';
+import type { RehearsalStatus } from '../store/rehearsal-store.js';
 
 /** A rehearsal as the list and the checklist page name it. */
 export interface RehearsalLine {

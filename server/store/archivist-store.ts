@@ -1,6 +1,6 @@
 /**
- * Storage interfaces of the archivist interface: archivists with their sessions, and the compare records
- * of the deployment test. The archivist domain talks to these, never to SQL.
+ * Storage of the archivist interface's people: archivists and their sessions. The archivist domain talks to
+ * this interface, never to SQL (sqlite-archivist-store.ts implements it).
  */
 
 export interface ArchivistRecord {
@@ -43,27 +43,4 @@ export interface ArchivistStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Drops sessions expired at `now`. */
   pruneSessions(now: string): Promise<void>;
-}
-
-/** One field of a compare record: whether Kanta's value matches the client system's, with a note. */
-export interface CompareField {
-  readonly matches: boolean;
-  readonly note?: string;
-}
-
-export interface CompareRecord {
-  readonly documentId: string;
-  readonly registerOid: string;
-  /** By field key (see server/archivist/metadata-fields.ts). */
-  readonly fields: Readonly<Record<string, CompareField>>;
-  readonly note: string;
-  readonly archivistId: string;
-  readonly archivistName: string;
-  readonly updatedAt: string;
-}
-
-export interface CompareRecordStore {
-  /** Saves (replacing any earlier record of the same document). */
-  saveCompareRecord(record: CompareRecord): Promise<void>;
-  getCompareRecord(documentId: string): Promise<CompareRecord | undefined>;
 }

@@ -9,7 +9,7 @@ import type { SqliteDatabase } from './sqlite-database.js';
 
 /*
  * A committed write is the only proof: a rolled-back one may never leave the page cache, so it would pass
- * on a read-only file. One row, overwritten each time; snapshots skip the table (sqlite-snapshots.ts).
+ * on a read-only file. One row, overwritten each time; snapshots skip the table (sqlite-snapshot-store.ts).
  */
 export const WRITE_PROBE_TABLE = 'kanta_sim_write_probe';
 

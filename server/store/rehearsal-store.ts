@@ -1,12 +1,147 @@
 /**
- * Storage of the deployment-test rehearsal (onboarding records, test identity registry, rehearsals and
- * their events), and its SQLite implementation on the shared connection. Records are kept as JSON beside
- * the columns they are looked up by: the rehearsal's shapes change more often than its lookups.
+ * Storage of the deployment-test rehearsal: onboarding records, the test identity registry, rehearsals and
+ * their events, with the records' shapes (the rehearsal domain builds and reads them; this floor owns them,
+ * so that storage imports nothing above it). sqlite-rehearsal-store.ts implements it.
  */
-import type { OnboardingRecord } from '../rehearsal/onboarding.js';
-import type { Rehearsal, RehearsalEvent } from '../rehearsal/rehearsal.js';
-import type { AssignmentDecision, IdentityAssignment } from '../rehearsal/test-identities.js';
-import type { SqliteDatabase, SqlValue } from './sqlite-database.js';
+
+export type OrganisationRole = 'organiser' | 'provider';
+
+export const PARTICIPANT_ROLES = [
+  'performer',
+  'application-support',
+  'network-support',
+  'kanta-archivist',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export interface Participant {
+  readonly role: ParticipantRole;
+  readonly name: string;
+  readonly organisation?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+/** A provider's right to archive into an organiser's register (SHA-SPEC section 6). */
+export interface RegisterAccessRight {
+  readonly organiserOid: string;
+  readonly organiserName?: string;
+  /** The provider's service unit the right is recorded for. */
+  readonly serviceUnitOid: string;
+  /** Service task codes (palvelutehtävä) covered, e.g. ["24"]; empty = as the case says. */
+  readonly serviceTasks: readonly string[];
+  readonly startDate: string;
+  readonly endDate?: string;
+}
+
+export interface CertificateInUse {
+  /** tls = the DVV server certificate for the connection; signing = system signature; professional = card. */
+  readonly purpose: 'tls' | 'signing' | 'professional';
+  readonly subject: string;
+  readonly serialNumber?: string;
+  readonly issuer?: string;
+  readonly validTo?: string;
+}
+
+export interface OnboardingRecord {
+  readonly organisationOid: string;
+  readonly organisationName: string;
+  /** The register keeper of the organisation's own register (usually the organisation itself). */
+  readonly registerKeeperOid: string;
+  readonly units: readonly { readonly oid: string; readonly name: string }[];
+  readonly role: OrganisationRole;
+  readonly registerAccessRights: readonly RegisterAccessRight[];
+  readonly clientSystem: {
+    readonly name: string;
+    readonly version: string;
+    readonly vendor?: string;
+  };
+  /** The archiving system profile agreed with Kela (e.g. "Arkistointi"). */
+  readonly systemProfile?: string;
+  /** Joining phase (e.g. "2"). */
+  readonly phase?: string;
+  readonly certificates: readonly CertificateInUse[];
+  readonly participants: readonly Participant[];
+  readonly updatedAt: string;
+}
+
+export interface IdentityAssignment {
+  readonly hetu: string;
+  /** Service task code (palvelutehtävä) the identity is used for, e.g. "24". */
+  readonly serviceTask: string;
+  readonly customerOid: string;
+  readonly customerName?: string;
+  /** The test client's name as it is written into the documents. */
+  readonly given: readonly string[];
+  readonly family: string;
+  /** 1 = mies, 2 = nainen. */
+  readonly gender: '1' | '2';
+  readonly assignedAt: string;
+  /** True when the identity was knowingly handed out again for the same service. */
+  readonly reuseAcknowledged: boolean;
+  readonly note?: string;
+}
+
+export type AssignmentDecision =
+  | { readonly kind: 'insert'; readonly assignment: IdentityAssignment }
+  | { readonly kind: 'existing'; readonly assignment: IdentityAssignment };
+
+export type RehearsalStatus = 'running' | 'finished';
+
+/** What the client system shows for one document, supplied by a CI job instead of ticked by a person. */
+export interface ClientSystemDocument {
+  /** The test case's document key. */
+  readonly key: string;
+  readonly documentId?: string;
+  readonly setId?: string;
+  readonly version?: number;
+  readonly documentGroup?: string;
+  readonly documentType?: string;
+  readonly serviceTask?: string;
+  readonly processPhase?: string;
+  readonly registerOid?: string;
+}
+
+export interface ClientMetadata {
+  readonly documents: readonly ClientSystemDocument[];
+}
+
+export interface Rehearsal {
+  readonly id: string;
+  readonly organisationOid: string;
+  readonly caseName: string;
+  /** The test identity (test client). */
+  readonly hetu: string;
+  readonly status: RehearsalStatus;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  /** Documents archived before this instant belong to earlier runs; absent = every document of the client. */
+  readonly since?: string;
+  /** A pass needs every document's "matches the client system" tick (the archivist's or the CI's). */
+  readonly requireClientSystemCheck: boolean;
+  readonly clientMetadata?: ClientMetadata;
+  /** The organiser whose register "organiser" documents go to (from the onboarding record if absent). */
+  readonly organiserOid?: string;
+}
+
+/** Something that happened during a rehearsal and is not in the archive itself. */
+export type RehearsalEvent =
+  | {
+      readonly kind: 'refusal';
+      readonly at: string;
+      readonly senderOid?: string;
+      readonly documentId?: string;
+      readonly typeCode: string;
+      readonly rules: readonly string[];
+    }
+  | {
+      readonly kind: 'client-system-check';
+      readonly at: string;
+      readonly documentId: string;
+      readonly matches: boolean;
+      readonly note?: string;
+      readonly by?: string;
+    };
 
 export interface RehearsalFilter {
   readonly organisationOid?: string;
@@ -36,156 +171,4 @@ export interface RehearsalStore {
   addEvent(rehearsalId: string, event: RehearsalEvent): Promise<void>;
   /** In the order they happened. */
   listEvents(rehearsalId: string): Promise<RehearsalEvent[]>;
-}
-
-export class SqliteRehearsalStore implements RehearsalStore {
-  /** Works on an opened, migrated database (see open-database.ts). */
-  constructor(private readonly db: SqliteDatabase) {}
-
-  async getOnboarding(organisationOid: string): Promise<OnboardingRecord | undefined> {
-    const row = await this.db.get<{ record_json: string }>(
-      'SELECT record_json FROM onboarding_records WHERE organisation_oid = ?',
-      [organisationOid],
-    );
-    return row === undefined ? undefined : (JSON.parse(row.record_json) as OnboardingRecord);
-  }
-
-  async putOnboarding(record: OnboardingRecord): Promise<void> {
-    await this.db.transaction(() =>
-      this.db.run(
-        `INSERT INTO onboarding_records (organisation_oid, record_json, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(organisation_oid) DO UPDATE SET record_json = excluded.record_json, updated_at = excluded.updated_at`,
-        [record.organisationOid, JSON.stringify(record), record.updatedAt],
-      ),
-    );
-  }
-
-  async listOnboarding(): Promise<OnboardingRecord[]> {
-    const rows = await this.db.all<{ record_json: string }>(
-      'SELECT record_json FROM onboarding_records ORDER BY organisation_oid',
-    );
-    return rows.map((r) => JSON.parse(r.record_json) as OnboardingRecord);
-  }
-
-  assignIdentity(
-    hetu: string,
-    serviceTask: string,
-    decide: (existing: readonly IdentityAssignment[]) => AssignmentDecision,
-  ): Promise<AssignmentDecision> {
-    return this.db.transaction(async () => {
-      const rows = await this.db.all<{ assignment_json: string }>(
-        'SELECT assignment_json FROM test_identity_assignments WHERE hetu = ? AND service_task = ? ORDER BY id',
-        [hetu, serviceTask],
-      );
-      const decision = decide(rows.map((r) => JSON.parse(r.assignment_json) as IdentityAssignment));
-      if (decision.kind === 'insert') {
-        const a = decision.assignment;
-        await this.db.run(
-          `INSERT INTO test_identity_assignments (hetu, service_task, customer_oid, assignment_json, assigned_at)
-           VALUES (?, ?, ?, ?, ?)`,
-          [a.hetu, a.serviceTask, a.customerOid, JSON.stringify(a), a.assignedAt],
-        );
-      }
-      return decision;
-    });
-  }
-
-  async listIdentityAssignments(filter: {
-    hetu?: string;
-    customerOid?: string;
-  }): Promise<IdentityAssignment[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    if (filter.hetu !== undefined) {
-      where.push('hetu = ?');
-      params.push(filter.hetu);
-    }
-    if (filter.customerOid !== undefined) {
-      where.push('customer_oid = ?');
-      params.push(filter.customerOid);
-    }
-    const rows = await this.db.all<{ assignment_json: string }>(
-      `SELECT assignment_json FROM test_identity_assignments ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
-      params,
-    );
-    return rows.map((r) => JSON.parse(r.assignment_json) as IdentityAssignment);
-  }
-
-  async insertRehearsal(r: Rehearsal): Promise<void> {
-    await this.db.transaction(() =>
-      this.db.run(
-        `INSERT INTO rehearsals (id, organisation_oid, case_name, hetu, status, started_at, finished_at, rehearsal_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          r.id,
-          r.organisationOid,
-          r.caseName,
-          r.hetu,
-          r.status,
-          r.startedAt,
-          r.finishedAt ?? null,
-          JSON.stringify(r),
-        ],
-      ),
-    );
-  }
-
-  async updateRehearsal(r: Rehearsal): Promise<void> {
-    await this.db.transaction(() =>
-      this.db.run('UPDATE rehearsals SET status = ?, finished_at = ?, rehearsal_json = ? WHERE id = ?', [
-        r.status,
-        r.finishedAt ?? null,
-        JSON.stringify(r),
-        r.id,
-      ]),
-    );
-  }
-
-  async getRehearsal(id: string): Promise<Rehearsal | undefined> {
-    const row = await this.db.get<{ rehearsal_json: string }>(
-      'SELECT rehearsal_json FROM rehearsals WHERE id = ?',
-      [id],
-    );
-    return row === undefined ? undefined : (JSON.parse(row.rehearsal_json) as Rehearsal);
-  }
-
-  async listRehearsals(filter: RehearsalFilter): Promise<Rehearsal[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    for (const [column, value] of [
-      ['organisation_oid', filter.organisationOid],
-      ['case_name', filter.caseName],
-      ['status', filter.status],
-    ] as const) {
-      if (value !== undefined) {
-        where.push(`${column} = ?`);
-        params.push(value);
-      }
-    }
-    const rows = await this.db.all<{ rehearsal_json: string }>(
-      `SELECT rehearsal_json FROM rehearsals ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY started_at DESC, id DESC`,
-      params,
-    );
-    return rows.map((r) => JSON.parse(r.rehearsal_json) as Rehearsal);
-  }
-
-  async addEvent(rehearsalId: string, event: RehearsalEvent): Promise<void> {
-    await this.db.transaction(() =>
-      this.db.run('INSERT INTO rehearsal_events (rehearsal_id, at, kind, event_json) VALUES (?, ?, ?, ?)', [
-        rehearsalId,
-        event.at,
-        event.kind,
-        JSON.stringify(event),
-      ]),
-    );
-  }
-
-  async listEvents(rehearsalId: string): Promise<RehearsalEvent[]> {
-    const rows = await this.db.all<{ event_json: string }>(
-      'SELECT event_json FROM rehearsal_events WHERE rehearsal_id = ? ORDER BY id',
-      [rehearsalId],
-    );
-    return rows.map((r) => JSON.parse(r.event_json) as RehearsalEvent);
-  }
 }

@@ -1,8 +1,8 @@
 /**
  * The usage log (käyttöloki): who looked at which client's data, when and why. Append-only by interface
  * (no update or delete method) and by the database (triggers in migrations/archivist.ts).
+ * sqlite-usage-log-store.ts implements it.
  */
-import type { SqliteDatabase } from './sqlite-database.js';
 
 export type UsageAction =
   'sign-in' | 'search' | 'view' | 'compare' | 'invalidate' | 'export-log' | 'deployment-test';
@@ -39,74 +39,4 @@ export interface UsageLogStore {
   append(entry: NewUsageEntry): Promise<void>;
   /** Newest first. */
   list(filter: UsageLogFilter): Promise<UsageEntry[]>;
-}
-
-interface UsageRow {
-  seq: number;
-  at: string;
-  organisation_oid: string;
-  archivist_id: string;
-  archivist_name: string;
-  action: UsageAction;
-  hetu: string | null;
-  document_id: string | null;
-  register_oid: string | null;
-  reason: string | null;
-  detail: string | null;
-}
-
-export class SqliteUsageLogStore implements UsageLogStore {
-  constructor(private readonly db: SqliteDatabase) {}
-
-  async append(e: NewUsageEntry): Promise<void> {
-    await this.db.run(
-      `INSERT INTO usage_log (at, organisation_oid, archivist_id, archivist_name, action, hetu, document_id, register_oid, reason, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        e.at,
-        e.organisationOid,
-        e.archivistId,
-        e.archivistName,
-        e.action,
-        e.hetu ?? null,
-        e.documentId ?? null,
-        e.registerOid ?? null,
-        e.reason ?? null,
-        e.detail ?? null,
-      ],
-    );
-  }
-
-  async list(filter: UsageLogFilter): Promise<UsageEntry[]> {
-    const parts = ['organisation_oid = ?'];
-    const params: string[] = [filter.organisationOid];
-    for (const [value, column] of [
-      [filter.documentId, 'document_id'],
-      [filter.hetu, 'hetu'],
-      [filter.action, 'action'],
-    ] as const) {
-      if (value !== undefined) {
-        parts.push(`${column} = ?`);
-        params.push(value);
-      }
-    }
-    const rows = await this.db.all<UsageRow>(
-      `SELECT seq, at, organisation_oid, archivist_id, archivist_name, action, hetu, document_id, register_oid, reason, detail
-       FROM usage_log WHERE ${parts.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
-      [...params, filter.limit ?? 10_000],
-    );
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      organisationOid: r.organisation_oid,
-      archivistId: r.archivist_id,
-      archivistName: r.archivist_name,
-      action: r.action,
-      hetu: r.hetu ?? undefined,
-      documentId: r.document_id ?? undefined,
-      registerOid: r.register_oid ?? undefined,
-      reason: r.reason ?? undefined,
-      detail: r.detail ?? undefined,
-    }));
-  }
 }

@@ -6,7 +6,7 @@ import { authenticate } from '../../server/archivist/archivists.js';
 import { runArchivistCommand } from '../../server/cli/archivist.js';
 import { DEMO_ORGANISER } from '../../server/pki/demo.js';
 import { ensureDemoOrganisation } from '../../server/pki/demo.js';
-import { SqliteArchivistStore } from '../../server/store/archivist-sqlite-store.js';
+import { SqliteArchivistStore } from '../../server/store/sqlite-archivist-store.js';
 import { openDatabase } from '../../server/store/open-database.js';
 
 describe('kanta-sim archivist', () => {

@@ -25,7 +25,8 @@ import {
 import { loadCodeLists } from '../../server/codes/code-lists.js';
 import { CODE_SYSTEMS as SYSTEMS } from '../../server/codes/code-systems.js';
 import { SEED_TEMPLATES } from '../../server/control/seed.js';
-import { generateTestCaseMessages, type GeneratorParty } from '../../server/rehearsal/generate-messages.js';
+import { generateTestCaseMessages } from '../../server/rehearsal/generate-messages.js';
+import type { GeneratorParty } from '../../server/rehearsal/generator-input.js';
 import { TestCaseLibrary } from '../../server/rehearsal/test-case.js';
 import { demoMessage } from '../../server/samples/demo-message.js';
 import {

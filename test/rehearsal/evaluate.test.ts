@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVerdict } from '../../server/rehearsal/compare-source.js';
-import { evaluate, type ArrivedDocument, type ResolvedExpectation } from '../../server/rehearsal/evaluate.js';
+import { evaluate } from '../../server/rehearsal/evaluate.js';
+import type { ArrivedDocument, ResolvedExpectation } from '../../server/rehearsal/evaluation.js';
 
 const REG = '1.2.246.10.1.10.0';
 const expectation = (

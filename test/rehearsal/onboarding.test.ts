@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isKantaSimError } from '../../server/errors.js';
 import { OnboardingService } from '../../server/rehearsal/onboarding-service.js';
 import { openDatabase } from '../../server/store/open-database.js';
-import { SqliteRehearsalStore } from '../../server/store/rehearsal-store.js';
+import { SqliteRehearsalStore } from '../../server/store/sqlite-rehearsal-store.js';
 import type { SqliteDatabase } from '../../server/store/sqlite-database.js';
 
 const ORG_A = '1.2.246.10.11111111.10.0';

@@ -1,27 +1,30 @@
 /**
- * Builds the archivist interface's parts on the shared database: stores, the service, the live feed and
- * the demo archivists. kanta-sim.ts calls this once at start and mounts the routes at /archivist.
+ * The composition root's archivist step: the archivist interface's stores on the shared database, its
+ * service, the live feed and the demo archivists. launch mounts the routes at /archivist.
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import { SqliteArchivistStore } from '../store/archivist-sqlite-store.js';
-import type { CompareRecord } from '../store/archivist-store.js';
+import type { ArchivistStore } from '../store/archivist-store.js';
+import { SqliteArchivistStore } from '../store/sqlite-archivist-store.js';
+import type { CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
+import { SqliteCompareRecordStore } from '../store/sqlite-compare-record-store.js';
 import type { SqliteDatabase } from '../store/sqlite-database.js';
-import { SqliteUsageLogStore, type UsageLogStore } from '../store/usage-log-store.js';
-import { ArchivistService } from './archivist-service.js';
+import { SqliteUsageLogStore } from '../store/sqlite-usage-log-store.js';
+import type { UsageLogStore } from '../store/usage-log-store.js';
+import { ArchivistService } from '../archivist/archivist-service.js';
 import {
   addArchivist,
   ensureDemoArchivists,
   type AddArchivistInput,
   type Archivist,
   type OrganisationNames,
-} from './archivists.js';
-import { getCompareRecord } from './compare.js';
-import { archiveInvalidation } from './invalidation.js';
-import { LiveFeed } from './live-feed.js';
+} from '../archivist/archivists.js';
+import { getCompareRecord } from '../archivist/compare.js';
+import { archiveInvalidation } from '../archivist/invalidation.js';
+import { LiveFeed } from '../archivist/live-feed.js';
 
-export interface ArchivistAssemblyDeps {
+export interface ArchivistCompositionDeps {
   readonly db: SqliteDatabase;
   readonly archive: ArchiveStore;
   readonly codes: CodeLists;
@@ -34,7 +37,9 @@ export interface ArchivistParts {
   readonly service: ArchivistService;
   /** Feed it every Kanta exchange (RunningKantaSim.onExchange). */
   readonly feed: LiveFeed;
-  readonly store: SqliteArchivistStore;
+  readonly store: ArchivistStore;
+  /** The compare records ("matches the client system"), which the rehearsal reads too. */
+  readonly compare: CompareRecordStore;
   readonly usage: UsageLogStore;
   /** What the routes need (server/app/archivist-routes.ts). */
   readonly routes: {
@@ -50,14 +55,15 @@ export interface ArchivistParts {
   getCompareRecord(documentId: string): Promise<CompareRecord | undefined>;
 }
 
-export async function assembleArchivist(deps: ArchivistAssemblyDeps): Promise<ArchivistParts> {
+export async function composeArchivist(deps: ArchivistCompositionDeps): Promise<ArchivistParts> {
   const store = new SqliteArchivistStore(deps.db);
   const usage = new SqliteUsageLogStore(deps.db);
+  const compare = new SqliteCompareRecordStore(deps.db);
   await ensureDemoArchivists(store, deps.organisations, deps.clock());
   const service = new ArchivistService({
     archive: deps.archive,
     archivists: store,
-    compare: store,
+    compare,
     usage,
     codes: deps.codes,
     organisations: deps.organisations,
@@ -71,9 +77,10 @@ export async function assembleArchivist(deps: ArchivistAssemblyDeps): Promise<Ar
     service,
     feed,
     store,
+    compare,
     usage,
     routes: { service, feed, codes: deps.codes, organisations: deps.organisations, logger: deps.logger },
     addArchivist: (input) => addArchivist(store, deps.organisations, input, deps.clock()),
-    getCompareRecord: (documentId) => getCompareRecord(store, documentId),
+    getCompareRecord: (documentId) => getCompareRecord(compare, documentId),
   };
 }

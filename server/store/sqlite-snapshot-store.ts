@@ -1,22 +1,15 @@
 /**
- * Named snapshots of the whole database (every table of every feature, found at run time), for the control
- * API. Snapshot tables live in an attached database, not beside the live tables, so that no feature ever
+ * SnapshotStore on the shared SQLite connection: every table of every feature, found at run time. Snapshot
+ * tables live in an attached database, not beside the live tables, so that no feature ever
  * sees them: a file `snapshots.sqlite` in the data directory (snapshots survive restarts) or, for an
  * in-memory archive, a private in-memory database.
  */
 import { KantaSimError } from '../errors.js';
 import { WRITE_PROBE_TABLE } from './database-health.js';
+import type { SnapshotInfo, SnapshotStore } from './snapshot-store.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
-export interface SnapshotInfo {
-  readonly name: string;
-  readonly created: string;
-  readonly tables: number;
-  readonly rows: number;
-}
-
 const SNAPSHOT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** Tables that describe the schema, not the data: a snapshot never copies them. */
 /**
  * Tables a snapshot neither saves nor restores: the schema record, and what must outlive a test's state
  * changes. The usage log (käyttöloki) is append-only by law (its triggers refuse DELETE), and archivists
@@ -36,22 +29,21 @@ interface TableListRow {
   type: string;
 }
 
-export class SqliteSnapshots {
+export class SqliteSnapshotStore implements SnapshotStore {
   private constructor(private readonly db: SqliteDatabase) {}
 
   /**
    * Attaches the snapshot database to `db`. Call before the connection serves requests: SQLite refuses
    * ATTACH inside a transaction.
    */
-  static async attach(db: SqliteDatabase, file: string): Promise<SqliteSnapshots> {
+  static async attach(db: SqliteDatabase, file: string): Promise<SqliteSnapshotStore> {
     await db.run('ATTACH DATABASE ? AS snapshots', [file]);
     await db.exec(
       'CREATE TABLE IF NOT EXISTS snapshots.snapshot_index (name TEXT NOT NULL, tbl TEXT NOT NULL, created TEXT NOT NULL, row_count INTEGER NOT NULL, PRIMARY KEY (name, tbl))',
     );
-    return new SqliteSnapshots(db);
+    return new SqliteSnapshotStore(db);
   }
 
-  /** Saves the current data under `name`, replacing an earlier snapshot of that name. */
   save(name: string, created: string): Promise<SnapshotInfo> {
     requireName(name);
     return this.db.transaction(async () => {
@@ -72,7 +64,6 @@ export class SqliteSnapshots {
     });
   }
 
-  /** Replaces the live data with the snapshot's. Throws NOT_FOUND for an unknown name. */
   restore(name: string): Promise<SnapshotInfo> {
     requireName(name);
     return this.db.transaction(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/store/open-database.js';
 import type { SqliteDatabase } from '../../server/store/sqlite-database.js';
-import { SqliteUsageLogStore } from '../../server/store/usage-log-store.js';
+import { SqliteUsageLogStore } from '../../server/store/sqlite-usage-log-store.js';
 
 describe('the usage log table', () => {
   let db: SqliteDatabase;

@@ -1,20 +1,20 @@
 /**
- * Builds the rehearsal's services on the shared database connection, for kanta-sim.ts: the onboarding
- * records and identity registry, the rehearsal service, the report files and the routes' dependencies.
- * The archivist interface reaches the same functions through RunningKantaSim.rehearsal.
+ * The composition root's rehearsal step: the rehearsal's store on the shared database connection, the
+ * onboarding records and identity registry, the rehearsal service and the report files. The web app's
+ * rehearsal API and the archivist interface get the same parts (RunningKantaSim.rehearsal too).
  */
-import type { RehearsalRouteDeps } from '../app/rehearsal-routes.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveStore } from '../store/archive-store.js';
-import { SqliteRehearsalStore } from '../store/rehearsal-store.js';
+import { SqliteRehearsalStore } from '../store/sqlite-rehearsal-store.js';
 import type { SqliteDatabase } from '../store/sqlite-database.js';
-import type { CompareSource } from './compare-source.js';
-import { OnboardingService } from './onboarding-service.js';
-import { RehearsalService, type ObservedExchange } from './rehearsal-service.js';
-import { reportFiles, type ReportFiles } from './report.js';
-import { defaultTestCaseDir, TestCaseLibrary } from './test-case.js';
+import type { CompareSource } from '../rehearsal/compare-source.js';
+import { OnboardingService } from '../rehearsal/onboarding-service.js';
+import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
+import { RehearsalService } from '../rehearsal/rehearsal-service.js';
+import { reportFiles } from '../rehearsal/report.js';
+import { defaultTestCaseDir, TestCaseLibrary } from '../rehearsal/test-case.js';
 
-export interface RehearsalAssemblyDeps {
+export interface RehearsalCompositionDeps {
   readonly db: SqliteDatabase;
   readonly archive: Pick<ArchiveStore, 'listDocuments'>;
   readonly clock: () => Date;
@@ -28,18 +28,7 @@ export interface RehearsalAssemblyDeps {
   readonly testCaseDirs?: readonly string[];
 }
 
-export interface RehearsalParts {
-  readonly onboarding: OnboardingService;
-  readonly rehearsals: RehearsalService;
-  readonly testCases: TestCaseLibrary;
-  readonly reports: ReportFiles;
-  /** What the web app mounts. */
-  readonly routes: RehearsalRouteDeps;
-  /** Give every Kanta exchange here (RunningKantaSim.onExchange); never throws. */
-  observe(exchange: ObservedExchange): void;
-}
-
-export function assembleRehearsal(deps: RehearsalAssemblyDeps): RehearsalParts {
+export function composeRehearsal(deps: RehearsalCompositionDeps): RehearsalParts {
   const store = new SqliteRehearsalStore(deps.db);
   const testCases = new TestCaseLibrary([defaultTestCaseDir(), ...(deps.testCaseDirs ?? [])]);
   const onboarding = new OnboardingService({ store, clock: deps.clock });
@@ -62,7 +51,6 @@ export function assembleRehearsal(deps: RehearsalAssemblyDeps): RehearsalParts {
     rehearsals,
     testCases,
     reports,
-    routes: { rehearsals, onboarding, testCases, reports },
     observe: (exchange) => {
       rehearsals
         .observe(exchange)

@@ -1,0 +1,62 @@
+/**
+ * The composition root's services step: the archive, the archivist interface, the rehearsal and the
+ * control API, on the stores of the storage step. Stores go into services here and nowhere else.
+ */
+import type { KantaSimConfig } from '../config.js';
+import type { SimClock } from '../control/clock.js';
+import type { Logger } from '../logger.js';
+import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
+import { composeArchive, type ArchiveParts } from './archive.js';
+import { composeArchivist, type ArchivistParts } from './archivist.js';
+import { composeControl, type ControlParts } from './control.js';
+import type { Ground } from './ground.js';
+import type { OpenResources } from './open-resources.js';
+import { composeRehearsal } from './rehearsal.js';
+import type { Storage } from './storage.js';
+
+export interface Services {
+  readonly archive: ArchiveParts;
+  readonly archivist: ArchivistParts;
+  readonly rehearsal: RehearsalParts;
+  readonly control: ControlParts;
+}
+
+export interface ServiceDeps {
+  readonly config: KantaSimConfig;
+  readonly logger: Logger;
+  readonly simClock: SimClock;
+  readonly ground: Ground;
+  readonly storage: Storage;
+  /** The document reader's worker threads are registered here as soon as the reader exists. */
+  readonly resources: OpenResources;
+}
+
+export async function composeServices(deps: ServiceDeps): Promise<Services> {
+  const { config, logger, simClock, ground, storage } = deps;
+  const clock = (): Date => simClock.now();
+  const archive = composeArchive({ config, ground, store: storage.store, clock, logger });
+  deps.resources.add(() => archive.reader.close());
+  const { db, store } = storage;
+  const { codes, organisations } = ground;
+  const archivist = await composeArchivist({ db, archive: store, codes, organisations, clock, logger });
+  // The rehearsal reads the archivist's compare records ("matches the client system") from the same store.
+  const rehearsal = composeRehearsal({
+    db,
+    archive: store,
+    clock,
+    logger,
+    kantaAddress: config.kantaReportAddress,
+    organisationName: (oid) => organisations.list().find((o) => o.oid === oid)?.name,
+    compare: archivist.compare,
+  });
+  const control = composeControl({
+    config,
+    ground,
+    storage,
+    simClock,
+    archive: archive.archive,
+    validation: archive.validation,
+    archivist,
+  });
+  return { archive, archivist, rehearsal, control };
+}

@@ -1,0 +1,102 @@
+/**
+ * The shapes of the rehearsal's judgement (evaluate.ts): what it compares (expectations, arrivals, the
+ * client system's ticks) and what it answers (the checklist, the findings, the result).
+ */
+import type { StoredDocument } from '../store/archive-store.js';
+import type { ClientMetadata } from '../store/rehearsal-store.js';
+import type { ExpectedDocument } from './test-case.js';
+
+/** The archived fields the rehearsal looks at (StoredDocument fits). */
+export type ArrivedDocument = Pick<
+  StoredDocument,
+  | 'id'
+  | 'setId'
+  | 'versionNumber'
+  | 'registerOid'
+  | 'senderOid'
+  | 'palvelutehtava'
+  | 'documentType'
+  | 'documentGroup'
+  | 'prosessivaihe'
+  | 'caseId'
+  | 'status'
+  | 'archivedAt'
+>;
+
+/** An expected document with its register resolved to an OID. */
+export interface ResolvedExpectation extends ExpectedDocument {
+  readonly registerOid: string;
+}
+
+/** The "matches the client system" tick, from the archivist's compare view or a manual tick. */
+export interface ClientSystemTick {
+  readonly matches: boolean;
+  readonly source: 'archivist' | 'manual';
+  readonly note?: string;
+  readonly by?: string;
+}
+
+export interface FieldMismatch {
+  readonly field: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface ChecklistItem {
+  readonly key: string;
+  readonly expected: ResolvedExpectation;
+  /** The archived document matched to the expectation. */
+  readonly document?: ArrivedDocument;
+  readonly checks: {
+    readonly archived: boolean;
+    /** null: nothing to check (not archived). */
+    readonly inExpectedRegister: boolean | null;
+    readonly metadataValid: boolean | null;
+    /** null: nobody has compared yet. */
+    readonly matchesClientSystem: boolean | null;
+  };
+  readonly metadataMismatches: readonly FieldMismatch[];
+  readonly clientSystem?: {
+    readonly source: 'ci' | 'archivist' | 'manual';
+    readonly mismatches: readonly FieldMismatch[];
+    readonly note?: string;
+    readonly by?: string;
+  };
+}
+
+export type FindingKind =
+  'missing' | 'wrong-register' | 'metadata-mismatch' | 'client-system-mismatch' | 'unexpected';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly key?: string;
+  readonly documentId?: string;
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  /** One readable line, for the CLI and the report. */
+  readonly message: string;
+}
+
+export type VerdictResult = 'passed' | 'failed' | 'pending';
+
+export interface Evaluation {
+  readonly result: VerdictResult;
+  readonly checklist: readonly ChecklistItem[];
+  readonly findings: readonly Finding[];
+  readonly missing: readonly string[];
+  readonly unexpected: readonly ArrivedDocument[];
+  /** Setup documents seen (another party's, e.g. the organiser's client-relationship document). */
+  readonly setupSeen: readonly { readonly key: string; readonly documentId: string }[];
+  /** Archived documents still waiting for the "matches the client system" tick. */
+  readonly pendingClientSystemChecks: number;
+}
+
+export interface EvaluateInput {
+  readonly expected: readonly ResolvedExpectation[];
+  readonly setup: readonly ResolvedExpectation[];
+  readonly arrived: readonly ArrivedDocument[];
+  readonly ticks: ReadonlyMap<string, ClientSystemTick>;
+  readonly clientMetadata?: ClientMetadata;
+  readonly requireClientSystemCheck: boolean;
+}
