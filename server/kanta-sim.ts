@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ArchiveService } from './archive/archive-service.js';
 import { createDocumentReader } from './archive/document-reader.js';
-import { createKantaApp, type ExchangeRecord } from './app/kanta-app.js';
+import { createKantaApp, type ExchangeRecord } from './app/kanta/kanta-app.js';
 import { listenKanta, listenWeb, type Listening } from './app/listeners.js';
 import { createWebApp } from './app/web-app.js';
 import { isLoopback, listenerHostNames } from './app/web-guard.js';

@@ -5,12 +5,12 @@
 import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import { jsonErrorMiddleware, jsonNotFound } from './error-middleware.js';
-import { rehearsalRoutes, type RehearsalRouteDeps } from './rehearsal-routes.js';
+import { rehearsalRoutes, type RehearsalRouteDeps } from './web/rehearsal-routes.js';
 import type { ControlService } from '../control/control-service.js';
 import type { ValidationContext } from '../control/validate-submission.js';
-import { controlRoutes } from './control-routes.js';
-import { validationRoutes } from './validation-routes.js';
-import { archivistRouter, type ArchivistRoutesDeps } from './archivist-routes.js';
+import { controlRoutes } from './web/control-routes.js';
+import { validationRoutes } from './web/validation-routes.js';
+import { archivistRouter, type ArchivistRoutesDeps } from './archivist/archivist-routes.js';
 import { listenerHostNames, webGuard, type WebGuardOptions } from './web-guard.js';
 
 export interface HealthReport {

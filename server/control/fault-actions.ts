@@ -3,7 +3,7 @@
  * acknowledgement, a raw HTTP 503, a SOAP fault, or a dropped connection) and the outcome the journal
  * records for it.
  */
-import type { ExchangeIntervention } from '../app/kanta-app.js';
+import type { ExchangeIntervention } from '../app/kanta/kanta-app.js';
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition } from '../rules/rule.js';

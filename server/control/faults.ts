@@ -4,7 +4,7 @@
  * the first matching terminal fault (ae, ar, http-503, soap-fault, drop) answers in the archive's place.
  */
 import type { X509Certificate } from 'node:crypto';
-import type { ExchangeIntervention } from '../app/kanta-app.js';
+import type { ExchangeIntervention } from '../app/kanta/kanta-app.js';
 import type { OperationTable } from '../codes/operations.js';
 import { KantaSimError } from '../errors.js';
 import type { XmlLimits } from '../xml/limits.js';

@@ -3,7 +3,7 @@
  * so that a long CI run cannot grow memory without bound. Kept in memory: it describes traffic, not archive
  * state, so it is not part of snapshots and starts empty on every start.
  */
-import type { ExchangeRecord } from '../app/kanta-app.js';
+import type { ExchangeRecord } from '../app/kanta/kanta-app.js';
 import { KantaSimError } from '../errors.js';
 
 /** What an exchange came to: an acknowledgement type, or a transport-level fault that replaced it. */

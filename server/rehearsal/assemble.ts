@@ -3,7 +3,7 @@
  * records and identity registry, the rehearsal service, the report files and the routes' dependencies.
  * The archivist interface reaches the same functions through RunningKantaSim.rehearsal.
  */
-import type { RehearsalRouteDeps } from '../app/rehearsal-routes.js';
+import type { RehearsalRouteDeps } from '../app/web/rehearsal-routes.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import { SqliteRehearsalStore } from '../store/rehearsal-store.js';

@@ -26,7 +26,7 @@ import {
   organiserPlan,
   providerRight,
   relationship,
-} from './lifecycle-support.js';
+} from './kanta/lifecycle-support.js';
 
 const THEN = '2016-06-01T10:00:00.000Z';
 

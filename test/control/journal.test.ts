@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExchangeRecord } from '../../server/app/kanta-app.js';
+import type { ExchangeRecord } from '../../server/app/kanta/kanta-app.js';
 import { Journal, parseJournalFilter } from '../../server/control/journal.js';
 import { RULES } from '../../server/rules/catalogue.js';
 import { violation } from '../../server/rules/rule.js';
