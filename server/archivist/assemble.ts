@@ -36,7 +36,7 @@ export interface ArchivistParts {
   readonly feed: LiveFeed;
   readonly store: SqliteArchivistStore;
   readonly usage: UsageLogStore;
-  /** What the routes need (server/app/archivist-routes.ts). */
+  /** What the routes need (server/app/archivist/archivist-router.ts). */
   readonly routes: {
     readonly service: ArchivistService;
     readonly feed: LiveFeed;

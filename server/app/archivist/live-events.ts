@@ -3,17 +3,31 @@
  * The first event (`ready`) tells the page the subscription is live; a comment every 25 s keeps proxies
  * from closing an idle stream. Closing the page unsubscribes.
  */
-import type { Request, Response } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { formatHl7, formatInstant, maskHetu } from '../../../archivist-ui/format.js';
 import type { Lang } from '../../../archivist-ui/i18n/index.js';
 import type { LiveFeed } from '../../archivist/live-feed.js';
 import type { Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
 import { CODE_SYSTEMS } from '../../codes/code-systems.js';
+import { langOf } from './page.js';
+import type { ArchivistRouteContext } from './route-context.js';
 
 const HEARTBEAT_MS = 25_000;
 
-export function serveEvents(
+/** The live-events route of the archivist router. */
+export function liveEventRoutes(ctx: ArchivistRouteContext): Router {
+  const router = express.Router();
+  router.get(
+    '/events',
+    ctx.signedIn(async (req, res, session) => {
+      serveEvents(req, res, session, ctx.deps.feed, ctx.deps.codes, langOf(req));
+    }),
+  );
+  return router;
+}
+
+function serveEvents(
   req: Request,
   res: Response,
   session: Session,
