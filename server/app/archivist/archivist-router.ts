@@ -4,6 +4,7 @@
  * This router lists the interface's resources; each route module translates HTTP to ArchivistService
  * calls with plain values and renders the answer.
  */
+import cookieParser from 'cookie-parser';
 import express, { type Router } from 'express';
 import { STATIC_DIR } from '../../../archivist-ui/static-dir.js';
 import { deploymentTestRoutes } from './deployment-test-routes.js';
@@ -23,6 +24,7 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
   const router = express.Router();
   router.use(securityHeaders);
   router.use('/static', express.static(STATIC_DIR, { index: false, fallthrough: false }));
+  router.use(cookieParser());
   router.use(loadSession);
   router.use(sessionRoutes(context));
   router.use(searchRoutes(context));

@@ -1,8 +1,8 @@
 /**
- * The archivist interface's cookies: their names, reading them from the request and writing them with the
- * attributes they all share.
+ * The archivist interface's cookies. express writes them (res.cookie, res.clearCookie) and cookie-parser,
+ * mounted on the archivist router, reads them; this file holds what is ours: the names and the attributes.
  */
-import type { Request, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 
 export const COOKIES = Object.freeze({
   session: 'kanta_archivist',
@@ -13,43 +13,29 @@ export const COOKIES = Object.freeze({
 
 export type CookieName = (typeof COOKIES)[keyof typeof COOKIES];
 
-/** A cookie of the request (no dependency: the header is simple and we read only our own names). */
+/**
+ * SameSite=Strict so that no cross-site request carries them; Path=/archivist so that nothing else on the
+ * listener sees them. (Secure is left off: the web listener is plain HTTP on loopback by default.)
+ */
+const SCOPE = Object.freeze({ path: '/archivist', sameSite: 'strict' }) satisfies CookieOptions;
+
+/** A cookie of the request as cookie-parser read it; anything but a plain string counts as absent. */
 export function readCookie(req: Request, name: CookieName): string | undefined {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0) {
-      const key = part.slice(0, at).trim();
-      try {
-        out[key] = decodeURIComponent(part.slice(at + 1).trim());
-      } catch {
-        // A malformed cookie value is ignored, as if absent.
-      }
-    }
-  }
-  return out[name];
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * HttpOnly for secrets; SameSite=Strict so that no cross-site request carries them; Path=/archivist so
- * that nothing else on the listener sees them. (Secure is left off: the web listener is plain HTTP on
- * loopback by default.)
- */
+/** Writes a cookie: HttpOnly for secrets, and the page may read the preferences. */
 export function setCookie(
   res: Response,
   name: CookieName,
   value: string,
   options: { readonly httpOnly: boolean; readonly maxAgeSeconds: number },
 ): void {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/archivist', 'SameSite=Strict'];
-  if (options.httpOnly) {
-    parts.push('HttpOnly');
-  }
-  parts.push(`Max-Age=${options.maxAgeSeconds}`);
-  res.append('Set-Cookie', parts.join('; '));
+  res.cookie(name, value, { ...SCOPE, httpOnly: options.httpOnly, maxAge: options.maxAgeSeconds * 1000 });
 }
 
-/** Clears a secret cookie. */
+/** Clears a secret cookie (empty and already expired, with the attributes it was set with). */
 export function clearCookie(res: Response, name: CookieName): void {
-  setCookie(res, name, '', { httpOnly: true, maxAgeSeconds: 0 });
+  res.clearCookie(name, { ...SCOPE, httpOnly: true });
 }
