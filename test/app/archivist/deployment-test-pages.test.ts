@@ -1,27 +1,27 @@
+/** The deployment-test pages over HTTP: register scoping, CSRF, and the report formats. */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfOf, signInDemo, type SignedIn } from '../../archivist/support.js';
 import { startKantaSim, type KantaSimInstance } from '../../support/sim.js';
 
-/** The deployment-test pages over HTTP: register scoping, CSRF, and the report formats. */
-describe('the deployment-test pages of the archivist interface', () => {
-  let sim: KantaSimInstance;
-  let organiser: SignedIn;
-  let rehearsalPath: string;
-  beforeAll(async () => {
-    sim = await startKantaSim();
-    organiser = await signInDemo(sim);
-    const started = await organiser.agent
-      .post('/archivist/deployment-tests')
-      .type('form')
-      .send({ csrf: organiser.csrf, caseName: 'lapsiperheiden-palvelut', hetu: '010181-900C' })
-      .expect(303);
-    rehearsalPath = started.headers.location as string;
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
+let sim: KantaSimInstance;
+let organiser: SignedIn;
+let rehearsalPath: string;
+beforeAll(async () => {
+  sim = await startKantaSim();
+  organiser = await signInDemo(sim);
+  const started = await organiser.agent
+    .post('/archivist/deployment-tests')
+    .type('form')
+    .send({ csrf: organiser.csrf, caseName: 'lapsiperheiden-palvelut', hetu: '010181-900C' })
+    .expect(303);
+  rehearsalPath = started.headers.location as string;
+});
+afterAll(async () => {
+  await sim.stop();
+});
 
+describe("a rehearsal of the archivist's own organisation", () => {
   it('starts a rehearsal for the archivist own organisation and shows its checklist', async () => {
     expect(rehearsalPath).toMatch(/^\/archivist\/deployment-tests\/[^/]+$/);
     const page = await organiser.agent.get(rehearsalPath).expect(200);
@@ -69,7 +69,9 @@ describe('the deployment-test pages of the archivist interface', () => {
     const eml = await organiser.agent.get(`${rehearsalPath}/report.eml`).expect(200);
     expect(eml.headers['content-type']).toContain('message/rfc822');
   });
+});
 
+describe('what the archivist may not do', () => {
   it("hides the rehearsal from another organisation's archivist (404 on every URL)", async () => {
     const added = await sim.running.archivist.addArchivist({
       organisationOid: sim.demo.provider.oid,
