@@ -6,25 +6,25 @@ import { clientPlanMessage, post } from '../../control/support/messages.js';
 const CLIENT_A = '010181-900C';
 const CLIENT_B = '180418A903L';
 
-describe('the control API', () => {
-  let sim: KantaSimInstance;
-  beforeAll(async () => {
-    sim = await startKantaSim();
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
-  beforeEach(async () => {
-    await sim.control.reset();
-  });
+let sim: KantaSimInstance;
+beforeAll(async () => {
+  sim = await startKantaSim();
+});
+afterAll(async () => {
+  await sim.stop();
+});
+beforeEach(async () => {
+  await sim.control.reset();
+});
 
-  const archive = async (hetu: string, headers: Record<string, string> = {}): Promise<string> => {
-    const m = clientPlanMessage(sim, hetu);
-    const answer = await post(sim, m.xml, { headers });
-    expect(answer.ok && answer.ack().typeCode).toBe('AA');
-    return m.id;
-  };
+const archive = async (hetu: string, headers: Record<string, string> = {}): Promise<string> => {
+  const m = clientPlanMessage(sim, hetu);
+  const answer = await post(sim, m.xml, { headers });
+  expect(answer.ok && answer.ack().typeCode).toBe('AA');
+  return m.id;
+};
 
+describe('the control API: health and its OpenAPI document', () => {
   it('health is ready', async () => {
     expect(await sim.control.health()).toMatchObject({ ready: true, database: true });
   });
@@ -51,7 +51,9 @@ describe('the control API', () => {
       expect(doc.paths).toHaveProperty([p]);
     }
   });
+});
 
+describe('the control API: documents and reset', () => {
   it('documents: filters by hetu, register, setId and status', async () => {
     const a = await archive(CLIENT_A);
     await archive(CLIENT_B);
@@ -95,7 +97,9 @@ describe('the control API', () => {
     expect((await sim.control.documents()).total).toBe(0);
     expect(await sim.control.journal({ organisation: sim.demo.organiser.oid })).toEqual([]);
   });
+});
 
+describe('the control API: journal and wait-for', () => {
   it('journal: every exchange with identity, interaction, service request, result, rules, duration, correlation id', async () => {
     const id = await archive(CLIENT_A, { 'X-Correlation-Id': 'ci-run-1' });
     const broken = await post(sim, '<not-xml');
@@ -164,7 +168,9 @@ describe('the control API', () => {
     });
     expect(bad.status).toBe(400);
   });
+});
 
+describe('the control API: faults and clock', () => {
   it('faults: added, listed, removed one by one and cleared', async () => {
     const a = await sim.control.faults.add({ kind: 'ae', serviceRequest: 'SP17' });
     await sim.control.faults.add({ kind: 'delay', delayMs: 10, times: 3 });
@@ -213,7 +219,9 @@ describe('the control API', () => {
     expect(answer.ack().typeCode).toBe('AR');
     expect(answer.ack().details.map((d) => d.code)).toContain(RULES.TLS_CLIENT_CERT_UNTRUSTED.code);
   });
+});
 
+describe('the control API: snapshots and seed', () => {
   it('snapshots: save, change, restore', async () => {
     const kept = await archive(CLIENT_A);
     const saved = await sim.control.snapshot('one-document');
