@@ -1,3 +1,4 @@
+/** New versions and invalidations refused by rule, and the version race. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSpec } from '../../../server/cda/build-spec.js';
 import { RULES } from '../../../server/rules/catalogue.js';
@@ -13,26 +14,25 @@ import {
   organiserPlan,
 } from './lifecycle-support.js';
 
-/** New versions and invalidations refused by rule, and the version race. */
-describe('the lifecycle rules on the Kanta interface', () => {
-  let sim: KantaSimInstance;
-  beforeAll(async () => {
-    sim = await startKantaSim();
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
+let sim: KantaSimInstance;
+beforeAll(async () => {
+  sim = await startKantaSim();
+});
+afterAll(async () => {
+  await sim.stop();
+});
 
-  /** A freshly archived version 1 of a client plan. */
-  async function archivedPlan(): Promise<DocumentSpec> {
-    const spec = organiserPlan(sim, CLIENT, day(-5));
-    expect(await archive(sim, spec)).toEqual({ typeCode: 'AA', codes: [] });
-    return spec;
-  }
+/** A freshly archived version 1 of a client plan. */
+async function archivedPlan(): Promise<DocumentSpec> {
+  const spec = organiserPlan(sim, CLIENT, day(-5));
+  expect(await archive(sim, spec)).toEqual({ typeCode: 'AA', codes: [] });
+  return spec;
+}
 
-  const v2 = (v1: DocumentSpec, change: Partial<DocumentSpec> = {}): DocumentSpec =>
-    nextVersion(v1, v1.id, 2, sim.demo.organiser, change);
+const v2 = (v1: DocumentSpec, change: Partial<DocumentSpec> = {}): DocumentSpec =>
+  nextVersion(v1, v1.id, 2, sim.demo.organiser, change);
 
+describe('the lifecycle rules on the Kanta interface: new versions', () => {
   it.each([
     {
       name: 'an unknown setId',
@@ -98,7 +98,9 @@ describe('the lifecycle rules on the Kanta interface', () => {
       codes: [RULES.VERSION_NOT_NEW.code],
     });
   });
+});
 
+describe('the lifecycle rules on the Kanta interface: invalidation', () => {
   it('invalidates through SP19 only with statusCode nullified, and never a first version', async () => {
     const v1 = await archivedPlan();
     expect(await archive(sim, v2(v1), { serviceRequest: 'SP19' })).toEqual({
