@@ -1,90 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentSpec } from '../../../server/cda/build-spec.js';
-import {
-  assessment,
-  clientNote,
-  clientPlan,
-  decision,
-  initiation,
-} from '../../../server/cda/templates-documents.js';
-import { invalidateDocument } from '../../../server/archive/invalidate.js';
-import { getClientSummary, getSetHistory } from '../../../server/archive/queries.js';
-import { RULES } from '../../../server/rules/catalogue.js';
-import { startKantaSim, type KantaSimInstance } from '../../support/sim.js';
-import {
-  api,
-  archive,
-  author,
-  CLIENT,
-  day,
-  hl7Query,
-  isoDay,
-  message,
-  newOid,
-  nextVersion,
-  providerRight,
-  relationship,
-} from './lifecycle-support.js';
-import { send } from '../../support/sim.js';
-
 /**
  * One client's story through the Kanta interface: client-relationship document, initiation, assessment,
  * plan, decision, a corrected plan (version 2) and an invalidated note; then every query, HL7 and JSON.
  */
-describe('a full client story, then every query', () => {
-  let sim: KantaSimInstance;
-  const ids: Record<string, string> = {};
-  let planV2Cda = '';
-  let caseId = '';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKantaSim, type KantaSimInstance } from '../../support/sim.js';
+import { api, CLIENT, hl7Query, isoDay } from './lifecycle-support.js';
+import { archiveStory } from './client-story.js';
 
-  beforeAll(async () => {
-    sim = await startKantaSim();
-    const org = sim.demo.organiser;
-    const unit = org.units[0] as { oid: string; name: string };
-    caseId = newOid(org, 96);
-    const base = (date: Date) => ({
-      id: newOid(org),
-      caseId,
-      client: CLIENT,
-      organiser: { oid: org.oid, name: org.name },
-      serviceUnit: unit,
-      author: author(sim),
-      date,
-    });
-    const specs: Record<string, DocumentSpec> = {
-      relationship: relationship(sim, CLIENT, [providerRight(sim, isoDay(-30))]),
-      initiation: initiation(base(day(-50))),
-      assessment: assessment(base(day(-45))),
-      planV1: clientPlan(base(day(-40))),
-      decision: decision(base(day(-35))),
-      note: clientNote(base(day(-12))),
-    };
-    for (const [name, spec] of Object.entries(specs)) {
-      const ack = await archive(sim, spec);
-      expect(ack, name).toEqual({ typeCode: 'AA', codes: [] });
-      ids[name] = spec.id;
-    }
-    const planV2 = nextVersion(specs.planV1 as DocumentSpec, ids.planV1 as string, 2, org, {
-      effectiveTime: day(-20),
-    });
-    const built = message(sim, planV2);
-    planV2Cda = built.cdaXml;
-    expect((await send(sim, built.messageXml)).ack.typeCode).toBe('AA');
-    ids.planV2 = planV2.id;
-    const nullifying = nextVersion(specs.note as DocumentSpec, ids.note as string, 2, org, {
-      effectiveTime: day(-11),
-      reasonOfCorrection: { code: '2', displayName: 'Kirjattu väärälle asiakkaalle' },
-    });
-    expect(await archive(sim, nullifying, { statusCode: 'nullified' })).toEqual({
-      typeCode: 'AA',
-      codes: [],
-    });
-    ids.noteV2 = nullifying.id;
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
+let sim: KantaSimInstance;
+let ids: Record<string, string> = {};
+let planV2Cda = '';
+let caseId = '';
 
+beforeAll(async () => {
+  sim = await startKantaSim();
+  ({ ids, planV2Cda, caseId } = await archiveStory(sim));
+});
+afterAll(async () => {
+  await sim.stop();
+});
+
+describe('a client story: relationship and case', () => {
   it('answers the client relationship with the register access right it grants (HL7 and JSON)', async () => {
     const hl7 = await hl7Query(sim, 'SP30', { hetu: CLIENT.hetu });
     expect(hl7.ack.typeCode).toBe('AA');
@@ -114,7 +50,9 @@ describe('a full client story, then every query', () => {
     expect(json.cases.map((c) => c.caseId)).toEqual([caseId]);
     expect(json.cases[0]?.documents.map((d) => d.id)).toEqual(expected);
   });
+});
 
+describe('a client story: document metadata and content', () => {
   it('answers document metadata with every version and its state, and filters', async () => {
     const all = await hl7Query(sim, 'SP32', { hetu: CLIENT.hetu });
     expect(all.ack.typeCode).toBe('AA');
@@ -183,7 +121,9 @@ describe('a full client story, then every query', () => {
       prosessivaihe: '3',
     });
   });
+});
 
+describe('a client story: history and summary', () => {
   it('keeps the whole history of a set, with the invalidation recorded', async () => {
     const plan = (await api(sim, `/sets/${ids.planV1}/history`)).body;
     expect(plan).toMatchObject({
@@ -229,83 +169,6 @@ describe('a full client story, then every query', () => {
       serviceTasks: [
         { palvelutehtava: '24', cases: [{ caseId, documents: expected.map((id) => ({ id })) }] },
       ],
-    });
-  });
-
-  it('lets an archivist invalidate a document: recorded, never current, shown in history', async () => {
-    const store = sim.running.store;
-    const org = sim.demo.organiser;
-    const by = { kind: 'archivist' as const, id: 'arkistonhoitaja-1', name: 'Arja Arkistonhoitaja' };
-    const at = new Date();
-    const refusedElsewhere = await invalidateDocument(store, {
-      documentId: ids.decision as string,
-      registerOids: [sim.demo.provider.oid],
-      by,
-      reason: 'Väärä asiakas',
-      at,
-    });
-    expect(refusedElsewhere).toMatchObject({
-      ok: false,
-      violation: { rule: RULES.QUERY_DOCUMENT_NOT_IN_REGISTER },
-    });
-    const noReason = await invalidateDocument(store, {
-      documentId: ids.decision as string,
-      registerOids: [org.oid],
-      by,
-      reason: ' ',
-      at,
-    });
-    expect(noReason).toMatchObject({ ok: false, violation: { rule: RULES.INVALIDATION_REASON_MISSING } });
-    const done = await invalidateDocument(store, {
-      documentId: ids.decision as string,
-      registerOids: [org.oid],
-      by,
-      reason: 'Väärä asiakas',
-      at,
-    });
-    expect(done).toMatchObject({
-      ok: true,
-      record: { via: 'archivist', by, reason: 'Väärä asiakas', at: at.toISOString() },
-    });
-    const again = await invalidateDocument(store, {
-      documentId: ids.decision as string,
-      registerOids: [org.oid],
-      by,
-      reason: 'x',
-      at,
-    });
-    expect(again).toMatchObject({ ok: false, violation: { rule: RULES.INVALIDATION_ALREADY_DONE } });
-
-    const caller = { registerOids: [org.oid] };
-    const history = await getSetHistory(store, caller, ids.decision as string);
-    expect(history).toMatchObject({
-      ok: true,
-      value: { versions: [{ id: ids.decision, state: 'invalidated' }], invalidation: { by } },
-    });
-    const summary = await getClientSummary(store, caller, { hetu: CLIENT.hetu });
-    expect(summary.ok && summary.value.serviceTasks[0]?.cases[0]?.documents.map((d) => d.id)).toEqual([
-      ids.initiation,
-      ids.assessment,
-      ids.planV2,
-    ]);
-    // a replaced, invalidated set cannot take a new version
-    const decisionV2 = nextVersion(
-      decision({
-        id: ids.decision as string,
-        caseId,
-        client: CLIENT,
-        organiser: { oid: org.oid, name: org.name },
-        serviceUnit: org.units[0] as { oid: string; name: string },
-        author: author(sim),
-        date: day(-35),
-      }),
-      ids.decision as string,
-      2,
-      org,
-    );
-    expect(await archive(sim, decisionV2)).toEqual({
-      typeCode: 'AE',
-      codes: [RULES.VERSION_REPLACES_INVALIDATED.code],
     });
   });
 });
