@@ -101,18 +101,23 @@ function xmlsec1Verifies(cda: string, n: number): boolean {
   }
 }
 
+/** The template, a scratch directory for xmlsec1's files, and a kanta-sim to send to. */
+async function setUp(): Promise<void> {
+  template = readFileSync(TEMPLATE, 'utf8').trim();
+  work = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-xmlsec1-'));
+  sim = await startKantaSim();
+}
+
+async function tearDown(): Promise<void> {
+  await sim?.stop();
+  if (work) {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(!XMLSEC1.available)('xmlsec1 interoperability', () => {
-  beforeAll(async () => {
-    template = readFileSync(TEMPLATE, 'utf8').trim();
-    work = mkdtempSync(path.join(os.tmpdir(), 'kanta-sim-xmlsec1-'));
-    sim = await startKantaSim();
-  });
-  afterAll(async () => {
-    await sim?.stop();
-    if (work) {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  beforeAll(setUp);
+  afterAll(tearDown);
   describe('xmlsec1 as the signer', () => {
     it.each<[string, MessageKind]>([
       ['a client-relationship document (SP1) with only the xmlsec1 system signature', 'clientRelationship'],
