@@ -56,9 +56,26 @@ const upOrSideways = FLOORS.flatMap((floor, level) =>
 
 const everyPlace = FLOORS.flat().map(pattern);
 
+/**
+ * The app's surfaces stand side by side on its floor: the Kanta interface (mutual TLS), the web and control
+ * API, the archivist interface. None imports another, so each can change without reading the others; what
+ * two of them need (the error middleware, the listeners, the web listener's gate and composition) lives in
+ * server/app/ itself.
+ */
+const SURFACES = ['server/app/kanta', 'server/app/web', 'server/app/archivist'];
+
+const surfacesApart = SURFACES.map((surface) => ({
+  name: `surface:${surface}`,
+  comment: `${surface} is one surface of the app: it does not import another one`,
+  severity: 'error',
+  from: { path: pattern(surface) },
+  to: { path: SURFACES.filter((other) => other !== surface).map(pattern) },
+}));
+
 module.exports = {
   forbidden: [
     ...upOrSideways,
+    ...surfacesApart,
     {
       name: 'every-file-on-a-floor',
       comment: 'a folder or top-level file that no floor names has no rules: give it a floor above',

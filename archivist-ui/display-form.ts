@@ -8,7 +8,7 @@
  *    document carries a CSP allowing nothing but its one known style block (by hash): even markup that
  *    slipped through could neither run nor fetch.
  *
- * The page around it sends a CSP with the same style hash and no inline scripts (see archivist-routes.ts).
+ * The page around it sends a CSP with the same style hash and no inline scripts (server/app/archivist/page.ts).
  */
 import { createHash } from 'node:crypto';
 

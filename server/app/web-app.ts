@@ -1,16 +1,19 @@
 /**
- * The web listener: health today, and the control API and archivist interface as they arrive. Plain HTTP
- * on loopback by default; it never listens itself.
+ * The web listener's app: health and the about page, then two surfaces behind one gate (web-guard.ts): the
+ * JSON API of web/ (control, SHARK validation, rehearsals) and the archivist interface of archivist/. It
+ * lives beside them, not in either, because it carries both. Plain HTTP on loopback by default; it never
+ * listens itself.
  */
 import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import { jsonErrorMiddleware, jsonNotFound } from './error-middleware.js';
-import { rehearsalRoutes, type RehearsalRouteDeps } from './rehearsal-routes.js';
+import { rehearsalRoutes, type RehearsalRouteDeps } from './web/rehearsal-routes.js';
 import type { ControlService } from '../control/control-service.js';
 import type { ValidationContext } from '../control/validate-submission.js';
-import { controlRoutes } from './control-routes.js';
-import { validationRoutes } from './validation-routes.js';
-import { archivistRouter, type ArchivistRoutesDeps } from './archivist-routes.js';
+import { controlRoutes } from './web/control-routes.js';
+import { validationRoutes } from './web/validation-routes.js';
+import { archivistRouter } from './archivist/archivist-router.js';
+import type { ArchivistRoutesDeps } from './archivist/route-context.js';
 import { listenerHostNames, webGuard, type WebGuardOptions } from './web-guard.js';
 
 export interface HealthReport {
@@ -26,13 +29,13 @@ export interface WebAppDeps {
   readonly health: () => Promise<HealthReport>;
   /** Facts shown at GET /__sim (version, URLs), for a person exploring with curl. */
   readonly about: () => Record<string, unknown>;
-  /** The deployment-test rehearsal API under /__sim (rehearsal-routes.ts). */
+  /** The deployment-test rehearsal API under /__sim (web/rehearsal-routes.ts). */
   readonly rehearsal?: RehearsalRouteDeps;
-  /** The control API under /__sim/ (control-routes.ts). */
+  /** The control API under /__sim/ (web/control-routes.ts). */
   readonly control?: ControlService;
-  /** The SHARK validation endpoint's context (validation-routes.ts). */
+  /** The SHARK validation endpoint's context (web/validation-routes.ts). */
   readonly validation?: () => ValidationContext;
-  /** The archivist interface under /archivist (archivist-routes.ts). */
+  /** The archivist interface under /archivist (archivist/archivist-router.ts). */
   readonly archivist?: ArchivistRoutesDeps;
   /** Host names, origin and control token (web-guard.ts); unset: loopback names only, no token. */
   readonly guard?: WebGuardOptions;

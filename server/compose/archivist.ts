@@ -41,7 +41,7 @@ export interface ArchivistParts {
   /** The compare records ("matches the client system"), which the rehearsal reads too. */
   readonly compare: CompareRecordStore;
   readonly usage: UsageLogStore;
-  /** What the routes need (server/app/archivist-routes.ts). */
+  /** What the routes need (server/app/archivist/archivist-router.ts). */
   readonly routes: {
     readonly service: ArchivistService;
     readonly feed: LiveFeed;

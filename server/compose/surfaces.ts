@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
-import { createKantaApp } from '../app/kanta-app.js';
+import { createKantaApp } from '../app/kanta/kanta-app.js';
 import type { ExchangeRecord } from '../archive/exchange.js';
 import type { Listening } from '../app/listeners.js';
 import { createWebApp, type HealthReport } from '../app/web-app.js';

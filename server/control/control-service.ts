@@ -1,6 +1,6 @@
 /**
  * The control API's service: reset, documents, journal, wait-for, faults, clock, snapshots and seeding,
- * over plain values. Routes (server/app/control-routes.ts) translate HTTP to these calls.
+ * over plain values. Routes (server/app/web/control-routes.ts) translate HTTP to these calls.
  *
  * Reset semantics: a full reset empties the archive, the journal and the fault list and returns the clock
  * to real time; a reset of one register keeper (`register`) removes only that register's documents and

@@ -71,7 +71,7 @@ export class OrganisationDirectory {
 /**
  * The subject serialNumber (the organisation OID) of a client certificate, undefined when it has none or
  * cannot be read. Remembered per certificate object: the Kanta interface hands the same object for every
- * request of a TLS connection (app/peer-certificate.ts), and reading the name is a full ASN.1 parse.
+ * request of a TLS connection (app/kanta/peer-certificate.ts), and reading the name is a full ASN.1 parse.
  */
 const serialNumbers = new WeakMap<X509Certificate, string | undefined>();
 function subjectSerialNumberOf(cert: X509Certificate): string | undefined {

@@ -26,55 +26,55 @@ import {
   organiserPlan,
   providerRight,
   relationship,
-} from './lifecycle-support.js';
+} from './kanta/lifecycle-support.js';
 
 const THEN = '2016-06-01T10:00:00.000Z';
 
-describe('one clock for every time-dependent decision', () => {
-  let sim: KantaSimInstance;
-  /** An organisation whose certificates were issued in 2015: valid until 2018, expired in real time. */
-  let oldOrg: OrganisationCredentials;
-  beforeAll(async () => {
-    sim = await startKantaSim();
-    oldOrg = await organisationCredentials(
-      await addOrganisation(sim.dataDir, {
-        oid: '1.2.246.10.24681357.10.0',
-        name: 'Vanhan ajan kunta',
-        units: [{ oid: '1.2.246.10.24681357.10.100', name: 'Vanhan ajan perhepalvelut' }],
-        now: new Date('2015-01-01T10:00:00Z'),
-      }),
-    );
-  });
-  afterEach(async () => {
-    await sim.control.clock.reset();
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
+let sim: KantaSimInstance;
+/** An organisation whose certificates were issued in 2015: valid until 2018, expired in real time. */
+let oldOrg: OrganisationCredentials;
+beforeAll(async () => {
+  sim = await startKantaSim();
+  oldOrg = await organisationCredentials(
+    await addOrganisation(sim.dataDir, {
+      oid: '1.2.246.10.24681357.10.0',
+      name: 'Vanhan ajan kunta',
+      units: [{ oid: '1.2.246.10.24681357.10.100', name: 'Vanhan ajan perhepalvelut' }],
+      now: new Date('2015-01-01T10:00:00Z'),
+    }),
+  );
+});
+afterEach(async () => {
+  await sim.control.clock.reset();
+});
+afterAll(async () => {
+  await sim.stop();
+});
 
-  /** A client plan of the old organisation's own register, dated and signed at `at`. */
-  function oldPlan(at: Date): string {
-    const spec = clientPlan({
-      id: newOid(oldOrg),
-      caseId: newOid(oldOrg, 96),
-      client: CLIENT,
-      organiser: { oid: oldOrg.oid, name: oldOrg.name },
-      serviceUnit: oldOrg.units[0] as { oid: string; name: string },
-      author: author(sim),
-      date: at,
-    });
-    const pro = sim.demo.professional;
-    return buildSignedMessage({
-      spec,
-      serviceRequest: 'SP17',
-      senderOid: oldOrg.oid,
-      messageId: { root: oldOrg.oid, extension: newOid(oldOrg, 77) },
-      creationTime: at,
-      system: { keyPem: oldOrg.signingKeyPem, certPem: oldOrg.signingCertPem },
-      professionals: [{ keyPem: pro.keyPem, certPem: pro.certPem, regNo: pro.regno }],
-    }).messageXml;
-  }
+/** A client plan of the old organisation's own register, dated and signed at `at`. */
+function oldPlan(at: Date): string {
+  const spec = clientPlan({
+    id: newOid(oldOrg),
+    caseId: newOid(oldOrg, 96),
+    client: CLIENT,
+    organiser: { oid: oldOrg.oid, name: oldOrg.name },
+    serviceUnit: oldOrg.units[0] as { oid: string; name: string },
+    author: author(sim),
+    date: at,
+  });
+  const pro = sim.demo.professional;
+  return buildSignedMessage({
+    spec,
+    serviceRequest: 'SP17',
+    senderOid: oldOrg.oid,
+    messageId: { root: oldOrg.oid, extension: newOid(oldOrg, 77) },
+    creationTime: at,
+    system: { keyPem: oldOrg.signingKeyPem, certPem: oldOrg.signingCertPem },
+    professionals: [{ keyPem: pro.keyPem, certPem: pro.certPem, regNo: pro.regno }],
+  }).messageXml;
+}
 
+describe('one clock: certificates and signing time', () => {
   it('judges the TLS client certificate and the signing certificate at the simulated time', async () => {
     // In real time the organisation's certificates have expired.
     const now = await api(sim, `/clients/${CLIENT.hetu}/summary`, oldOrg);
@@ -106,7 +106,9 @@ describe('one clock for every time-dependent decision', () => {
     expect(answer.typeCode).toBe('AE');
     expect(answer.codes).toContain(RULES.SIG_TIMESTAMP_INVALID.code);
   });
+});
 
+describe('one clock: dates, deadlines and the journal', () => {
   it("reads the register access right's dates at the simulated date", async () => {
     expect(
       await archive(sim, relationship(sim, OTHER_CLIENT, [providerRight(sim, isoDay(-30), isoDay(-8))])),

@@ -6,18 +6,18 @@ import { clientPlanMessage, post } from '../control/support/messages.js';
 
 const TEST_CLIENT = '010181-900C';
 
-describe('fault injection as a client sees it', () => {
-  let sim: KantaSimInstance;
-  beforeAll(async () => {
-    sim = await startKantaSim();
-  });
-  afterAll(async () => {
-    await sim.stop();
-  });
-  afterEach(async () => {
-    await sim.control.reset();
-  });
+let sim: KantaSimInstance;
+beforeAll(async () => {
+  sim = await startKantaSim();
+});
+afterAll(async () => {
+  await sim.stop();
+});
+afterEach(async () => {
+  await sim.control.reset();
+});
 
+describe('fault injection as a client sees it: the answers', () => {
   it('answers normally without faults (AA)', async () => {
     const answer = await post(sim, clientPlanMessage(sim, TEST_CLIENT).xml);
     expect(answer.ok && answer.ack().typeCode).toBe('AA');
@@ -80,7 +80,9 @@ describe('fault injection as a client sees it', () => {
     const answer = await post(sim, clientPlanMessage(sim, TEST_CLIENT).xml);
     expect(answer.ok && answer.body).toContain('<faultcode>soap:Server</faultcode>');
   });
+});
 
+describe('fault injection as a client sees it: timing, drops and matching', () => {
   it('delay: the answer really comes later (and is still AA)', async () => {
     await sim.control.faults.add({ kind: 'delay', delayMs: 400 });
     const answer = await post(sim, clientPlanMessage(sim, TEST_CLIENT).xml);
@@ -114,41 +116,41 @@ describe('fault injection as a client sees it', () => {
     expect(answer.ok && answer.ack().typeCode).toBe('AA');
     expect((await sim.control.faults.list())[0]?.hits).toBe(0);
   });
+});
 
-  describe('sentinel test identities, with no admin call', () => {
-    const sentinel = (kind: string): string => {
-      const s = SENTINEL_IDENTITIES.find((x) => x.fault.kind === kind);
-      if (!s) {
-        throw new Error(kind);
-      }
-      return s.hetu;
-    };
+describe('sentinel test identities, with no admin call', () => {
+  const sentinel = (kind: string): string => {
+    const s = SENTINEL_IDENTITIES.find((x) => x.fault.kind === kind);
+    if (!s) {
+      throw new Error(kind);
+    }
+    return s.hetu;
+  };
 
-    it('ae -> AE ARCHIVE_UNAVAILABLE', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('ae')).xml);
-      expect(answer.ok && answer.ack().details[0]?.code).toBe(RULES.ARCHIVE_UNAVAILABLE.code);
-      expect(answer.ok && answer.ack().typeCode).toBe('AE');
-    });
-    it('ar -> AR', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('ar')).xml);
-      expect(answer.ok && answer.ack().typeCode).toBe('AR');
-    });
-    it('http-503 -> 503', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('http-503')).xml);
-      expect(answer.ok && answer.status).toBe(503);
-    });
-    it('soap-fault -> 500 SOAP fault', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('soap-fault')).xml);
-      expect(answer.ok && answer.status).toBe(500);
-    });
-    it('delay -> AA after 2 s', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('delay')).xml);
-      expect(answer.ms).toBeGreaterThanOrEqual(2000);
-      expect(answer.ok && answer.ack().typeCode).toBe('AA');
-    });
-    it('drop -> connection dropped', async () => {
-      const answer = await post(sim, clientPlanMessage(sim, sentinel('drop')).xml);
-      expect(answer.ok).toBe(false);
-    });
+  it('ae -> AE ARCHIVE_UNAVAILABLE', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('ae')).xml);
+    expect(answer.ok && answer.ack().details[0]?.code).toBe(RULES.ARCHIVE_UNAVAILABLE.code);
+    expect(answer.ok && answer.ack().typeCode).toBe('AE');
+  });
+  it('ar -> AR', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('ar')).xml);
+    expect(answer.ok && answer.ack().typeCode).toBe('AR');
+  });
+  it('http-503 -> 503', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('http-503')).xml);
+    expect(answer.ok && answer.status).toBe(503);
+  });
+  it('soap-fault -> 500 SOAP fault', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('soap-fault')).xml);
+    expect(answer.ok && answer.status).toBe(500);
+  });
+  it('delay -> AA after 2 s', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('delay')).xml);
+    expect(answer.ms).toBeGreaterThanOrEqual(2000);
+    expect(answer.ok && answer.ack().typeCode).toBe('AA');
+  });
+  it('drop -> connection dropped', async () => {
+    const answer = await post(sim, clientPlanMessage(sim, sentinel('drop')).xml);
+    expect(answer.ok).toBe(false);
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * Reading the search form: query strings into a SearchQuery, the stated purpose of use into the session,
+ * and the code-list options of the filters in the page's language.
+ */
+import type { Lang } from '../../../archivist-ui/i18n/index.js';
+import type { Messages } from '../../../archivist-ui/i18n/fi.js';
+import type { SearchForm, SearchOptions } from '../../../archivist-ui/views/search.js';
+import type { ArchivistService, SearchResult } from '../../archivist/archivist-service.js';
+import type { SearchQuery } from '../../archivist/search-query.js';
+import type { Session } from '../../archivist/sessions.js';
+import { splitReason, statedReason } from '../../archivist/usage-log.js';
+import type { CodeLists } from '../../codes/code-lists.js';
+import { CODE_SYSTEMS } from '../../codes/code-systems.js';
+import { KantaSimError } from '../../errors.js';
+import type { DocumentState } from '../../store/archive-store.js';
+
+/** The search filters beyond the client and the stated reason. */
+const FILTER_KEYS = [
+  'palvelutehtava',
+  'documentType',
+  'prosessivaihe',
+  'caseId',
+  'from',
+  'to',
+  'state',
+  'registerOid',
+] as const;
+
+const FORM_KEYS = [
+  'hetu',
+  'reason',
+  'reasonText',
+  ...FILTER_KEYS,
+] as const satisfies readonly (keyof SearchForm)[];
+
+const STATES: readonly DocumentState[] = ['current', 'replaced', 'invalidated'];
+
+export interface SearchPageData {
+  readonly form: SearchForm;
+  readonly options: SearchOptions;
+  readonly result?: SearchResult;
+  readonly errorKey?: 'reasonRequired' | 'hetuInvalid';
+  readonly filtersOpen: boolean;
+  /** The session, with the newly stated reason. */
+  readonly session: Session;
+}
+
+/** Code-list names in a language (falling back to Finnish). */
+export function codeNamer(codes: CodeLists, lang: Lang) {
+  const name = (system: string, code: string): string | undefined => {
+    const e = codes.lookup(system, code);
+    return e ? (e[lang] ?? e.fi) : undefined;
+  };
+  return {
+    phase: (code: string) => name(CODE_SYSTEMS.PROCESS_PHASE, code),
+    task: (code: string) => name(CODE_SYSTEMS.SERVICE_TASK, code),
+    documentType: (code: string) => name(CODE_SYSTEMS.DOCUMENT_TYPE, code),
+  };
+}
+
+function options(codes: CodeLists, lang: Lang): SearchOptions {
+  const list = (system: string, keep: (code: string) => boolean = () => true) =>
+    (codes.list(system)?.codes ?? [])
+      .filter((c) => keep(c.code))
+      .map((c) => ({ code: c.code, name: c[lang] ?? c.fi }));
+  return {
+    serviceTasks: list(CODE_SYSTEMS.SERVICE_TASK),
+    // The index holds the specific type (5 digits); the general types are the list's 2-digit codes.
+    documentTypes: list(CODE_SYSTEMS.DOCUMENT_TYPE, (c) => c.length > 2),
+    phases: list(CODE_SYSTEMS.PROCESS_PHASE),
+  };
+}
+
+/** Reads the query; runs the search when any criterion is given and a purpose of use is stated. */
+export async function readSearch(
+  query: Record<string, unknown>,
+  session: Session,
+  service: ArchivistService,
+  codes: CodeLists,
+  lang: Lang,
+): Promise<SearchPageData> {
+  const raw: Record<string, string> = {};
+  for (const key of FORM_KEYS) {
+    const v = query[key];
+    if (typeof v === 'string' && v.trim() !== '') {
+      raw[key] = v.trim().slice(0, 200);
+    }
+  }
+  if (raw.hetu) {
+    raw.hetu = raw.hetu.toUpperCase();
+  }
+  const remembered = splitReason(session.reason);
+  const form: SearchForm = { reason: remembered.code, reasonText: remembered.text, ...raw };
+  const filtersOpen = FILTER_KEYS.some((k) => raw[k] !== undefined);
+  const base = { form, options: options(codes, lang), filtersOpen, session };
+  const asked = raw.hetu !== undefined || filtersOpen;
+  if (!asked) {
+    return base;
+  }
+  const reason = statedReason(raw.reason, raw.reasonText);
+  if (!reason) {
+    return { ...base, errorKey: 'reasonRequired' };
+  }
+  const current = reason === session.reason ? session : await service.stateReason(session, reason);
+  const state = raw.state as DocumentState | undefined;
+  const search: SearchQuery = {
+    hetu: raw.hetu,
+    palvelutehtava: raw.palvelutehtava,
+    documentType: raw.documentType,
+    prosessivaihe: raw.prosessivaihe,
+    caseId: raw.caseId,
+    from: raw.from,
+    to: raw.to,
+    state: state && STATES.includes(state) ? state : undefined,
+    registerOid: raw.registerOid,
+  };
+  try {
+    return { ...base, session: current, result: await service.search(current, search) };
+  } catch (e) {
+    if (
+      e instanceof KantaSimError &&
+      e.code === 'BAD_REQUEST' &&
+      raw.hetu !== undefined &&
+      /identity code/.test(e.message)
+    ) {
+      return { ...base, session: current, errorKey: 'hetuInvalid' };
+    }
+    throw e;
+  }
+}
+
+export type { Messages };
