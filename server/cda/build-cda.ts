@@ -9,7 +9,8 @@ import { KantaSimError } from '../errors.js';
 import { NS } from '../xml/dom.js';
 import type { CodeDisplay, DocumentSpec, SpecOrganisation, SpecSigner } from './build-spec.js';
 import { CODE_SYSTEMS, DOCUMENT_GROUPS, GENDERS, HEADER_CODES } from './templates-codes.js';
-import { assertDate, base64Utf8, el, formatHl7Time, frag, raw, text, type XmlFragment } from './build-xml.js';
+import { assertDate, DOCUMENT_TIME_ZONE, formatHl7Time } from '../hl7/time.js';
+import { el, raw, text, toSignedXml, type XmlChild } from '../xml/xml-writer.js';
 
 export type { DocumentSpec } from './build-spec.js';
 
@@ -23,7 +24,7 @@ const SERVICE_PROCESS_TYPE = 'Sosiaalihuollon palveluprosessi';
 type System = { readonly oid: string; readonly name: string };
 
 /** A coded element in the common attribute order of the samples. */
-function coded(name: string, cd: CodeDisplay, system: System): XmlFragment {
+function coded(name: string, cd: CodeDisplay, system: System): XmlChild {
   return el(name, {
     code: cd.code,
     codeSystem: system.oid,
@@ -33,7 +34,7 @@ function coded(name: string, cd: CodeDisplay, system: System): XmlFragment {
 }
 
 /** The attribute order the samples use for functionCode, recordStatus and serviceProcess/code. */
-function codedDisplayFirst(name: string, cd: CodeDisplay, system: System): XmlFragment {
+function codedDisplayFirst(name: string, cd: CodeDisplay, system: System): XmlChild {
   return el(name, {
     code: cd.code,
     displayName: cd.displayName,
@@ -58,11 +59,11 @@ export function birthTimeFromHetu(hetu: string): string | undefined {
   return `${century}${m[3]}${m[2]}${m[1]}`;
 }
 
-function organisation(name: string, org: SpecOrganisation): XmlFragment {
+function organisation(name: string, org: SpecOrganisation): XmlChild {
   return el(name, {}, el('id', { root: org.oid }), el('name', {}, text(org.name)));
 }
 
-function recordTarget(spec: DocumentSpec): XmlFragment {
+function recordTarget(spec: DocumentSpec): XmlChild {
   const c = spec.client;
   const birthTime = c.birthTime ?? birthTimeFromHetu(c.hetu);
   const gender = GENDERS[c.gender];
@@ -93,7 +94,7 @@ function recordTarget(spec: DocumentSpec): XmlFragment {
   );
 }
 
-function author(spec: DocumentSpec): XmlFragment {
+function author(spec: DocumentSpec): XmlChild {
   const a = spec.author;
   const assigned =
     a === undefined
@@ -111,7 +112,7 @@ function author(spec: DocumentSpec): XmlFragment {
   return el('author', {}, el('time', { nullFlavor: 'NA' }), assigned);
 }
 
-function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: number): XmlFragment | undefined {
+function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: number): XmlChild | undefined {
   if (spec.replaces === undefined) {
     return undefined;
   }
@@ -129,8 +130,8 @@ function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: numbe
   );
 }
 
-function componentOf(spec: DocumentSpec): XmlFragment {
-  const participant = (org: SpecOrganisation): XmlFragment =>
+function componentOf(spec: DocumentSpec): XmlChild {
+  const participant = (org: SpecOrganisation): XmlChild =>
     el('assignedEntity', {}, el('id', { nullFlavor: 'NA' }), organisation('representedOrganization', org));
   return el(
     'componentOf',
@@ -148,7 +149,7 @@ function componentOf(spec: DocumentSpec): XmlFragment {
   );
 }
 
-function headerSigner(s: SpecSigner, timeZone: string): XmlFragment {
+function headerSigner(s: SpecSigner, timeZone: string): XmlChild {
   assertDate(s.time, `signer ${s.regNo} time`);
   const method = s.authenticationMethod ?? HEADER_CODES.authenticationProfessionalCert;
   return el(
@@ -165,7 +166,7 @@ function headerSigner(s: SpecSigner, timeZone: string): XmlFragment {
   );
 }
 
-function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlFragment {
+function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlChild {
   const organiser = spec.outsourcingServiceCustomer ?? spec.custodian;
   const group = DOCUMENT_GROUPS[spec.documentGroup];
   if (!group) {
@@ -174,7 +175,7 @@ function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlFragment {
       `documentGroup must be '1' or '5', got ${JSON.stringify(spec.documentGroup)}`,
     );
   }
-  const opt = <T>(value: T | undefined, f: (v: T) => XmlFragment): XmlFragment | undefined =>
+  const opt = <T>(value: T | undefined, f: (v: T) => XmlChild): XmlChild | undefined =>
     value === undefined ? undefined : f(value);
   return el(
     fi('localSocialHeader'),
@@ -226,7 +227,12 @@ function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlFragment {
   );
 }
 
-function body(spec: DocumentSpec): XmlFragment {
+/** Base64 of the UTF-8 bytes of a string (the nonXMLBody's display form and structured form). */
+function base64Utf8(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64');
+}
+
+function body(spec: DocumentSpec): XmlChild {
   let json: string | undefined;
   try {
     json = JSON.stringify(spec.json);
@@ -255,7 +261,7 @@ function body(spec: DocumentSpec): XmlFragment {
  * unknown code) are written as given so that invalid fixtures can be built on purpose.
  */
 export function buildSocialDocumentXml(spec: DocumentSpec): string {
-  const timeZone = spec.timeZone ?? 'Europe/Helsinki';
+  const timeZone = spec.timeZone ?? DOCUMENT_TIME_ZONE;
   assertDate(spec.effectiveTime, 'effectiveTime');
   const setId = spec.setId ?? spec.id;
   const versionNumber = spec.versionNumber ?? 1;
@@ -308,5 +314,5 @@ export function buildSocialDocumentXml(spec: DocumentSpec): string {
     localSocialHeader(spec, timeZone),
     body(spec),
   );
-  return frag(doc);
+  return toSignedXml(doc);
 }

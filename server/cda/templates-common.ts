@@ -13,7 +13,7 @@ import type {
   SpecSigner,
   SpecSoftware,
 } from './build-spec.js';
-import { formatFinnishDate, formatIsoDate } from './build-xml.js';
+import { formatFinnishDate, formatIsoDate } from '../hl7/time.js';
 import { birthTimeFromHetu } from './build-cda.js';
 import {
   CODE_SYSTEMS,
@@ -23,7 +23,8 @@ import {
   type DocumentKindKey,
   type ServiceTaskKey,
 } from './templates-codes.js';
-import { maskHetu, para, socDocument, titledItem, type XmlFragment } from './templates-xhtml.js';
+import { maskHetu, para, socDocument, titledItem } from './templates-xhtml.js';
+import type { XmlChild } from '../xml/xml-writer.js';
 
 /** The client system kanta-sim's generated documents name in hl7fi:softwareSupport. */
 export const KANTA_SIM_SOFTWARE: SpecSoftware = Object.freeze({
@@ -114,7 +115,7 @@ export function jsonRootKey(displayName: string): string {
 
 /** What a kind-specific template adds: its display sections and the middle of its structured form. */
 export interface CaseDocumentContent {
-  readonly sections: readonly XmlFragment[];
+  readonly sections: readonly XmlChild[];
   /** Key-value pairs placed between `asiakas` and `paivamaara` in the JSON. */
   readonly json: Readonly<Record<string, unknown>>;
 }

@@ -7,7 +7,7 @@
  */
 import type { CodeDisplay, DocumentSpec, SpecClient, SpecOrganisation, SpecSoftware } from './build-spec.js';
 import { birthTimeFromHetu } from './build-cda.js';
-import { formatFinnishDate, formatIsoDate } from './build-xml.js';
+import { formatFinnishDate, formatIsoDate } from '../hl7/time.js';
 import { defaultConsent, jsonCode, jsonUnit, KANTA_SIM_SOFTWARE } from './templates-common.js';
 import {
   CODE_SYSTEMS,
@@ -16,15 +16,8 @@ import {
   SERVICE_TASKS,
   type ServiceTaskKey,
 } from './templates-codes.js';
-import {
-  bold,
-  fullTitleSection,
-  heading,
-  maskHetu,
-  para,
-  socDocument,
-  type XmlFragment,
-} from './templates-xhtml.js';
+import { bold, fullTitleSection, heading, maskHetu, para, socDocument } from './templates-xhtml.js';
+import type { XmlChild } from '../xml/xml-writer.js';
 
 /** A unit's contact details, as in the real document. */
 export interface UnitContact {
@@ -115,8 +108,8 @@ function unitLines(e: OrganiserUnitEntry): (string | undefined)[] {
   ];
 }
 
-function taskXhtml(t: ServiceTaskEntry): XmlFragment[] {
-  const out: XmlFragment[] = [heading(2, `Palvelutehtävä: ${taskCode(t.palvelutehtava).displayName}`)];
+function taskXhtml(t: ServiceTaskEntry): XmlChild[] {
+  const out: XmlChild[] = [heading(2, `Palvelutehtävä: ${taskCode(t.palvelutehtava).displayName}`)];
   for (const u of t.organiserUnits) {
     out.push(heading(3, 'Palvelunjärjestäjän palveluyksikkö'), para(...unitLines(u)));
   }
