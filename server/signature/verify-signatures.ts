@@ -209,7 +209,7 @@ function verifyOne(
       list.judge(
         'signer-identity',
         checkSignerIdentity(cert, type, ctx, certLocation),
-        cert.facts.subjectSerialNumber,
+        cert.info.subjectSerialNumber,
       );
     }
   }
