@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCertificate, type CertificateInfo } from '../../server/pki/cert-info.js';
 import { parseCertificate } from '../../server/signature/certificate-cache.js';
 import { locateSignatures } from '../../server/signature/placement.js';
-import { certificatePem, checkWithXmlCrypto } from '../../server/signature/xml-crypto-check.js';
+import { certificatePem, checkWithXmlCrypto } from '../support/xml-crypto-check.js';
 import { parseDom } from '../../server/xml/dom.js';
 import { parseUtcDateTime } from '../../server/signature/signing-time.js';
 import {
