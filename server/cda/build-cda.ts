@@ -7,44 +7,16 @@
  */
 import { KantaSimError } from '../errors.js';
 import { NS } from '../xml/dom.js';
-import type { CodeDisplay, DocumentSpec, SpecOrganisation, SpecSigner } from './build-spec.js';
-import { CODE_SYSTEMS, DOCUMENT_GROUPS, GENDERS, HEADER_CODES } from './templates-codes.js';
+import type { DocumentSpec, SpecOrganisation } from './build-spec.js';
+import { coded, fi, HL7FI_PREFIX, localSocialHeader } from './build-local-header.js';
+import { CODE_SYSTEMS, GENDERS, HEADER_CODES } from './templates-codes.js';
 import { assertDate, DOCUMENT_TIME_ZONE, formatHl7Time } from '../hl7/time.js';
 import { el, raw, text, toSignedXml, type XmlChild } from '../xml/xml-writer.js';
 
 export type { DocumentSpec } from './build-spec.js';
 
-/** The prefix the builder gives urn:hl7finland (the real documents use `ep2`; any prefix is equivalent). */
-export const HL7FI_PREFIX = 'hl7fi';
-
 const ROOT_HETU = '1.2.246.21';
 const ROOT_REGNO = '1.2.246.537.26';
-const SERVICE_PROCESS_TYPE = 'Sosiaalihuollon palveluprosessi';
-
-type System = { readonly oid: string; readonly name: string };
-
-/** A coded element in the common attribute order of the samples. */
-function coded(name: string, cd: CodeDisplay, system: System): XmlChild {
-  return el(name, {
-    code: cd.code,
-    codeSystem: system.oid,
-    codeSystemName: system.name,
-    displayName: cd.displayName,
-  });
-}
-
-/** The attribute order the samples use for functionCode, recordStatus and serviceProcess/code. */
-function codedDisplayFirst(name: string, cd: CodeDisplay, system: System): XmlChild {
-  return el(name, {
-    code: cd.code,
-    displayName: cd.displayName,
-    codeSystemName: system.name,
-    codeSystem: system.oid,
-  });
-}
-
-const fi = (local: string): string => `${HL7FI_PREFIX}:${local}`;
-
 /**
  * The birth date `YYYYMMDD` encoded in a hetu (DDMMYY + century sign), or undefined when the hetu does not
  * have that shape.
@@ -146,84 +118,6 @@ function componentOf(spec: DocumentSpec): XmlChild {
         : el('responsibleParty', {}, participant(spec.responsibleOrganisation ?? spec.custodian)),
       el('encounterParticipant', { typeCode: 'ADM' }, participant(spec.serviceUnit)),
     ),
-  );
-}
-
-function headerSigner(s: SpecSigner, timeZone: string): XmlChild {
-  assertDate(s.time, `signer ${s.regNo} time`);
-  const method = s.authenticationMethod ?? HEADER_CODES.authenticationProfessionalCert;
-  return el(
-    fi('signature'),
-    {},
-    el(fi('assignedAuthorSigner'), {}, text(s.regNo)),
-    el(
-      fi('signer'),
-      {},
-      el(fi('name'), {}, el(fi('given'), {}, text(s.given)), el(fi('family'), {}, text(s.family))),
-    ),
-    coded(fi('authenticationMethod'), method, CODE_SYSTEMS.authenticationMethod),
-    el(fi('time'), { value: formatHl7Time(s.time, timeZone) }),
-  );
-}
-
-function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlChild {
-  const organiser = spec.outsourcingServiceCustomer ?? spec.custodian;
-  const group = DOCUMENT_GROUPS[spec.documentGroup];
-  if (!group) {
-    throw new KantaSimError(
-      'BAD_REQUEST',
-      `documentGroup must be '1' or '5', got ${JSON.stringify(spec.documentGroup)}`,
-    );
-  }
-  const opt = <T>(value: T | undefined, f: (v: T) => XmlChild): XmlChild | undefined =>
-    value === undefined ? undefined : f(value);
-  return el(
-    fi('localSocialHeader'),
-    { [`xmlns:${HL7FI_PREFIX}`]: NS.HL7FI },
-    opt(spec.specificDocumentType, (t) => coded(fi('specificDocumentType'), t, CODE_SYSTEMS.documentType)),
-    el(fi('creationTime'), { value: formatHl7Time(spec.creationTime ?? spec.effectiveTime, timeZone) }),
-    coded(fi('documentGroup'), group, CODE_SYSTEMS.documentGroup),
-    coded(fi('fileFormat'), HEADER_CODES.fileFormatXhtml, CODE_SYSTEMS.fileFormat),
-    coded(fi('structuredFileFormat'), HEADER_CODES.structuredFormatJson, CODE_SYSTEMS.structuredFileFormat),
-    el(fi('softwareSupport'), { ...spec.software }),
-    opt(spec.palvelutehtava, (t) => codedDisplayFirst(fi('functionCode'), t, CODE_SYSTEMS.serviceTask)),
-    codedDisplayFirst(fi('recordStatus'), HEADER_CODES.recordStatusReady, CODE_SYSTEMS.recordStatus),
-    coded(fi('registryType'), HEADER_CODES.registrySocialClient, CODE_SYSTEMS.registryType),
-    el(fi('outsourcingServiceCustomer'), { root: organiser.oid }),
-    el(fi('outsourcingServiceCustomerName'), {}, text(organiser.name)),
-    coded(
-      fi('totalRetentionPeriodClass'),
-      spec.retention ?? HEADER_CODES.retentionPermanent,
-      CODE_SYSTEMS.retention,
-    ),
-    coded(
-      fi('specialContent'),
-      spec.specialContent ?? HEADER_CODES.specialContentNo,
-      CODE_SYSTEMS.specialContent,
-    ),
-    el(fi('contentSpecificationId'), {}, text(spec.contentSpecificationId)),
-    opt(spec.clientRelationshipId, (id) => el(fi('encompassingClientRelationship'), { root: id })),
-    opt(spec.prosessivaihe, (p) =>
-      el(
-        fi('serviceProcess'),
-        {},
-        el(fi('type'), {}, text(SERVICE_PROCESS_TYPE)),
-        codedDisplayFirst(fi('code'), p, CODE_SYSTEMS.processPhase),
-      ),
-    ),
-    opt(spec.authorizationRestrictionArgument, (a) =>
-      el(fi('authorizationRestrictionArgument'), {}, text(a)),
-    ),
-    opt(spec.inaccessibleArgument, (a) =>
-      coded(fi('inaccessibleArgument'), a, CODE_SYSTEMS.inaccessibleArgument),
-    ),
-    opt(spec.reasonOfCorrection, (r) =>
-      coded(fi('reasonOfCorrection'), r, {
-        oid: r.codeSystem ?? CODE_SYSTEMS.reasonOfCorrection.oid,
-        name: CODE_SYSTEMS.reasonOfCorrection.name,
-      }),
-    ),
-    ...spec.signers.map((s) => headerSigner(s, timeZone)),
   );
 }
 

@@ -120,6 +120,39 @@ export interface CaseDocumentContent {
   readonly json: Readonly<Record<string, unknown>>;
 }
 
+/** The structured form: client, the template's part, date and author, under the type's root key. */
+function caseDocumentJson(
+  title: string,
+  isoDate: string,
+  authorTitle: string,
+  input: CaseDocumentInput,
+  content: CaseDocumentContent,
+): Readonly<Record<string, unknown>> {
+  const c = input.client;
+  const a = input.author;
+  return {
+    [jsonRootKey(title)]: {
+      asiakas: [
+        {
+          sukunimi: c.family,
+          etunimet: c.given.join(' '),
+          henkilotunnus: { system: 'urn:oid:1.2.246.21', value: c.hetu },
+        },
+      ],
+      ...content.json,
+      paivamaara: isoDate,
+      laatija: [
+        {
+          sukunimi: a.family,
+          etunimet: a.given,
+          tehtavanimike: authorTitle,
+          palveluyksikko: jsonUnit(input.serviceUnit),
+        },
+      ],
+    },
+  };
+}
+
 /**
  * Assembles the DocumentSpec of a client document: header codes from DOCUMENT_KINDS, the display form
  * (client first, then the template's sections, then date and author, as in the real plan) and the JSON.
@@ -154,27 +187,7 @@ export function caseDocumentSpec(
       titledItem('Laatija', para(`${a.family}, ${a.given}`, authorTitle, input.serviceUnit.name)),
     ],
   });
-  const json = {
-    [jsonRootKey(title)]: {
-      asiakas: [
-        {
-          sukunimi: c.family,
-          etunimet: c.given.join(' '),
-          henkilotunnus: { system: 'urn:oid:1.2.246.21', value: c.hetu },
-        },
-      ],
-      ...content.json,
-      paivamaara: isoDate,
-      laatija: [
-        {
-          sukunimi: a.family,
-          etunimet: a.given,
-          tehtavanimike: authorTitle,
-          palveluyksikko: jsonUnit(input.serviceUnit),
-        },
-      ],
-    },
-  };
+  const json = caseDocumentJson(title, isoDate, authorTitle, input, content);
   const signers = input.signers ?? [
     { regNo: a.regNo, given: a.given, family: a.family, time: new Date(input.date.getTime() + 1000) },
   ];
