@@ -10,7 +10,8 @@ import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { parseCertificate } from './certificate-cache.js';
 import { MIN_RSA_MODULUS_BITS, REQUIRED_KEY_USAGE, type SignatureType } from './profile.js';
-import type { CertificateSummary } from './signature-types.js';
+import type { CheckList } from './check-list.js';
+import type { CertificateSummary, VerifyContext } from './signature-types.js';
 
 export interface SignerCertificate {
   readonly x509: X509Certificate;
@@ -153,6 +154,61 @@ export function checkSignerIdentity(
       `certificate serialNumber "${sn ?? ''}"; header signers (assignedAuthorSigner): ${named}`,
     ),
   ];
+}
+
+/**
+ * Judges chain, validity, key usage and signer identity into `list`. Each needs what an earlier check
+ * established (a readable certificate, a signing time, a known type) and is skipped, saying why, without it.
+ * A certificate that does not chain is only a warning in lenient trust mode, and only when the signature
+ * itself verified.
+ */
+export function judgeCertificate(
+  list: CheckList,
+  cert: SignerCertificate | undefined,
+  found: {
+    readonly signingTime: Date | undefined;
+    readonly type: SignatureType | undefined;
+    readonly cryptoOk: boolean;
+  },
+  ctx: VerifyContext,
+  certLocation: string,
+): void {
+  const { signingTime, type, cryptoOk } = found;
+  if (!cert) {
+    for (const name of ['chain', 'validity', 'key-usage', 'signer-identity'] as const) {
+      list.skip(name, 'no readable certificate');
+    }
+  } else {
+    if (!signingTime) {
+      list.skip('chain', 'no valid signing time');
+      list.skip('validity', 'no valid signing time');
+    } else {
+      const chain = checkChain(cert, ctx.trust, signingTime);
+      if (chain.trusted) {
+        list.pass('chain', 'chains to a trusted CA at signing time');
+      } else if (ctx.trustMode === 'lenient' && cryptoOk) {
+        list.warn('chain', violation(RULES.SIG_CERT_UNTRUSTED_ACCEPTED, certLocation, chain.reason));
+      } else {
+        list.fail('chain', [violation(RULES.SIG_CERT_UNTRUSTED, certLocation, chain.reason)]);
+      }
+      list.judge(
+        'validity',
+        checkValidityAt(cert, signingTime, certLocation),
+        `valid at ${signingTime.toISOString()}`,
+      );
+    }
+    if (!type) {
+      list.skip('key-usage', 'unknown signature type');
+      list.skip('signer-identity', 'unknown signature type');
+    } else {
+      list.judge('key-usage', checkKeyUsage(cert, type, certLocation));
+      list.judge(
+        'signer-identity',
+        checkSignerIdentity(cert, type, ctx, certLocation),
+        cert.info.subjectSerialNumber,
+      );
+    }
+  }
 }
 
 function summarise(x509: X509Certificate, info: CertificateInfo): CertificateSummary {
