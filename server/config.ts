@@ -127,36 +127,56 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
   if (configFile) {
     Object.assign(merged, readConfigFile(configFile));
   }
-  const fromEnv: Record<string, unknown> = {
+  const fromEnv = environmentLayer(env);
+  const fromFlags = flagLayer(flags);
+  for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
+    for (const [k, v] of Object.entries(layer)) {
+      if (v !== undefined) {
+        merged[k] = v;
+      }
+    }
+  }
+  const { maxMessageBytes, maxXmlDepth, ...rest } = merged;
+  const xmlLimits: XmlLimits = {
+    maxBytes: (maxMessageBytes as number | undefined) ?? DEFAULT_XML_LIMITS.maxBytes,
+    maxDepth: (maxXmlDepth as number | undefined) ?? DEFAULT_XML_LIMITS.maxDepth,
+  };
+  const config = { ...DEFAULT_CONFIG, xmlLimits, ...rest } as KantaSimConfig;
+  return Object.freeze({
+    ...config,
+    dataDir: path.resolve(config.dataDir),
+    trustAnchors: Object.freeze(config.trustAnchors.map((p) => path.resolve(p))),
+    allowedHosts: Object.freeze(config.allowedHosts.map((h) => h.toLowerCase())),
+    codeListDirs: Object.freeze(config.codeListDirs.map((p) => path.resolve(p))),
+    ...(config.seed === undefined ? {} : { seed: path.resolve(config.seed) }),
+  });
+}
+
+/** The KANTA_SIM_* variables as config keys; a bad value fails here, naming the variable. */
+function environmentLayer(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const parsed = <T>(name: string, parse: (v: unknown, where: string) => T): T | undefined => {
+    const value = env[name];
+    return value === undefined ? undefined : parse(value, name);
+  };
+  return {
     host: env.KANTA_SIM_HOST,
-    port: env.KANTA_SIM_PORT === undefined ? undefined : portNumber(env.KANTA_SIM_PORT, 'KANTA_SIM_PORT'),
-    webPort:
-      env.KANTA_SIM_WEB_PORT === undefined
-        ? undefined
-        : portNumber(env.KANTA_SIM_WEB_PORT, 'KANTA_SIM_WEB_PORT'),
+    port: parsed('KANTA_SIM_PORT', portNumber),
+    webPort: parsed('KANTA_SIM_WEB_PORT', portNumber),
     dataDir: env.KANTA_SIM_DATA_DIR,
     webHost: env.KANTA_SIM_WEB_HOST,
     allowedHosts: env.KANTA_SIM_ALLOWED_HOSTS?.split(',')
       .map((h) => h.trim())
       .filter((h) => h !== ''),
-    controlToken:
-      env.KANTA_SIM_CONTROL_TOKEN === undefined
-        ? undefined
-        : controlToken(env.KANTA_SIM_CONTROL_TOKEN, 'KANTA_SIM_CONTROL_TOKEN'),
-    trustMode:
-      env.KANTA_SIM_TRUST_MODE === undefined
-        ? undefined
-        : trustMode(env.KANTA_SIM_TRUST_MODE, 'KANTA_SIM_TRUST_MODE'),
-    readerThreads:
-      env.KANTA_SIM_READER_THREADS === undefined
-        ? undefined
-        : threadCount(env.KANTA_SIM_READER_THREADS, 'KANTA_SIM_READER_THREADS'),
-    pkiValidFrom:
-      env.KANTA_SIM_PKI_VALID_FROM === undefined
-        ? undefined
-        : isoDate(env.KANTA_SIM_PKI_VALID_FROM, 'KANTA_SIM_PKI_VALID_FROM'),
+    controlToken: parsed('KANTA_SIM_CONTROL_TOKEN', controlToken),
+    trustMode: parsed('KANTA_SIM_TRUST_MODE', trustMode),
+    readerThreads: parsed('KANTA_SIM_READER_THREADS', threadCount),
+    pkiValidFrom: parsed('KANTA_SIM_PKI_VALID_FROM', isoDate),
   };
-  const fromFlags: Record<string, unknown> = {
+}
+
+/** The command-line flags as config keys; a bad value fails here, naming the flag. */
+function flagLayer(flags: Partial<Record<string, unknown>>): Record<string, unknown> {
+  return {
     host: flags.host,
     port: flags.port === undefined ? undefined : portNumber(flags.port, '--port'),
     webPort: flags['web-port'] === undefined ? undefined : portNumber(flags['web-port'], '--web-port'),
@@ -180,27 +200,6 @@ export function loadConfig(sources: ConfigSources = {}): KantaSimConfig {
         ? undefined
         : isoDate(flags['pki-valid-from'], '--pki-valid-from'),
   };
-  for (const layer of [fromEnv, fromFlags, sources.overrides ?? {}]) {
-    for (const [k, v] of Object.entries(layer)) {
-      if (v !== undefined) {
-        merged[k] = v;
-      }
-    }
-  }
-  const { maxMessageBytes, maxXmlDepth, ...rest } = merged;
-  const xmlLimits: XmlLimits = {
-    maxBytes: (maxMessageBytes as number | undefined) ?? DEFAULT_XML_LIMITS.maxBytes,
-    maxDepth: (maxXmlDepth as number | undefined) ?? DEFAULT_XML_LIMITS.maxDepth,
-  };
-  const config = { ...DEFAULT_CONFIG, xmlLimits, ...rest } as KantaSimConfig;
-  return Object.freeze({
-    ...config,
-    dataDir: path.resolve(config.dataDir),
-    trustAnchors: Object.freeze(config.trustAnchors.map((p) => path.resolve(p))),
-    allowedHosts: Object.freeze(config.allowedHosts.map((h) => h.toLowerCase())),
-    codeListDirs: Object.freeze(config.codeListDirs.map((p) => path.resolve(p))),
-    ...(config.seed === undefined ? {} : { seed: path.resolve(config.seed) }),
-  });
 }
 
 function readConfigFile(file: string): Record<string, unknown> {

@@ -7,43 +7,16 @@
  */
 import { KantaSimError } from '../errors.js';
 import { NS } from '../xml/dom.js';
-import type { CodeDisplay, DocumentSpec, SpecOrganisation, SpecSigner } from './build-spec.js';
-import { CODE_SYSTEMS, DOCUMENT_GROUPS, GENDERS, HEADER_CODES } from './templates-codes.js';
-import { assertDate, base64Utf8, el, formatHl7Time, frag, raw, text, type XmlFragment } from './build-xml.js';
+import type { DocumentSpec, SpecOrganisation } from './build-spec.js';
+import { coded, fi, HL7FI_PREFIX, localSocialHeader } from './build-local-header.js';
+import { CODE_SYSTEMS, GENDERS, HEADER_CODES } from './templates-codes.js';
+import { assertDate, DOCUMENT_TIME_ZONE, formatHl7Time } from '../hl7/time.js';
+import { el, raw, text, toSignedXml, type XmlChild } from '../xml/xml-writer.js';
 
 export type { DocumentSpec } from './build-spec.js';
 
-/** The prefix the builder gives urn:hl7finland (the real documents use `ep2`; any prefix is equivalent). */
-export const HL7FI_PREFIX = 'hl7fi';
-
 const ROOT_HETU = '1.2.246.21';
 const ROOT_REGNO = '1.2.246.537.26';
-const SERVICE_PROCESS_TYPE = 'Sosiaalihuollon palveluprosessi';
-
-type System = { readonly oid: string; readonly name: string };
-
-/** A coded element in the common attribute order of the samples. */
-function coded(name: string, cd: CodeDisplay, system: System): XmlFragment {
-  return el(name, {
-    code: cd.code,
-    codeSystem: system.oid,
-    codeSystemName: system.name,
-    displayName: cd.displayName,
-  });
-}
-
-/** The attribute order the samples use for functionCode, recordStatus and serviceProcess/code. */
-function codedDisplayFirst(name: string, cd: CodeDisplay, system: System): XmlFragment {
-  return el(name, {
-    code: cd.code,
-    displayName: cd.displayName,
-    codeSystemName: system.name,
-    codeSystem: system.oid,
-  });
-}
-
-const fi = (local: string): string => `${HL7FI_PREFIX}:${local}`;
-
 /**
  * The birth date `YYYYMMDD` encoded in a hetu (DDMMYY + century sign), or undefined when the hetu does not
  * have that shape.
@@ -58,11 +31,11 @@ export function birthTimeFromHetu(hetu: string): string | undefined {
   return `${century}${m[3]}${m[2]}${m[1]}`;
 }
 
-function organisation(name: string, org: SpecOrganisation): XmlFragment {
+function organisation(name: string, org: SpecOrganisation): XmlChild {
   return el(name, {}, el('id', { root: org.oid }), el('name', {}, text(org.name)));
 }
 
-function recordTarget(spec: DocumentSpec): XmlFragment {
+function recordTarget(spec: DocumentSpec): XmlChild {
   const c = spec.client;
   const birthTime = c.birthTime ?? birthTimeFromHetu(c.hetu);
   const gender = GENDERS[c.gender];
@@ -93,7 +66,7 @@ function recordTarget(spec: DocumentSpec): XmlFragment {
   );
 }
 
-function author(spec: DocumentSpec): XmlFragment {
+function author(spec: DocumentSpec): XmlChild {
   const a = spec.author;
   const assigned =
     a === undefined
@@ -111,7 +84,7 @@ function author(spec: DocumentSpec): XmlFragment {
   return el('author', {}, el('time', { nullFlavor: 'NA' }), assigned);
 }
 
-function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: number): XmlFragment | undefined {
+function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: number): XmlChild | undefined {
   if (spec.replaces === undefined) {
     return undefined;
   }
@@ -129,8 +102,8 @@ function relatedDocument(spec: DocumentSpec, setId: string, versionNumber: numbe
   );
 }
 
-function componentOf(spec: DocumentSpec): XmlFragment {
-  const participant = (org: SpecOrganisation): XmlFragment =>
+function componentOf(spec: DocumentSpec): XmlChild {
+  const participant = (org: SpecOrganisation): XmlChild =>
     el('assignedEntity', {}, el('id', { nullFlavor: 'NA' }), organisation('representedOrganization', org));
   return el(
     'componentOf',
@@ -148,85 +121,12 @@ function componentOf(spec: DocumentSpec): XmlFragment {
   );
 }
 
-function headerSigner(s: SpecSigner, timeZone: string): XmlFragment {
-  assertDate(s.time, `signer ${s.regNo} time`);
-  const method = s.authenticationMethod ?? HEADER_CODES.authenticationProfessionalCert;
-  return el(
-    fi('signature'),
-    {},
-    el(fi('assignedAuthorSigner'), {}, text(s.regNo)),
-    el(
-      fi('signer'),
-      {},
-      el(fi('name'), {}, el(fi('given'), {}, text(s.given)), el(fi('family'), {}, text(s.family))),
-    ),
-    coded(fi('authenticationMethod'), method, CODE_SYSTEMS.authenticationMethod),
-    el(fi('time'), { value: formatHl7Time(s.time, timeZone) }),
-  );
+/** Base64 of the UTF-8 bytes of a string (the nonXMLBody's display form and structured form). */
+function base64Utf8(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64');
 }
 
-function localSocialHeader(spec: DocumentSpec, timeZone: string): XmlFragment {
-  const organiser = spec.outsourcingServiceCustomer ?? spec.custodian;
-  const group = DOCUMENT_GROUPS[spec.documentGroup];
-  if (!group) {
-    throw new KantaSimError(
-      'BAD_REQUEST',
-      `documentGroup must be '1' or '5', got ${JSON.stringify(spec.documentGroup)}`,
-    );
-  }
-  const opt = <T>(value: T | undefined, f: (v: T) => XmlFragment): XmlFragment | undefined =>
-    value === undefined ? undefined : f(value);
-  return el(
-    fi('localSocialHeader'),
-    { [`xmlns:${HL7FI_PREFIX}`]: NS.HL7FI },
-    opt(spec.specificDocumentType, (t) => coded(fi('specificDocumentType'), t, CODE_SYSTEMS.documentType)),
-    el(fi('creationTime'), { value: formatHl7Time(spec.creationTime ?? spec.effectiveTime, timeZone) }),
-    coded(fi('documentGroup'), group, CODE_SYSTEMS.documentGroup),
-    coded(fi('fileFormat'), HEADER_CODES.fileFormatXhtml, CODE_SYSTEMS.fileFormat),
-    coded(fi('structuredFileFormat'), HEADER_CODES.structuredFormatJson, CODE_SYSTEMS.structuredFileFormat),
-    el(fi('softwareSupport'), { ...spec.software }),
-    opt(spec.palvelutehtava, (t) => codedDisplayFirst(fi('functionCode'), t, CODE_SYSTEMS.serviceTask)),
-    codedDisplayFirst(fi('recordStatus'), HEADER_CODES.recordStatusReady, CODE_SYSTEMS.recordStatus),
-    coded(fi('registryType'), HEADER_CODES.registrySocialClient, CODE_SYSTEMS.registryType),
-    el(fi('outsourcingServiceCustomer'), { root: organiser.oid }),
-    el(fi('outsourcingServiceCustomerName'), {}, text(organiser.name)),
-    coded(
-      fi('totalRetentionPeriodClass'),
-      spec.retention ?? HEADER_CODES.retentionPermanent,
-      CODE_SYSTEMS.retention,
-    ),
-    coded(
-      fi('specialContent'),
-      spec.specialContent ?? HEADER_CODES.specialContentNo,
-      CODE_SYSTEMS.specialContent,
-    ),
-    el(fi('contentSpecificationId'), {}, text(spec.contentSpecificationId)),
-    opt(spec.clientRelationshipId, (id) => el(fi('encompassingClientRelationship'), { root: id })),
-    opt(spec.prosessivaihe, (p) =>
-      el(
-        fi('serviceProcess'),
-        {},
-        el(fi('type'), {}, text(SERVICE_PROCESS_TYPE)),
-        codedDisplayFirst(fi('code'), p, CODE_SYSTEMS.processPhase),
-      ),
-    ),
-    opt(spec.authorizationRestrictionArgument, (a) =>
-      el(fi('authorizationRestrictionArgument'), {}, text(a)),
-    ),
-    opt(spec.inaccessibleArgument, (a) =>
-      coded(fi('inaccessibleArgument'), a, CODE_SYSTEMS.inaccessibleArgument),
-    ),
-    opt(spec.reasonOfCorrection, (r) =>
-      coded(fi('reasonOfCorrection'), r, {
-        oid: r.codeSystem ?? CODE_SYSTEMS.reasonOfCorrection.oid,
-        name: CODE_SYSTEMS.reasonOfCorrection.name,
-      }),
-    ),
-    ...spec.signers.map((s) => headerSigner(s, timeZone)),
-  );
-}
-
-function body(spec: DocumentSpec): XmlFragment {
+function body(spec: DocumentSpec): XmlChild {
   let json: string | undefined;
   try {
     json = JSON.stringify(spec.json);
@@ -255,7 +155,7 @@ function body(spec: DocumentSpec): XmlFragment {
  * unknown code) are written as given so that invalid fixtures can be built on purpose.
  */
 export function buildSocialDocumentXml(spec: DocumentSpec): string {
-  const timeZone = spec.timeZone ?? 'Europe/Helsinki';
+  const timeZone = spec.timeZone ?? DOCUMENT_TIME_ZONE;
   assertDate(spec.effectiveTime, 'effectiveTime');
   const setId = spec.setId ?? spec.id;
   const versionNumber = spec.versionNumber ?? 1;
@@ -308,5 +208,5 @@ export function buildSocialDocumentXml(spec: DocumentSpec): string {
     localSocialHeader(spec, timeZone),
     body(spec),
   );
-  return frag(doc);
+  return toSignedXml(doc);
 }

@@ -50,6 +50,52 @@ export function parseCda(doc: Document): CdaParseResult {
     };
   }
   const h = (...path: string[]): Element | undefined => pathElement(root, NS.HL7, ...path);
+  const identity = readIdentity(h);
+  if (!identity.ok) {
+    return identity;
+  }
+  const { id, setId, versionNumber, hetu, patientRole, custodianOrg, custodianOid } = identity;
+  const header = childElement(root, NS.HL7FI, 'localSocialHeader');
+  const author = readAuthor(h('author', 'assignedAuthor'));
+  const document: SocialDocument = {
+    id,
+    setId,
+    versionNumber,
+    client: readClient(hetu, patientRole),
+    custodian: {
+      oid: custodianOid,
+      ...defined('name', readText(custodianOrg ? pathElement(custodianOrg, NS.HL7, 'name') : undefined)),
+    },
+    caseInfo: readCase(h('componentOf', 'encompassingEncounter')),
+    header: header ? readHeader(header) : { signers: [] },
+    ...defined('code', readCoded(h('code'))),
+    ...defined('effectiveTime', readValue(h('effectiveTime'))),
+    ...defined('confidentialityCode', readCoded(h('confidentialityCode'))),
+    ...defined('languageCode', attr(h('languageCode'), 'code')),
+    ...defined('author', Object.keys(author).length > 0 ? author : undefined),
+    ...defined('consent', readCoded(h('authorization', 'consent', 'code'))),
+    ...defined('replaces', readReplaces(root)),
+    ...defined('bodyId', attr(h('component', 'nonXMLBody'), 'ID')),
+  };
+  return { ok: true, document };
+}
+
+/** What establishes the document's identity; without all of it the document is refused. */
+interface CdaIdentity {
+  readonly ok: true;
+  readonly id: string;
+  readonly setId: string;
+  readonly versionNumber: number;
+  readonly hetu: string;
+  readonly patientRole: Element | undefined;
+  readonly custodianOrg: Element | undefined;
+  readonly custodianOid: string;
+}
+
+/** Reads the identity (ids, version, client, register keeper), reporting every missing part at once. */
+function readIdentity(
+  h: (...path: string[]) => Element | undefined,
+): CdaIdentity | { readonly ok: false; readonly violations: readonly RuleViolation[] } {
   const problems: RuleViolation[] = [];
   const required = (value: string | undefined, location: string, what: string): string => {
     if (value === undefined) {
@@ -86,47 +132,30 @@ export function parseCda(doc: Document): CdaParseResult {
   if (problems.length > 0) {
     return { ok: false, violations: problems };
   }
+  return { ok: true, id, setId, versionNumber, hetu, patientRole, custodianOrg, custodianOid };
+}
 
-  const header = childElement(root, NS.HL7FI, 'localSocialHeader');
-  const related = childElements(root, NS.HL7, 'relatedDocument').find((r) =>
-    pathElement(r, NS.HL7, 'parentDocument', 'id'),
-  );
-  const parentId = readRoot(related ? pathElement(related, NS.HL7, 'parentDocument', 'id') : undefined);
-  const authorEl = h('author', 'assignedAuthor');
+function readAuthor(authorEl: Element | undefined): { id?: string; idRoot?: string; name?: string } {
   const authorIdEl = authorEl ? pathElement(authorEl, NS.HL7, 'id') : undefined;
   const authorName = formatName(
     readName(authorEl ? pathElement(authorEl, NS.HL7, 'assignedPerson', 'name') : undefined),
   );
-  const author = {
+  return {
     ...defined('id', readExtension(authorIdEl)),
     ...defined('idRoot', readRoot(authorIdEl)),
     ...defined('name', authorName),
   };
+}
 
-  const document: SocialDocument = {
-    id,
-    setId,
-    versionNumber,
-    client: readClient(hetu, patientRole),
-    custodian: {
-      oid: custodianOid,
-      ...defined('name', readText(custodianOrg ? pathElement(custodianOrg, NS.HL7, 'name') : undefined)),
-    },
-    caseInfo: readCase(h('componentOf', 'encompassingEncounter')),
-    header: header ? readHeader(header) : { signers: [] },
-    ...defined('code', readCoded(h('code'))),
-    ...defined('effectiveTime', readValue(h('effectiveTime'))),
-    ...defined('confidentialityCode', readCoded(h('confidentialityCode'))),
-    ...defined('languageCode', attr(h('languageCode'), 'code')),
-    ...defined('author', Object.keys(author).length > 0 ? author : undefined),
-    ...defined('consent', readCoded(h('authorization', 'consent', 'code'))),
-    ...defined(
-      'replaces',
-      related && parentId !== undefined ? { typeCode: attr(related, 'typeCode') ?? '', parentId } : undefined,
-    ),
-    ...defined('bodyId', attr(h('component', 'nonXMLBody'), 'ID')),
-  };
-  return { ok: true, document };
+/** The relatedDocument that names a parent, as the replacement it declares. */
+function readReplaces(root: Element): { typeCode: string; parentId: string } | undefined {
+  const related = childElements(root, NS.HL7, 'relatedDocument').find((r) =>
+    pathElement(r, NS.HL7, 'parentDocument', 'id'),
+  );
+  const parentId = readRoot(related ? pathElement(related, NS.HL7, 'parentDocument', 'id') : undefined);
+  return related && parentId !== undefined
+    ? { typeCode: attr(related, 'typeCode') ?? '', parentId }
+    : undefined;
 }
 
 function readClient(hetu: string, patientRole: Element | undefined): Client {

@@ -13,7 +13,7 @@ import type {
   SpecSigner,
   SpecSoftware,
 } from './build-spec.js';
-import { formatFinnishDate, formatIsoDate } from './build-xml.js';
+import { formatFinnishDate, formatIsoDate } from '../hl7/time.js';
 import { birthTimeFromHetu } from './build-cda.js';
 import {
   CODE_SYSTEMS,
@@ -23,7 +23,8 @@ import {
   type DocumentKindKey,
   type ServiceTaskKey,
 } from './templates-codes.js';
-import { maskHetu, para, socDocument, titledItem, type XmlFragment } from './templates-xhtml.js';
+import { maskHetu, para, socDocument, titledItem } from './templates-xhtml.js';
+import type { XmlChild } from '../xml/xml-writer.js';
 
 /** The client system kanta-sim's generated documents name in hl7fi:softwareSupport. */
 export const KANTA_SIM_SOFTWARE: SpecSoftware = Object.freeze({
@@ -114,9 +115,42 @@ export function jsonRootKey(displayName: string): string {
 
 /** What a kind-specific template adds: its display sections and the middle of its structured form. */
 export interface CaseDocumentContent {
-  readonly sections: readonly XmlFragment[];
+  readonly sections: readonly XmlChild[];
   /** Key-value pairs placed between `asiakas` and `paivamaara` in the JSON. */
   readonly json: Readonly<Record<string, unknown>>;
+}
+
+/** The structured form: client, the template's part, date and author, under the type's root key. */
+function caseDocumentJson(
+  title: string,
+  isoDate: string,
+  authorTitle: string,
+  input: CaseDocumentInput,
+  content: CaseDocumentContent,
+): Readonly<Record<string, unknown>> {
+  const c = input.client;
+  const a = input.author;
+  return {
+    [jsonRootKey(title)]: {
+      asiakas: [
+        {
+          sukunimi: c.family,
+          etunimet: c.given.join(' '),
+          henkilotunnus: { system: 'urn:oid:1.2.246.21', value: c.hetu },
+        },
+      ],
+      ...content.json,
+      paivamaara: isoDate,
+      laatija: [
+        {
+          sukunimi: a.family,
+          etunimet: a.given,
+          tehtavanimike: authorTitle,
+          palveluyksikko: jsonUnit(input.serviceUnit),
+        },
+      ],
+    },
+  };
 }
 
 /**
@@ -153,27 +187,7 @@ export function caseDocumentSpec(
       titledItem('Laatija', para(`${a.family}, ${a.given}`, authorTitle, input.serviceUnit.name)),
     ],
   });
-  const json = {
-    [jsonRootKey(title)]: {
-      asiakas: [
-        {
-          sukunimi: c.family,
-          etunimet: c.given.join(' '),
-          henkilotunnus: { system: 'urn:oid:1.2.246.21', value: c.hetu },
-        },
-      ],
-      ...content.json,
-      paivamaara: isoDate,
-      laatija: [
-        {
-          sukunimi: a.family,
-          etunimet: a.given,
-          tehtavanimike: authorTitle,
-          palveluyksikko: jsonUnit(input.serviceUnit),
-        },
-      ],
-    },
-  };
+  const json = caseDocumentJson(title, isoDate, authorTitle, input, content);
   const signers = input.signers ?? [
     { regNo: a.regNo, given: a.given, family: a.family, time: new Date(input.date.getTime() + 1000) },
   ];

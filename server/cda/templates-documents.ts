@@ -6,7 +6,7 @@
  * Only the client plan's JSON follows a real document key by key; the others' keys are kanta-sim's own.
  */
 import type { DocumentSpec } from './build-spec.js';
-import { formatFinnishDate, formatIsoDate } from './build-xml.js';
+import { formatFinnishDate, formatIsoDate } from '../hl7/time.js';
 import { caseDocumentSpec, jsonCode, type CaseDocumentInput } from './templates-common.js';
 import { CODE_SYSTEMS, SOCIAL_SERVICES, type CodeDisplay } from './templates-codes.js';
 import { para, titledItem } from './templates-xhtml.js';

@@ -7,7 +7,7 @@
  */
 import type { CodeDisplay, DocumentSpec, SpecClient, SpecOrganisation, SpecSoftware } from './build-spec.js';
 import { birthTimeFromHetu } from './build-cda.js';
-import { formatFinnishDate, formatIsoDate } from './build-xml.js';
+import { formatFinnishDate, formatIsoDate } from '../hl7/time.js';
 import { defaultConsent, jsonCode, jsonUnit, KANTA_SIM_SOFTWARE } from './templates-common.js';
 import {
   CODE_SYSTEMS,
@@ -16,15 +16,8 @@ import {
   SERVICE_TASKS,
   type ServiceTaskKey,
 } from './templates-codes.js';
-import {
-  bold,
-  fullTitleSection,
-  heading,
-  maskHetu,
-  para,
-  socDocument,
-  type XmlFragment,
-} from './templates-xhtml.js';
+import { bold, fullTitleSection, heading, maskHetu, para, socDocument } from './templates-xhtml.js';
+import type { XmlChild } from '../xml/xml-writer.js';
 
 /** A unit's contact details, as in the real document. */
 export interface UnitContact {
@@ -115,8 +108,8 @@ function unitLines(e: OrganiserUnitEntry): (string | undefined)[] {
   ];
 }
 
-function taskXhtml(t: ServiceTaskEntry): XmlFragment[] {
-  const out: XmlFragment[] = [heading(2, `Palvelutehtävä: ${taskCode(t.palvelutehtava).displayName}`)];
+function taskXhtml(t: ServiceTaskEntry): XmlChild[] {
+  const out: XmlChild[] = [heading(2, `Palvelutehtävä: ${taskCode(t.palvelutehtava).displayName}`)];
   for (const u of t.organiserUnits) {
     out.push(heading(3, 'Palvelunjärjestäjän palveluyksikkö'), para(...unitLines(u)));
   }
@@ -128,22 +121,20 @@ function taskXhtml(t: ServiceTaskEntry): XmlFragment[] {
   return out;
 }
 
-/** Builds the DocumentSpec of an asiakkuusasiakirja in the shape of the real SP1 document. */
-export function clientRelationshipDocument(input: ClientRelationshipInput): DocumentSpec {
-  const kind = DOCUMENT_KINDS.clientRelationship;
-  const c = input.client;
-  const startDate = input.startDate ?? formatIsoDate(input.date);
-  const birthTime = c.birthTime ?? birthTimeFromHetu(c.hetu);
-  const birthDate =
-    birthTime === undefined
-      ? undefined
-      : `${birthTime.slice(0, 4)}-${birthTime.slice(4, 6)}-${birthTime.slice(6, 8)}`;
-  const gender = GENDERS[c.gender];
-  const firstTask = input.serviceTasks[0];
-  const serviceUnit = input.serviceUnit ?? firstTask?.organiserUnits[0]?.unit ?? input.organiser;
-  const taskKey =
-    typeof firstTask?.palvelutehtava === 'string' ? firstTask.palvelutehtava : 'lapsiperheidenPalvelut';
+/** What both forms show about the client beyond the input: derived dates and the gender code. */
+interface ShownFacts {
+  readonly startDate: string;
+  readonly birthDate: string | undefined;
+  readonly gender: { readonly code: string; readonly displayName: string } | undefined;
+}
 
+/** The structured form of the asiakkuusasiakirja, in the shape of the real SP1 document's JSON. */
+function relationshipJson(
+  input: ClientRelationshipInput,
+  shown: ShownFacts,
+): Readonly<Record<string, unknown>> {
+  const { startDate, birthDate, gender } = shown;
+  const c = input.client;
   const asiakas: Record<string, unknown> = {
     sukunimi: c.family,
     etunimet: c.given.join(' '),
@@ -163,7 +154,7 @@ export function clientRelationshipDocument(input: ClientRelationshipInput): Docu
     turvakielto: false,
     elaa_avoliitossa: false,
   };
-  const json = {
+  return {
     asiakkuusasiakirja: {
       asiakkuuden_yksilointitunnus: { system: 'urn:oid:1.2.246.1', value: input.clientRelationshipId },
       asiakas,
@@ -182,8 +173,13 @@ export function clientRelationshipDocument(input: ClientRelationshipInput): Docu
       })),
     },
   };
+}
 
-  const xhtml = socDocument({
+/** The display form of the asiakkuusasiakirja, section by section as in the real SP1 document. */
+function relationshipXhtml(input: ClientRelationshipInput, shown: ShownFacts): string {
+  const { startDate, birthDate, gender } = shown;
+  const c = input.client;
+  return socDocument({
     id: input.id,
     organisationName: input.organiser.name,
     title: 'Asiakkuusasiakirja',
@@ -213,6 +209,27 @@ export function clientRelationshipDocument(input: ClientRelationshipInput): Docu
       fullTitleSection('Sosiaalihuollon palvelutehtävä', ...input.serviceTasks.flatMap(taskXhtml)),
     ],
   });
+}
+
+/** Builds the DocumentSpec of an asiakkuusasiakirja in the shape of the real SP1 document. */
+export function clientRelationshipDocument(input: ClientRelationshipInput): DocumentSpec {
+  const kind = DOCUMENT_KINDS.clientRelationship;
+  const c = input.client;
+  const startDate = input.startDate ?? formatIsoDate(input.date);
+  const birthTime = c.birthTime ?? birthTimeFromHetu(c.hetu);
+  const birthDate =
+    birthTime === undefined
+      ? undefined
+      : `${birthTime.slice(0, 4)}-${birthTime.slice(4, 6)}-${birthTime.slice(6, 8)}`;
+  const gender = GENDERS[c.gender];
+  const firstTask = input.serviceTasks[0];
+  const serviceUnit = input.serviceUnit ?? firstTask?.organiserUnits[0]?.unit ?? input.organiser;
+  const taskKey =
+    typeof firstTask?.palvelutehtava === 'string' ? firstTask.palvelutehtava : 'lapsiperheidenPalvelut';
+
+  const shown = { startDate, birthDate, gender };
+  const json = relationshipJson(input, shown);
+  const xhtml = relationshipXhtml(input, shown);
 
   return {
     id: input.id,

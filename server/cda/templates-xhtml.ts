@@ -4,16 +4,14 @@
  * with the same escaping writer as the CDA, so names with `&` or `<` cannot break the markup. The logo image
  * of the real documents is left out: it is decoration, and kanta-sim has no organisation logos.
  */
-import { el, frag, text, type XmlFragment } from './build-xml.js';
-
-export type { XmlFragment } from './build-xml.js';
+import { el, frag, text, toSignedXml, type XmlChild } from '../xml/xml-writer.js';
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** A paragraph whose lines are separated by `<br/>`. Empty lines are dropped. */
-export function para(...lines: readonly (string | undefined)[]): XmlFragment {
+export function para(...lines: readonly (string | undefined)[]): XmlChild {
   const kept = lines.filter((l): l is string => l !== undefined && l !== '');
-  const parts: XmlFragment[] = [];
+  const parts: XmlChild[] = [];
   kept.forEach((line, i) => {
     if (i > 0) {
       parts.push(el('br'));
@@ -24,17 +22,17 @@ export function para(...lines: readonly (string | undefined)[]): XmlFragment {
 }
 
 /** A bold label line, as the real client-relationship document marks its sub-blocks. */
-export function bold(label: string): XmlFragment {
+export function bold(label: string): XmlChild {
   return frag(el('b', {}, text(label)), el('br'));
 }
 
 /** A heading with the real documents' classes: h1..h3 `soc-fulltitle`. */
-export function heading(level: 1 | 2 | 3, title: string): XmlFragment {
+export function heading(level: 1 | 2 | 3, title: string): XmlChild {
   return el(`h${level}`, { class: 'soc-fulltitle' }, text(title));
 }
 
 /** A titled item as in the client plan: soc-list > soc-item > h1.soc-title + soc-content. */
-export function titledItem(title: string, ...content: readonly XmlFragment[]): XmlFragment {
+export function titledItem(title: string, ...content: readonly XmlChild[]): XmlChild {
   return el(
     'div',
     { class: 'soc-list' },
@@ -48,7 +46,7 @@ export function titledItem(title: string, ...content: readonly XmlFragment[]): X
 }
 
 /** A section as in the client-relationship document: h1.soc-fulltitle, then soc-list > soc-item > soc-content. */
-export function fullTitleSection(title: string, ...content: readonly XmlFragment[]): XmlFragment {
+export function fullTitleSection(title: string, ...content: readonly XmlChild[]): XmlChild {
   return frag(
     heading(1, title),
     el(
@@ -73,7 +71,7 @@ export function socDocument(options: {
   /** soc-hdr3: the document date as shown (DD.MM.YYYY). */
   readonly date?: string;
   readonly title: string;
-  readonly content: readonly XmlFragment[];
+  readonly content: readonly XmlChild[];
 }): string {
   const header = el(
     'div',
@@ -89,11 +87,13 @@ export function socDocument(options: {
     el('div', { class: 'soc-ftr2' }),
     el('div', { class: 'soc-ftr3' }),
   );
-  return el(
-    'div',
-    { class: 'soc-document', id: `OID${options.id}`, xmlns: XHTML_NS },
-    header,
-    el('div', { class: 'soc-main-wrapper' }, heading(1, options.title), ...options.content),
-    footer,
+  return toSignedXml(
+    el(
+      'div',
+      { class: 'soc-document', id: `OID${options.id}`, xmlns: XHTML_NS },
+      header,
+      el('div', { class: 'soc-main-wrapper' }, heading(1, options.title), ...options.content),
+      footer,
+    ),
   );
 }

@@ -10,7 +10,7 @@ import type { JournalEntry } from '../control/journal.js';
 import { parseJournalFilter } from '../control/journal.js';
 import { loadConfig } from '../config.js';
 import { isKantaSimError } from '../errors.js';
-import { escapeXml } from '../wire/xml-writer.js';
+import { escapeXml } from '../xml/xml-writer.js';
 import { parseFlags } from './common-flags.js';
 import { PROCESS_IO, type CliIo } from './cli-io.js';
 

@@ -55,6 +55,7 @@ interface OnboardingBackend {
   close(): Promise<void>;
 }
 
+/** `kanta-sim onboarding set|show|assign|identities`, against the data directory or a running sim. */
 export async function runOnboardingCommand(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -90,28 +91,7 @@ export async function runOnboardingCommand(
       }
       io.out(JSON.stringify(view, null, 2));
     } else if (action === 'set') {
-      const existing = await backend.get(org as string);
-      const fromFile =
-        values.file === undefined
-          ? {}
-          : (JSON.parse(await readFile(values.file, 'utf8')) as Record<string, unknown>);
-      const patch: Record<string, unknown> = {
-        ...fromFile,
-        organisationOid: org,
-        organisationName: values.name,
-        role: values.role,
-        systemProfile: values.profile,
-        phase: values.phase,
-        clientSystem: { name: values.system, version: values['system-version'], vendor: values.vendor },
-        participants: values.participant?.map(parseParticipant),
-        registerAccessRights: values['access-right']?.map(parseAccessRight),
-      };
-      const clientSystem = Object.fromEntries(
-        Object.entries(patch.clientSystem as Record<string, unknown>).filter(([, v]) => v !== undefined),
-      );
-      patch.clientSystem = Object.keys(clientSystem).length === 0 ? undefined : clientSystem;
-      const view = await backend.set(mergeOnboarding(strip(existing), patch));
-      io.out(`Onboarding record of ${view.organisationName} (${view.organisationOid}) saved.`);
+      await saveOnboarding(backend, org as string, values, io);
     } else if (action === 'assign') {
       const [given, ...family] = (values.name ?? '').split(/\s+/).filter((s) => s !== '');
       const a = await backend.assign({
@@ -140,6 +120,40 @@ export async function runOnboardingCommand(
   } finally {
     await backend?.close();
   }
+}
+
+/** The flags of an onboarding command, as parsed. */
+type OnboardingFlags = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
+
+/** `onboarding set`: the existing record, overlaid with --file and then the flags, saved. */
+async function saveOnboarding(
+  backend: OnboardingBackend,
+  org: string,
+  values: OnboardingFlags,
+  io: CliIo,
+): Promise<void> {
+  const existing = await backend.get(org);
+  const fromFile =
+    values.file === undefined
+      ? {}
+      : (JSON.parse(await readFile(values.file, 'utf8')) as Record<string, unknown>);
+  const patch: Record<string, unknown> = {
+    ...fromFile,
+    organisationOid: org,
+    organisationName: values.name,
+    role: values.role,
+    systemProfile: values.profile,
+    phase: values.phase,
+    clientSystem: { name: values.system, version: values['system-version'], vendor: values.vendor },
+    participants: values.participant?.map(parseParticipant),
+    registerAccessRights: values['access-right']?.map(parseAccessRight),
+  };
+  const clientSystem = Object.fromEntries(
+    Object.entries(patch.clientSystem as Record<string, unknown>).filter(([, v]) => v !== undefined),
+  );
+  patch.clientSystem = Object.keys(clientSystem).length === 0 ? undefined : clientSystem;
+  const view = await backend.set(mergeOnboarding(strip(existing), patch));
+  io.out(`Onboarding record of ${view.organisationName} (${view.organisationOid}) saved.`);
 }
 
 function strip(view: OnboardingView | undefined): OnboardingInput | undefined {

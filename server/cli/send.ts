@@ -28,6 +28,20 @@ const USAGE = `usage: kanta-sim send --url https://HOST:PORT/sha --org OID --in 
 
 export const SEND_EXIT = Object.freeze({ AA: 0, AE: 1, AR: 2, TRANSPORT: 3, USAGE: 4 });
 
+const SEND_FLAGS = {
+  ...COMMON_FLAGS,
+  url: { type: 'string' },
+  org: { type: 'string' },
+  in: { type: 'string' },
+  sign: { type: 'boolean' },
+  'service-request': { type: 'string' },
+  soap: { type: 'string' },
+  ca: { type: 'string' },
+  'correlation-id': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Frames (and signs) a document or sends a frame as is, and prints the archive's acknowledgement. */
 export async function runSendCommand(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -35,18 +49,7 @@ export async function runSendCommand(
 ): Promise<number> {
   let values;
   try {
-    values = parseFlags(args, {
-      ...COMMON_FLAGS,
-      url: { type: 'string' },
-      org: { type: 'string' },
-      in: { type: 'string' },
-      sign: { type: 'boolean' },
-      'service-request': { type: 'string' },
-      soap: { type: 'string' },
-      ca: { type: 'string' },
-      'correlation-id': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    }).values;
+    values = parseFlags(args, SEND_FLAGS).values;
   } catch (e) {
     io.err(`kanta-sim send: ${(e as Error).message}\n${USAGE}`);
     return SEND_EXIT.USAGE;
@@ -55,14 +58,7 @@ export async function runSendCommand(
     io.out(USAGE);
     return 0;
   }
-  const style: EnvelopeStyle | undefined =
-    values.soap === undefined
-      ? 'bare'
-      : values.soap === '1.1'
-        ? 'soap11'
-        : values.soap === '1.2'
-          ? 'soap12'
-          : undefined;
+  const style = envelopeStyleOf(values.soap);
   if (!values.url || !values.org || !values.in || !style) {
     io.err(`kanta-sim send: --url, --org and --in are required (--soap is 1.1 or 1.2)\n${USAGE}`);
     return SEND_EXIT.USAGE;
@@ -103,11 +99,21 @@ export async function runSendCommand(
       `  ${d.typeCode === 'W' ? 'warning' : 'error'} ${d.code ?? ''} at ${d.location ?? '/'}\n    ${d.text ?? ''}`,
     );
   }
-  return ack.typeCode === 'AA'
+  return exitCodeOf(ack.typeCode);
+}
+
+/** --soap: absent is a bare frame, 1.1 or 1.2 a SOAP envelope; anything else undefined (a usage error). */
+function envelopeStyleOf(soap: string | undefined): EnvelopeStyle | undefined {
+  return soap === undefined ? 'bare' : soap === '1.1' ? 'soap11' : soap === '1.2' ? 'soap12' : undefined;
+}
+
+/** The exit code for an acknowledgement's typeCode; anything but AA/AE/AR counts as a transport error. */
+function exitCodeOf(typeCode: string | undefined): number {
+  return typeCode === 'AA'
     ? SEND_EXIT.AA
-    : ack.typeCode === 'AE'
+    : typeCode === 'AE'
       ? SEND_EXIT.AE
-      : ack.typeCode === 'AR'
+      : typeCode === 'AR'
         ? SEND_EXIT.AR
         : SEND_EXIT.TRANSPORT;
 }

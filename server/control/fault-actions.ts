@@ -8,7 +8,7 @@ import type { ExchangeOutcome } from '../archive/archive-answer.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition } from '../rules/rule.js';
 import type { EnvelopeStyle } from '../wire/archive-frame.js';
-import { escapeXml } from '../wire/xml-writer.js';
+import { escapeXml } from '../xml/xml-writer.js';
 import type { ExchangeProbe } from './exchange-probe.js';
 import type { FaultSpec } from './fault-spec.js';
 

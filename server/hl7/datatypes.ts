@@ -83,15 +83,6 @@ export function formatName(name: PersonName | undefined): string | undefined {
   return s === '' ? undefined : s;
 }
 
-/**
- * Formats an instant as an HL7 TS with seconds, in UTC and with an explicit offset (`20260323085430+0000`),
- * so that the value never depends on the machine's time zone.
- */
-export function formatHl7Time(at: Date): string {
-  const iso = at.toISOString(); // 2026-03-23T08:54:30.123Z
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+0000`;
-}
-
 /** An integer, or NaN when the text is present but not a plain integer (the validator reports it). */
 export function parseStrictInt(text: string): number {
   return /^[+-]?\d{1,9}$/.test(text.trim()) ? Number.parseInt(text, 10) : Number.NaN;

@@ -5,7 +5,15 @@
  */
 const OID_PATTERN = /^[0-2](\.(0|[1-9]\d*))+$/;
 
-/** Whether `value` is a syntactically valid OID. */
+/**
+ * The longest OID accepted. A safety limit, not part of X.660: OIDs end up in certificate subjects (X.520
+ * bounds serialNumber at 64 characters), directory names and database keys, so an unbounded value typed
+ * into the CLI or posted to the control API is refused here rather than failing later in a TLS handshake
+ * or a file system call. Every real Kanta OID (document, organisation, register) is far shorter.
+ */
+export const MAX_OID_LENGTH = 64;
+
+/** Whether `value` is a syntactically valid OID of at most {@link MAX_OID_LENGTH} characters. */
 export function isValidOid(value: string): boolean {
-  return OID_PATTERN.test(value);
+  return value.length <= MAX_OID_LENGTH && OID_PATTERN.test(value);
 }

@@ -4,18 +4,10 @@
  * here (a bad value is CONFIG_INVALID naming the field) rather than discovered later by a TLS handshake.
  */
 import { KantaSimError } from '../errors.js';
+import { isValidOid } from '../hl7/oid.js';
 
-// X.520 upper bounds: serialNumber and CN/O are at most 64 characters.
+// X.520 upper bound: CN/O are at most 64 characters.
 const MAX_NAME_LENGTH = 64;
-const MAX_OID_LENGTH = 64;
-
-/** An OID in dotted form: digits and dots, at least two arcs, no leading zeros, first arc 0-2. */
-export function isValidOid(oid: string): boolean {
-  if (oid.length > MAX_OID_LENGTH || !/^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))+$/.test(oid)) {
-    return false;
-  }
-  return Number(oid.split('.')[0]) <= 2;
-}
 
 /** Throws CONFIG_INVALID unless `oid` is a valid OID; `field` names the option in the message. */
 export function requireOid(oid: string, field: string): string {

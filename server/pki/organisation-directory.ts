@@ -6,7 +6,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { describeCertificate } from './cert-info.js';
-import { isValidOid } from './identifiers.js';
+import { isValidOid } from '../hl7/oid.js';
 import { ORGS_DIR, readOrganisation, type Organisation } from './organisations.js';
 import { RegistryDir } from './registry-dir.js';
 import type { CertificateTrust } from './trust-types.js';

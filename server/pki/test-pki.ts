@@ -184,20 +184,32 @@ async function issueWith(
   return { certPem, keyPem: keys.privateKeyPem };
 }
 
+/** A file of the PKI directory; DATA_DIR_INVALID naming it when it cannot be read. */
+function readPkiFile(dir: string, name: string): string {
+  try {
+    return readFileSync(join(dir, name), 'utf8');
+  } catch (e) {
+    throw new KantaSimError('DATA_DIR_INVALID', `the test PKI in ${dir} is incomplete: cannot read ${name}`, {
+      cause: e,
+    });
+  }
+}
+
+/** Issues a leaf under `ca` with its chain and a PKCS#12 bundle of the three. */
+async function issueLeaf(ca: IssuingCa, chain: string[], profile: Profile, o: IssueOptions, alias: string) {
+  // A leaf starts where its CA starts: the history the PKI was made for can be signed with it.
+  const from = o.validFrom ?? new Date(new X509Certificate(chain[0] as string).validFrom);
+  const { certPem, keyPem } = await issueWith(
+    ca,
+    profile,
+    validityBetween(from, o.now ?? new Date(), LEAF_VALIDITY_YEARS),
+  );
+  const p12 = buildPkcs12(keyPem, certPem, chain, o.password, alias);
+  return { certPem, keyPem, chainPems: chain, p12 };
+}
+
 function loadTestPki(dir: string): TestPki {
-  const read = (name: string): string => {
-    try {
-      return readFileSync(join(dir, name), 'utf8');
-    } catch (e) {
-      throw new KantaSimError(
-        'DATA_DIR_INVALID',
-        `the test PKI in ${dir} is incomplete: cannot read ${name}`,
-        {
-          cause: e,
-        },
-      );
-    }
-  };
+  const read = (name: string): string => readPkiFile(dir, name);
   const serviceRootPem = read(PKI_FILES.serviceRoot);
   const serviceIntermediatePem = read(PKI_FILES.serviceIntermediate);
   const professionalCaPem = read(PKI_FILES.professionalCa);
@@ -222,24 +234,6 @@ function loadTestPki(dir: string): TestPki {
   };
   const serviceCa = lazyCa(serviceIntermediatePem, PKI_FILES.serviceIntermediateKey);
   const professionalCa = lazyCa(professionalCaPem, PKI_FILES.professionalCaKey);
-
-  const issueLeaf = async (
-    ca: IssuingCa,
-    chain: string[],
-    profile: Profile,
-    o: IssueOptions,
-    alias: string,
-  ) => {
-    // A leaf starts where its CA starts: the history the PKI was made for can be signed with it.
-    const from = o.validFrom ?? new Date(new X509Certificate(chain[0] as string).validFrom);
-    const { certPem, keyPem } = await issueWith(
-      ca,
-      profile,
-      validityBetween(from, o.now ?? new Date(), LEAF_VALIDITY_YEARS),
-    );
-    const p12 = buildPkcs12(keyPem, certPem, chain, o.password, alias);
-    return { certPem, keyPem, chainPems: chain, p12 };
-  };
 
   return {
     dir,

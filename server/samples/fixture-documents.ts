@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentSpec, SpecOrganisation } from '../cda/build-spec.js';
 import { createOidSequence } from '../cda/build-ids.js';
-import { formatIsoDate } from '../cda/build-xml.js';
+import { formatIsoDate } from '../hl7/time.js';
 import type { CaseDocumentInput } from '../cda/templates-common.js';
 import { SOCIAL_SERVICES } from '../cda/templates-codes.js';
 import { assessment, clientPlan, decision, initiation } from '../cda/templates-documents.js';

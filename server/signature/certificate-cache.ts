@@ -1,6 +1,6 @@
 /**
  * Caches for the signer certificates: the same few certificates sign document after document, so each
- * is parsed once (X509Certificate plus the DER facts) and its public key becomes one KeyObject, found by
+ * is parsed once (X509Certificate plus pki's reading of its subject and key usage) and its public key becomes one KeyObject, found by
  * the certificate's SHA-256 fingerprint. Reusing one KeyObject also lets OpenSSL keep the RSA key's
  * precomputed state between verifications.
  *
@@ -8,14 +8,14 @@
  * document, at that document's signing time.
  */
 import { X509Certificate, type KeyObject } from 'node:crypto';
-import { readCertFacts, type CertFacts } from './cert-facts.js';
+import { describeCertificate, type CertificateInfo } from '../pki/cert-info.js';
 
 /** Enough for every signer of a realistic test run; when full, a cache starts over (no LRU needed). */
 const MAX_ENTRIES = 512;
 
 export interface ParsedCertificate {
   readonly x509: X509Certificate;
-  readonly facts: CertFacts;
+  readonly info: CertificateInfo;
 }
 
 const parsed = new Map<string, ParsedCertificate>();
@@ -36,7 +36,7 @@ export function parseCertificate(base64Der: string): ParsedCertificate {
     // OpenSSL reads one certificate and ignores what follows; a KeyInfo certificate is exactly one.
     throw new Error(`${der.length - x509.raw.length} bytes follow the certificate's DER`);
   }
-  const entry = Object.freeze({ x509, facts: readCertFacts(x509.raw) });
+  const entry = Object.freeze({ x509, info: describeCertificate(x509) });
   remember(parsed, base64Der, entry);
   return entry;
 }

@@ -4,18 +4,19 @@
  * its role needs, and names the organisation or professional the document says signed.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
+import type { CertificateInfo } from '../pki/cert-info.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
-import type { CertFacts } from './cert-facts.js';
 import { parseCertificate } from './certificate-cache.js';
 import { MIN_RSA_MODULUS_BITS, REQUIRED_KEY_USAGE, type SignatureType } from './profile.js';
-import type { CertificateSummary } from './signature-types.js';
+import type { CheckList } from './check-list.js';
+import type { CertificateSummary, VerifyContext } from './signature-types.js';
 
 export interface SignerCertificate {
   readonly x509: X509Certificate;
   readonly extra: readonly X509Certificate[];
-  readonly facts: CertFacts;
+  readonly info: CertificateInfo;
   readonly summary: CertificateSummary;
 }
 
@@ -32,15 +33,15 @@ export function readSignerCertificate(
   }
   let x509: X509Certificate;
   let extra: X509Certificate[];
-  let facts: CertFacts;
+  let info: CertificateInfo;
   let summary: CertificateSummary;
   let key: KeyObject;
   try {
     // Everything read from the certificate is read here: a DER that parses can still carry a validity
     // date or a public key that cannot be decoded, and either must be a refusal, never a crash.
-    ({ x509, facts } = parseCertificate(first));
+    ({ x509, info } = parseCertificate(first));
     extra = rest.map((b) => parseCertificate(b).x509);
-    summary = summarise(x509, facts);
+    summary = summarise(x509, info);
     key = x509.publicKey;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
@@ -51,7 +52,7 @@ export function readSignerCertificate(
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (key.asymmetricKeyType !== 'rsa' || bits < MIN_RSA_MODULUS_BITS) {
     return {
-      cert: { x509, extra, facts, summary },
+      cert: { x509, extra, info, summary },
       violations: [
         violation(
           RULES.SIG_ALGORITHM_NOT_ALLOWED,
@@ -61,7 +62,7 @@ export function readSignerCertificate(
       ],
     };
   }
-  return { cert: { x509, extra, facts, summary }, violations: [] };
+  return { cert: { x509, extra, info, summary }, violations: [] };
 }
 
 /** Chain to a trust anchor, judged at the signing time. */
@@ -102,12 +103,17 @@ export function checkKeyUsage(
   location: string,
 ): RuleViolation[] {
   const required = REQUIRED_KEY_USAGE[type];
-  const present = cert.facts.keyUsage;
-  const missing = required.filter((u) => !present?.has(u));
+  const present = cert.info.keyUsage;
+  const missing = required.filter((u) => present?.[u] !== true);
   if (missing.length === 0) {
     return [];
   }
-  const has = present ? [...present].join(', ') || 'none' : 'no keyUsage extension';
+  const has = present
+    ? Object.entries(present)
+        .filter(([, on]) => on)
+        .map(([name]) => name)
+        .join(', ') || 'none'
+    : 'no keyUsage extension';
   return [
     violation(
       RULES.SIG_CERT_KEY_USAGE,
@@ -124,7 +130,7 @@ export function checkSignerIdentity(
   ctx: { senderOid: string; custodianOid: string; headerSignerRegNos: readonly string[] },
   location: string,
 ): RuleViolation[] {
-  const sn = cert.facts.subjectSerialNumber;
+  const sn = cert.info.subjectSerialNumber;
   if (type === 'system') {
     if (sn !== undefined && (sn === ctx.senderOid || sn === ctx.custodianOid)) {
       return [];
@@ -150,11 +156,66 @@ export function checkSignerIdentity(
   ];
 }
 
-function summarise(x509: X509Certificate, facts: CertFacts): CertificateSummary {
+/**
+ * Judges chain, validity, key usage and signer identity into `list`. Each needs what an earlier check
+ * established (a readable certificate, a signing time, a known type) and is skipped, saying why, without it.
+ * A certificate that does not chain is only a warning in lenient trust mode, and only when the signature
+ * itself verified.
+ */
+export function judgeCertificate(
+  list: CheckList,
+  cert: SignerCertificate | undefined,
+  found: {
+    readonly signingTime: Date | undefined;
+    readonly type: SignatureType | undefined;
+    readonly cryptoOk: boolean;
+  },
+  ctx: VerifyContext,
+  certLocation: string,
+): void {
+  const { signingTime, type, cryptoOk } = found;
+  if (!cert) {
+    for (const name of ['chain', 'validity', 'key-usage', 'signer-identity'] as const) {
+      list.skip(name, 'no readable certificate');
+    }
+  } else {
+    if (!signingTime) {
+      list.skip('chain', 'no valid signing time');
+      list.skip('validity', 'no valid signing time');
+    } else {
+      const chain = checkChain(cert, ctx.trust, signingTime);
+      if (chain.trusted) {
+        list.pass('chain', 'chains to a trusted CA at signing time');
+      } else if (ctx.trustMode === 'lenient' && cryptoOk) {
+        list.warn('chain', violation(RULES.SIG_CERT_UNTRUSTED_ACCEPTED, certLocation, chain.reason));
+      } else {
+        list.fail('chain', [violation(RULES.SIG_CERT_UNTRUSTED, certLocation, chain.reason)]);
+      }
+      list.judge(
+        'validity',
+        checkValidityAt(cert, signingTime, certLocation),
+        `valid at ${signingTime.toISOString()}`,
+      );
+    }
+    if (!type) {
+      list.skip('key-usage', 'unknown signature type');
+      list.skip('signer-identity', 'unknown signature type');
+    } else {
+      list.judge('key-usage', checkKeyUsage(cert, type, certLocation));
+      list.judge(
+        'signer-identity',
+        checkSignerIdentity(cert, type, ctx, certLocation),
+        cert.info.subjectSerialNumber,
+      );
+    }
+  }
+}
+
+function summarise(x509: X509Certificate, info: CertificateInfo): CertificateSummary {
   return {
     subject: x509.subject.replace(/\n/g, ', '),
     issuer: x509.issuer.replace(/\n/g, ', '),
-    ...(facts.subjectSerialNumber === undefined ? {} : { serialNumber: facts.subjectSerialNumber }),
+    ...(info.subjectSerialNumber === undefined ? {} : { serialNumber: info.subjectSerialNumber }),
     certificateSerial: x509.serialNumber,
     notBefore: isoDate(x509.validFrom, 'notBefore'),
     notAfter: isoDate(x509.validTo, 'notAfter'),

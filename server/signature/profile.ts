@@ -3,6 +3,7 @@
  * one place. The verifier and the signer read these constants; nothing else in server/signature/ decides
  * what is acceptable. Each decision carries the reason it is made.
  */
+import type { KeyUsageFlags } from '../pki/cert-info.js';
 import { NS } from '../xml/dom.js';
 
 /** Algorithm identifiers as they appear in Algorithm attributes. */
@@ -123,16 +124,8 @@ export const REQUIRED_KEY_USAGE: Readonly<Record<SignatureType, readonly KeyUsag
   professional: Object.freeze(['nonRepudiation'] as const),
 });
 
-export type KeyUsageName =
-  | 'digitalSignature'
-  | 'nonRepudiation'
-  | 'keyEncipherment'
-  | 'dataEncipherment'
-  | 'keyAgreement'
-  | 'keyCertSign'
-  | 'cRLSign'
-  | 'encipherOnly'
-  | 'decipherOnly';
+/** A keyUsage bit by name, as pki's certificate reader reports them. */
+export type KeyUsageName = keyof KeyUsageFlags;
 
 /*
  * Signing time: the signatureTimestamp is the time certificate validity and the chain are judged at, so it

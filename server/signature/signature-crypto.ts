@@ -11,7 +11,7 @@
  * The canonicalizer is our own (exclusive-c14n.ts, which says why): it agrees with xmlsec1 on every
  * feature Exclusive C14N treats specially (test/signature/c14n-differential.test.ts) and with xml-crypto
  * wherever xml-crypto follows the specification (test/signature/crypto-cross-check.test.ts, whose oracle
- * xml-crypto-check.ts is).
+ * test/support/xml-crypto-check.ts is).
  *
  * Order and binding follow XMLDSig core validation, with one strengthening: the references are read from
  * the canonical SignedInfo (the very bytes the signature value covers), parsed again, and must agree with

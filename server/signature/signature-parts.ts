@@ -70,50 +70,13 @@ export function readSignatureParts(placed: PlacedSignature): SignatureParts {
   const signedInfo = childElement(dsSignature, NS.DSIG, 'SignedInfo');
   const keyInfo = childElement(dsSignature, NS.DSIG, 'KeyInfo');
 
-  let c14nMethod: string | undefined;
-  let c14nParameters = false;
-  let signatureMethod: string | undefined;
-  const references: ReferenceParts[] = [];
-  if (signedInfo) {
-    const siKids = childElements(signedInfo);
-    const [c14nEl, methodEl, ...refEls] = siKids;
-    if (
-      !c14nEl ||
-      !isDs(c14nEl, 'CanonicalizationMethod') ||
-      !methodEl ||
-      !isDs(methodEl, 'SignatureMethod')
-    ) {
-      problem(signedInfo, 'SignedInfo must start with CanonicalizationMethod and SignatureMethod');
-    } else {
-      c14nMethod = attr(c14nEl, 'Algorithm');
-      c14nParameters = childElements(c14nEl).length > 0;
-      signatureMethod = attr(methodEl, 'Algorithm');
-      if (childElements(methodEl).length > 0) {
-        problem(methodEl, 'SignatureMethod may not carry parameters');
-      }
-    }
-    for (const refEl of refEls) {
-      if (!isDs(refEl, 'Reference')) {
-        problem(refEl, `unexpected element ${refEl.localName} in SignedInfo`);
-        continue;
-      }
-      references.push(readReference(refEl, problem));
-    }
-    if (references.length === 0) {
-      problem(signedInfo, 'SignedInfo holds no Reference');
-    }
-  }
+  const { c14nMethod, c14nParameters, signatureMethod, references } = readSignedInfo(signedInfo, problem);
   const signatureValue = childElement(dsSignature, NS.DSIG, 'SignatureValue');
   if (signatureValue && (!textOf(signatureValue) || childElements(signatureValue).length > 0)) {
     problem(signatureValue, 'SignatureValue must hold only Base64 text');
   }
 
-  const certificates: string[] = [];
-  for (const data of keyInfo ? childElements(keyInfo, NS.DSIG, 'X509Data') : []) {
-    for (const c of childElements(data, NS.DSIG, 'X509Certificate')) {
-      certificates.push((textOf(c) ?? '').replace(/\s+/g, ''));
-    }
-  }
+  const certificates = keyInfoCertificates(keyInfo);
 
   return {
     placed,
@@ -132,6 +95,62 @@ export function readSignatureParts(placed: PlacedSignature): SignatureParts {
     keyInfoLocation: keyInfo ? signatureXpath(keyInfo) : `${location}/ds:KeyInfo`,
     structureProblems: problems,
   };
+}
+
+/** What SignedInfo declares: canonicalization, signature method, references. */
+interface SignedInfoParts {
+  readonly c14nMethod: string | undefined;
+  readonly c14nParameters: boolean;
+  readonly signatureMethod: string | undefined;
+  readonly references: ReferenceParts[];
+}
+
+/** Reads SignedInfo (when present), reporting what is out of place through `problem`. */
+function readSignedInfo(
+  signedInfo: Element | undefined,
+  problem: (el: Element, detail: string) => void,
+): SignedInfoParts {
+  let c14nMethod: string | undefined;
+  let c14nParameters = false;
+  let signatureMethod: string | undefined;
+  const references: ReferenceParts[] = [];
+  if (!signedInfo) {
+    return { c14nMethod, c14nParameters, signatureMethod, references };
+  }
+  const siKids = childElements(signedInfo);
+  const [c14nEl, methodEl, ...refEls] = siKids;
+  if (!c14nEl || !isDs(c14nEl, 'CanonicalizationMethod') || !methodEl || !isDs(methodEl, 'SignatureMethod')) {
+    problem(signedInfo, 'SignedInfo must start with CanonicalizationMethod and SignatureMethod');
+  } else {
+    c14nMethod = attr(c14nEl, 'Algorithm');
+    c14nParameters = childElements(c14nEl).length > 0;
+    signatureMethod = attr(methodEl, 'Algorithm');
+    if (childElements(methodEl).length > 0) {
+      problem(methodEl, 'SignatureMethod may not carry parameters');
+    }
+  }
+  for (const refEl of refEls) {
+    if (!isDs(refEl, 'Reference')) {
+      problem(refEl, `unexpected element ${refEl.localName} in SignedInfo`);
+      continue;
+    }
+    references.push(readReference(refEl, problem));
+  }
+  if (references.length === 0) {
+    problem(signedInfo, 'SignedInfo holds no Reference');
+  }
+  return { c14nMethod, c14nParameters, signatureMethod, references };
+}
+
+/** The KeyInfo/X509Data certificates' Base64 text, whitespace removed, in document order. */
+function keyInfoCertificates(keyInfo: Element | undefined): string[] {
+  const certificates: string[] = [];
+  for (const data of keyInfo ? childElements(keyInfo, NS.DSIG, 'X509Data') : []) {
+    for (const c of childElements(data, NS.DSIG, 'X509Certificate')) {
+      certificates.push((textOf(c) ?? '').replace(/\s+/g, ''));
+    }
+  }
+  return certificates;
 }
 
 function readReference(refEl: Element, problem: (el: Element, detail: string) => void): ReferenceParts {

@@ -11,13 +11,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, attr, parseDom } from '../xml/dom.js';
-import {
-  checkChain,
-  checkKeyUsage,
-  checkSignerIdentity,
-  checkValidityAt,
-  readSignerCertificate,
-} from './certificate-checks.js';
+import { judgeCertificate, readSignerCertificate, type SignerCertificate } from './certificate-checks.js';
 import { CheckList } from './check-list.js';
 import { locateSignatures, type PlacedSignature } from './placement.js';
 import { checkAlgorithms, checkReferences, checkTimestamp, checkType } from './profile-checks.js';
@@ -136,83 +130,12 @@ function verifyOne(
   const { cert, violations: certViolations } = readSignerCertificate(parts.certificates, certLocation);
   const certOk = list.judge('certificate', certViolations, cert?.summary.subject);
 
-  let signedBody: string | undefined;
-  let digestFailure: DigestFailure | undefined;
-  let cryptoOk = false;
-  if (!(structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk && cert)) {
-    list.skip('digests', 'the profile checks above failed');
-    list.skip('signature-value', 'the profile checks above failed');
-  } else {
-    const key = signerKey(cert.x509);
-    const uris = parts.references.map((r) => r.uri ?? '');
-    const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris);
-    if (outcome.kind === 'ok') {
-      cryptoOk = true;
-      list.pass('digests', `${outcome.references.length} references match`);
-      list.pass('signature-value', 'verifies with the KeyInfo certificate key');
-      signedBody = outcome.references.find((r) => r.uri === bodyReferenceUri(ctx.documentId))?.canonicalXml;
-    } else if (outcome.kind === 'digest') {
-      const ref = parts.references[outcome.index];
-      list.fail('digests', [
-        violation(
-          RULES.SIG_DIGEST_MISMATCH,
-          ref?.location ?? `${parts.location}/ds:SignedInfo`,
-          `reference ${outcome.index + 1} (${outcome.uri}): the digest does not match the content`,
-        ),
-      ]);
-      list.skip('signature-value', 'a digest failed');
-      digestFailure = { placedIndex, key };
-    } else {
-      if (outcome.kind === 'value') {
-        list.pass('digests', `${parts.references.length} references match`);
-      } else {
-        list.skip('digests', 'the signature could not be processed');
-      }
-      const why =
-        outcome.kind === 'value'
-          ? "the SignatureValue does not verify with the KeyInfo certificate's public key"
-          : `the signature could not be verified: ${outcome.message}`;
-      list.fail('signature-value', [
-        violation(RULES.SIG_VALUE_INVALID, `${parts.location}/ds:SignatureValue`, why),
-      ]);
-    }
-  }
-
-  if (!cert) {
-    for (const name of ['chain', 'validity', 'key-usage', 'signer-identity'] as const) {
-      list.skip(name, 'no readable certificate');
-    }
-  } else {
-    if (!signingTime) {
-      list.skip('chain', 'no valid signing time');
-      list.skip('validity', 'no valid signing time');
-    } else {
-      const chain = checkChain(cert, ctx.trust, signingTime);
-      if (chain.trusted) {
-        list.pass('chain', 'chains to a trusted CA at signing time');
-      } else if (ctx.trustMode === 'lenient' && cryptoOk) {
-        list.warn('chain', violation(RULES.SIG_CERT_UNTRUSTED_ACCEPTED, certLocation, chain.reason));
-      } else {
-        list.fail('chain', [violation(RULES.SIG_CERT_UNTRUSTED, certLocation, chain.reason)]);
-      }
-      list.judge(
-        'validity',
-        checkValidityAt(cert, signingTime, certLocation),
-        `valid at ${signingTime.toISOString()}`,
-      );
-    }
-    if (!type) {
-      list.skip('key-usage', 'unknown signature type');
-      list.skip('signer-identity', 'unknown signature type');
-    } else {
-      list.judge('key-usage', checkKeyUsage(cert, type, certLocation));
-      list.judge(
-        'signer-identity',
-        checkSignerIdentity(cert, type, ctx, certLocation),
-        cert.facts.subjectSerialNumber,
-      );
-    }
-  }
+  const profileOk = structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk;
+  const { cryptoOk, signedBody, digestFailure } =
+    profileOk && cert
+      ? judgeCrypto(list, { placed, placedIndex, parts, body, cert, documentId: ctx.documentId })
+      : skipCrypto(list);
+  judgeCertificate(list, cert, { signingTime, type, cryptoOk }, ctx, certLocation);
 
   const report: SignatureReport = {
     id: parts.id ?? '',
@@ -228,6 +151,70 @@ function verifyOne(
     ...(signedBody === undefined ? {} : { signedBody }),
     ...(digestFailure === undefined ? {} : { digestFailure }),
   };
+}
+
+/** What the cryptographic checks found: whether they passed, the signed body bytes, a digest failure. */
+interface CryptoJudgement {
+  readonly cryptoOk: boolean;
+  readonly signedBody?: string;
+  readonly digestFailure?: DigestFailure;
+}
+
+function skipCrypto(list: CheckList): CryptoJudgement {
+  list.skip('digests', 'the profile checks above failed');
+  list.skip('signature-value', 'the profile checks above failed');
+  return { cryptoOk: false };
+}
+
+/** Digests and SignatureValue, once every profile check passed: the only place keys are used. */
+function judgeCrypto(
+  list: CheckList,
+  one: {
+    readonly placed: PlacedSignature;
+    readonly placedIndex: number;
+    readonly parts: SignatureParts;
+    readonly body: BodyCheck;
+    readonly cert: SignerCertificate;
+    readonly documentId: string;
+  },
+): CryptoJudgement {
+  const { placed, placedIndex, parts, body, cert } = one;
+  const key = signerKey(cert.x509);
+  const uris = parts.references.map((r) => r.uri ?? '');
+  const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris);
+  if (outcome.kind === 'ok') {
+    list.pass('digests', `${outcome.references.length} references match`);
+    list.pass('signature-value', 'verifies with the KeyInfo certificate key');
+    const signedBody = outcome.references.find(
+      (r) => r.uri === bodyReferenceUri(one.documentId),
+    )?.canonicalXml;
+    return { cryptoOk: true, ...(signedBody === undefined ? {} : { signedBody }) };
+  }
+  if (outcome.kind === 'digest') {
+    const ref = parts.references[outcome.index];
+    list.fail('digests', [
+      violation(
+        RULES.SIG_DIGEST_MISMATCH,
+        ref?.location ?? `${parts.location}/ds:SignedInfo`,
+        `reference ${outcome.index + 1} (${outcome.uri}): the digest does not match the content`,
+      ),
+    ]);
+    list.skip('signature-value', 'a digest failed');
+    return { cryptoOk: false, digestFailure: { placedIndex, key } };
+  }
+  if (outcome.kind === 'value') {
+    list.pass('digests', `${parts.references.length} references match`);
+  } else {
+    list.skip('digests', 'the signature could not be processed');
+  }
+  const why =
+    outcome.kind === 'value'
+      ? "the SignatureValue does not verify with the KeyInfo certificate's public key"
+      : `the signature could not be verified: ${outcome.message}`;
+  list.fail('signature-value', [
+    violation(RULES.SIG_VALUE_INVALID, `${parts.location}/ds:SignatureValue`, why),
+  ]);
+  return { cryptoOk: false };
 }
 
 /**

@@ -14,7 +14,7 @@ import { checkXmlSafety } from '../xml/limits.js';
 import type { EnvelopeStyle, InstanceId } from './archive-frame.js';
 import { openEnvelope, wrapInSoap } from './envelope.js';
 import { acknowledgementDetail, instanceId, transmissionWrapper } from './transmission-wrapper.js';
-import { el, serialise } from './xml-writer.js';
+import { el, serialise } from '../xml/xml-writer.js';
 
 export { detailText } from './transmission-wrapper.js';
 

@@ -10,7 +10,7 @@ import { NS } from '../xml/dom.js';
 import type { InstanceId } from './archive-frame.js';
 import { buildMimePackage } from './mime.js';
 import { transmissionWrapper } from './transmission-wrapper.js';
-import { el, text, textEl, toXmlDocument, type XmlElement } from './xml-writer.js';
+import { el, text, textEl, toXmlDocument, type XmlElement } from '../xml/xml-writer.js';
 
 export { wrapInSoap } from './envelope.js';
 

@@ -10,7 +10,7 @@ import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { NS, pathElement } from '../xml/dom.js';
 import type { InstanceId } from './archive-frame.js';
 import { transmissionWrapper } from './transmission-wrapper.js';
-import { el, toXmlDocument, type XmlElement } from './xml-writer.js';
+import { el, toXmlDocument, type XmlElement } from '../xml/xml-writer.js';
 
 /** The query interaction of the shipped operation table. */
 export const QUERY_INTERACTION_ID = 'RCMR_IN100001FI01';

@@ -11,7 +11,7 @@ import { NS } from '../xml/dom.js';
 import type { EnvelopeStyle, InstanceId } from './archive-frame.js';
 import { acknowledgementDetail, instanceId, transmissionWrapper } from './transmission-wrapper.js';
 import { wrapInSoap } from './envelope.js';
-import { el, serialise, text, textEl, type XmlElement } from './xml-writer.js';
+import { el, serialise, text, textEl, type XmlElement } from '../xml/xml-writer.js';
 
 export const QUERY_RESPONSE_INTERACTION_ID = 'RCMR_IN100002FI01';
 

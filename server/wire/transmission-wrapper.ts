@@ -5,11 +5,11 @@
  * (acknowledgements, query responses) carry none and ask for none (NE). Also the two pieces answers share:
  * an instance id that may be unknown, and one acknowledgementDetail per rule violation.
  */
-import { formatHl7Time } from '../hl7/datatypes.js';
+import { formatHl7Time } from '../hl7/time.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import type { RuleViolation } from '../rules/rule.js';
 import type { InstanceId } from './archive-frame.js';
-import { el, textEl, type XmlElement } from './xml-writer.js';
+import { el, textEl, type XmlElement } from '../xml/xml-writer.js';
 
 export interface TransmissionWrapper {
   readonly interactionId: string;
@@ -27,7 +27,7 @@ export interface TransmissionWrapper {
 export function transmissionWrapper(w: TransmissionWrapper): XmlElement[] {
   return [
     instanceId('id', w.messageId),
-    el('creationTime', { value: formatHl7Time(w.creationTime) }),
+    el('creationTime', { value: formatHl7Time(w.creationTime, 'UTC') }),
     w.versionCode === undefined ? undefined : el('versionCode', { code: w.versionCode }),
     el('interactionId', { root: ID_ROOTS.HL7_INTERACTION, extension: w.interactionId }),
     el('processingCode', { code: w.processingCode }),

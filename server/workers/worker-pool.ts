@@ -62,74 +62,89 @@ interface Slot<J, A> {
   readonly settled: Promise<boolean>;
 }
 
+/** The pool's mutable state, shared by its methods and its workers' event handlers. */
+interface PoolState<J, A> {
+  readonly options: WorkerPoolOptions<J, A>;
+  readonly slots: Slot<J, A>[];
+  started: boolean;
+  closed: boolean;
+  nextId: number;
+}
+
+/** Runs a job on the calling thread: the fallback whenever no worker can take it. */
+function runHere<J, A>(options: WorkerPoolOptions<J, A>, p: Pending<J, A>): void {
+  try {
+    p.resolve(options.runOnThread(p.job));
+  } catch (e) {
+    p.reject(e);
+  }
+}
+
+/**
+ * Starts one worker. A worker lost after it was ready is replaced; its outstanding jobs are read on the
+ * calling thread, so no job is ever lost with it.
+ */
+function spawn<J, A>(state: PoolState<J, A>): void {
+  const { options, slots } = state;
+  const worker = startWorker(options.entry, options.workerData, options.resourceLimits ?? {});
+  worker.unref();
+  let settle: (ready: boolean) => void = () => undefined;
+  const settled = new Promise<boolean>((resolve) => (settle = resolve));
+  const slot: Slot<J, A> = { worker, pending: new Map(), ready: false, settled };
+  slots.push(slot);
+  worker.on('message', (message: WorkerMessage<A>) => {
+    if ('ready' in message) {
+      slot.ready = true;
+      settle(true);
+      return;
+    }
+    const p = slot.pending.get(message.id);
+    if (!p) {
+      return;
+    }
+    slot.pending.delete(message.id);
+    if ('result' in message) {
+      p.resolve(options.revive(message.result));
+    } else {
+      runHere(options, p);
+    }
+  });
+  let lost = false;
+  const lose = (reason: unknown): void => {
+    if (lost) {
+      return;
+    }
+    lost = true;
+    settle(false);
+    if (!slot.ready && !state.closed) {
+      options.onStartFailure?.(
+        reason instanceof Error ? reason.message : `the thread exited with code ${String(reason)}`,
+      );
+    }
+    slots.splice(slots.indexOf(slot), 1);
+    const orphans = [...slot.pending.values()];
+    slot.pending.clear();
+    if (!state.closed && slot.ready) {
+      spawn(state);
+    }
+    orphans.forEach((o) => runHere(options, o));
+  };
+  worker.on('error', lose);
+  worker.on('exit', lose);
+}
+
+/** A pool of `options.size` worker threads, started at the first job or by start(). */
 export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): WorkerPool<J, A> {
   const size = Math.max(0, Math.floor(options.size));
-  const slots: Slot<J, A>[] = [];
-  let started = false;
-  let closed = false;
-  let nextId = 1;
-
-  const onThread = (p: Pending<J, A>): void => {
-    try {
-      p.resolve(options.runOnThread(p.job));
-    } catch (e) {
-      p.reject(e);
-    }
-  };
-
-  const spawn = (): void => {
-    const worker = startWorker(options.entry, options.workerData, options.resourceLimits ?? {});
-    worker.unref();
-    let settle: (ready: boolean) => void = () => undefined;
-    const settled = new Promise<boolean>((resolve) => (settle = resolve));
-    const slot: Slot<J, A> = { worker, pending: new Map(), ready: false, settled };
-    slots.push(slot);
-    worker.on('message', (message: WorkerMessage<A>) => {
-      if ('ready' in message) {
-        slot.ready = true;
-        settle(true);
-        return;
-      }
-      const p = slot.pending.get(message.id);
-      if (!p) {
-        return;
-      }
-      slot.pending.delete(message.id);
-      if ('result' in message) {
-        p.resolve(options.revive(message.result));
-      } else {
-        onThread(p);
-      }
-    });
-    let lost = false;
-    const lose = (reason: unknown): void => {
-      if (lost) {
-        return;
-      }
-      lost = true;
-      settle(false);
-      if (!slot.ready && !closed) {
-        options.onStartFailure?.(
-          reason instanceof Error ? reason.message : `the thread exited with code ${String(reason)}`,
-        );
-      }
-      slots.splice(slots.indexOf(slot), 1);
-      const orphans = [...slot.pending.values()];
-      slot.pending.clear();
-      if (!closed && slot.ready) {
-        spawn();
-      }
-      orphans.forEach(onThread);
-    };
-    worker.on('error', lose);
-    worker.on('exit', lose);
-  };
+  const state: PoolState<J, A> = { options, slots: [], started: false, closed: false, nextId: 1 };
+  const { slots } = state;
+  const onThread = (p: Pending<J, A>): void => runHere(options, p);
 
   const startOnce = (): void => {
-    if (!started && !closed) {
-      started = true;
+    if (!state.started && !state.closed) {
+      state.started = true;
       for (let i = 0; i < size; i++) {
-        spawn();
+        spawn(state);
       }
     }
   };
@@ -141,11 +156,11 @@ export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): Worker
         const p: Pending<J, A> = { job, resolve, reject };
         startOnce();
         const slot = leastBusy(slots);
-        if (closed || !slot) {
+        if (state.closed || !slot) {
           onThread(p);
           return;
         }
-        const id = nextId++;
+        const id = state.nextId++;
         slot.pending.set(id, p);
         try {
           slot.worker.postMessage({ id, job });
@@ -162,7 +177,7 @@ export function createWorkerPool<J, A>(options: WorkerPoolOptions<J, A>): Worker
       return slots.filter((s) => s.ready).length;
     },
     async close() {
-      closed = true;
+      state.closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

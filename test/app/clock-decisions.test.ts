@@ -5,7 +5,7 @@
  * the clock over the control API and sends over mutual TLS.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatIsoDate } from '../../server/cda/build-xml.js';
+import { formatIsoDate } from '../../server/hl7/time.js';
 import { clientPlan } from '../../server/cda/templates-documents.js';
 import { organisationCredentials, type OrganisationCredentials } from '../../server/index.js';
 import { addOrganisation } from '../../server/pki/organisations.js';

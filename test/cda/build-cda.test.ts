@@ -15,7 +15,6 @@ import {
 } from '../../server/xml/dom.js';
 import { birthTimeFromHetu, buildSocialDocumentXml, type DocumentSpec } from '../../server/cda/build-cda.js';
 import { createOidSequence, documentOid, isOid } from '../../server/cda/build-ids.js';
-import { formatHl7Time } from '../../server/cda/build-xml.js';
 import { parseCda, parseSignedContent } from '../../server/cda/parse-cda.js';
 import {
   DOCUMENT_KINDS,
@@ -480,12 +479,6 @@ describe('identifiers and times', () => {
     }
     const c = createOidSequence({ orgBase: '1.2.246.10.12345678', year: 2026, seed: 'other' });
     expect(c.next()).not.toBe(ids[0]);
-  });
-
-  it('writes Helsinki local time with the offset of the season', () => {
-    expect(formatHl7Time(new Date('2026-01-15T10:00:00Z'))).toBe('20260115120000+0200');
-    expect(formatHl7Time(new Date('2026-07-17T10:06:52Z'))).toBe('20260717130652+0300');
-    expect(formatHl7Time(new Date('2026-07-17T10:06:52Z'), 'UTC')).toBe('20260717100652+0000');
   });
 
   it('derives the birth date from the hetu century sign', () => {

@@ -17,7 +17,7 @@ import { ALGORITHMS } from '../../server/signature/profile.js';
 import { checkSignatureCrypto, type CryptoOutcome } from '../../server/signature/signature-crypto.js';
 import { readSignatureParts } from '../../server/signature/signature-parts.js';
 import { stripInterTagWhitespace } from '../../server/signature/whitespace-diagnosis.js';
-import { certificatePem, checkWithXmlCrypto } from '../../server/signature/xml-crypto-check.js';
+import { certificatePem, checkWithXmlCrypto } from '../support/xml-crypto-check.js';
 import { openEnvelope } from '../../server/wire/envelope.js';
 import { extractDocumentPart } from '../../server/wire/mime.js';
 import { parseFrame } from '../../server/wire/parse-frame.js';

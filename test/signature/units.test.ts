@@ -4,9 +4,10 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readCertFacts } from '../../server/signature/cert-facts.js';
+import { describeCertificate, type CertificateInfo } from '../../server/pki/cert-info.js';
+import { parseCertificate } from '../../server/signature/certificate-cache.js';
 import { locateSignatures } from '../../server/signature/placement.js';
-import { certificatePem, checkWithXmlCrypto } from '../../server/signature/xml-crypto-check.js';
+import { certificatePem, checkWithXmlCrypto } from '../support/xml-crypto-check.js';
 import { parseDom } from '../../server/xml/dom.js';
 import { parseUtcDateTime } from '../../server/signature/signing-time.js';
 import {
@@ -28,15 +29,25 @@ function sampleCert(name: string): X509Certificate {
   return firstCert(readSample(name));
 }
 
-describe('readCertFacts', () => {
+/** The certificate facts the signature profile decides on: subject serialNumber and keyUsage bits set. */
+function readCertFacts(cert: X509Certificate): { subjectSerialNumber?: string; keyUsage?: string[] } {
+  const info: CertificateInfo = describeCertificate(cert);
+  const bits = info.keyUsage;
+  return {
+    ...(info.subjectSerialNumber === undefined ? {} : { subjectSerialNumber: info.subjectSerialNumber }),
+    ...(bits === undefined ? {} : { keyUsage: Object.entries(bits).flatMap(([n, on]) => (on ? [n] : [])) }),
+  };
+}
+
+describe('the certificate facts the profile reads (pki describeCertificate)', () => {
   it('reads a service certificate from KeyInfo: organisation OID, digitalSignature + nonRepudiation', () => {
-    const facts = readCertFacts(firstCert(ownDocuments().relationship).raw);
+    const facts = readCertFacts(firstCert(ownDocuments().relationship));
     expect(facts.subjectSerialNumber).toBe(OWN_PARTIES.relationshipOrganiser.oid);
     expect([...(facts.keyUsage ?? [])].sort()).toEqual(['digitalSignature', 'nonRepudiation']);
   });
 
   it('reads a professional certificate from KeyInfo: registration number, nonRepudiation only', () => {
-    const facts = readCertFacts(firstCert(ownDocuments().plan).raw);
+    const facts = readCertFacts(firstCert(ownDocuments().plan));
     expect(facts.subjectSerialNumber).toBe(OWN_PROFESSIONAL.regNo);
     expect([...(facts.keyUsage ?? [])]).toEqual(['nonRepudiation']);
   });
@@ -44,7 +55,7 @@ describe('readCertFacts', () => {
   it.skipIf(!KANTA_SAMPLES.available)(
     'reads the DVV TEST service certificate: organisation OID, digitalSignature + nonRepudiation',
     () => {
-      const facts = readCertFacts(sampleCert(CLIENT_RELATIONSHIP.signed).raw);
+      const facts = readCertFacts(sampleCert(CLIENT_RELATIONSHIP.signed));
       expect(facts.subjectSerialNumber).toBe('1.2.246.10.32213561.10.0');
       expect([...(facts.keyUsage ?? [])].sort()).toEqual(['digitalSignature', 'nonRepudiation']);
     },
@@ -53,7 +64,7 @@ describe('readCertFacts', () => {
   it.skipIf(!KANTA_SAMPLES.available)(
     'reads the DVV TEST professional certificate: registration number, nonRepudiation only',
     () => {
-      const facts = readCertFacts(sampleCert(CLIENT_PLAN.signed).raw);
+      const facts = readCertFacts(sampleCert(CLIENT_PLAN.signed));
       expect(facts.subjectSerialNumber).toBe('25104559650');
       expect([...(facts.keyUsage ?? [])]).toEqual(['nonRepudiation']);
     },
@@ -61,19 +72,19 @@ describe('readCertFacts', () => {
 
   it('reads a CA certificate and reports absent attributes as undefined', () => {
     const ca = createCa();
-    const facts = readCertFacts(ca.x509.raw);
+    const facts = readCertFacts(ca.x509);
     expect(facts.subjectSerialNumber).toBeUndefined();
     expect([...(facts.keyUsage ?? [])].sort()).toEqual(['cRLSign', 'keyCertSign']);
     const leaf = issueLeaf(ca, { commonName: 'x', serialNumber: '123', keyUsage: { keyEncipherment: true } });
-    expect(readCertFacts(leaf.x509.raw)).toEqual({
+    expect(readCertFacts(leaf.x509)).toEqual({
       subjectSerialNumber: '123',
-      keyUsage: new Set(['keyEncipherment']),
+      keyUsage: ['keyEncipherment'],
     });
   });
 
   it('throws (for SIG_CERT_INVALID) on truncated DER instead of reading past it', () => {
     const raw = firstCert(ownDocuments().plan).raw;
-    expect(() => readCertFacts(raw.subarray(0, 200))).toThrow();
+    expect(() => parseCertificate(raw.subarray(0, 200).toString('base64'))).toThrow();
   });
 });
 

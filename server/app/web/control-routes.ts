@@ -10,7 +10,7 @@ import { parseJournalFilter } from '../../control/journal.js';
 import { parseScenario } from '../../control/scenario.js';
 import { parseWaitRequest } from '../../control/wait-for.js';
 import { KantaSimError } from '../../errors.js';
-import { isValidOid } from '../../pki/identifiers.js';
+import { isValidOid } from '../../hl7/oid.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 
 /** Mounts the control API on a router the web app uses. */

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import type { DocumentSpec, SpecClient } from '../../../server/cda/build-spec.js';
-import { formatIsoDate } from '../../../server/cda/build-xml.js';
+import { formatIsoDate } from '../../../server/hl7/time.js';
 import type { TemplateAuthor } from '../../../server/cda/templates-common.js';
 import {
   clientRelationshipDocument,

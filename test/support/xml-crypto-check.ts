@@ -1,8 +1,9 @@
 /**
  * The test oracle: xml-crypto's own checkSignature, kept ONLY so the tests can prove that the archive's
  * verifier (signature-crypto.ts) authenticates exactly what xml-crypto would, on every fixture and attack
- * variant. No production code imports this module (it re-parses the document and searches it by XPath,
- * which was most of the cost of archiving). It calls xml-crypto to verify. It turns xml-crypto's split failure modes into a value:
+ * variant. It lives under test/ so that no production code can import it and the build never emits it
+ * (it re-parses the document and searches it by XPath, which was most of the cost of archiving). It calls
+ * xml-crypto to verify. It turns xml-crypto's split failure modes into a value:
  * checkSignature() returns false when a reference digest fails and throws when the signature value fails
  * (or on a structural error), and only after success does getSignedReferences() hold the authenticated
  * canonical bytes. The caller has already checked structure, algorithms, references and IDs; this
@@ -16,10 +17,10 @@ import {
   ALLOWED_SIGNATURE_METHODS,
   ALGORITHMS,
   XML_CRYPTO_ID_ATTRIBUTES,
-} from './profile.js';
-import type { CryptoOutcome } from './signature-crypto.js';
+} from '../../server/signature/profile.js';
+import type { CryptoOutcome } from '../../server/signature/signature-crypto.js';
 
-export type { CryptoOutcome } from './signature-crypto.js';
+export type { CryptoOutcome } from '../../server/signature/signature-crypto.js';
 
 /**
  * Verifies the ds:Signature `signatureNode` (an element of the parse of `xml`) with `certPem`'s key.
