@@ -92,7 +92,7 @@ describe.each(VARIANTS)('sign + verify: $name', ({ options }) => {
   });
 });
 
-describe('sign', () => {
+describe('sign: the body it signs', () => {
   it('signs the same body bytes as another signer of the same document', () => {
     const ours = verifyText(sign(unsigned, { type: 'professional', signatureId: 's1' }), ctx());
     const own = verifyText(ownDocuments().plan, contextFor(OWN_PLAN, trust, 'lenient'));
@@ -118,7 +118,9 @@ describe('sign', () => {
       expect(ours.signedBodyXml).toBe(sample.signedBodyXml);
     }
   });
+});
 
+describe('sign: what it writes', () => {
   it('writes the profile: collection, description, UTC timestamp, two references, compact', () => {
     const signed = sign(unsigned, {
       type: 'system',
@@ -141,6 +143,31 @@ describe('sign', () => {
     expect(has(/>\s+</)).toBe(false);
   });
 
+  it('names the professional in the header when asked to', () => {
+    const withoutSigner = mutate(unsigned, (doc) => {
+      for (const s of descendants(doc, NS.HL7FI, 'assignedAuthorSigner')) {
+        const sig = s.parentNode;
+        sig?.parentNode?.removeChild(sig);
+      }
+    });
+    expect(withoutSigner).not.toContain('assignedAuthorSigner');
+    const signed = sign(withoutSigner, {
+      type: 'professional',
+      signatureId: 'p1',
+      signerRegNo: '25104559650',
+    });
+    expect(signed).toMatch(/<hl7fi:assignedAuthorSigner>25104559650<\/hl7fi:assignedAuthorSigner>/);
+    expect(codesOf(verifyText(signed, ctx()))).toEqual([]);
+  });
+
+  it('refuses input that is not a CDA document with a header', () => {
+    expect(() =>
+      signDocument('<a/>', { documentId: '1.2', signatureId: 's', type: 'system', keyPem: '', certPem: '' }),
+    ).toThrow(/localSocialHeader/);
+  });
+});
+
+describe('sign: further signatures', () => {
   it('adds further signatures after existing ones; all of them verify and sign the same body', () => {
     const once = sign(unsigned, { type: 'professional', signatureId: 'sig_a' });
     const twice = sign(once, { type: 'system', signatureId: 'sig_b', envelopedTransform: true });
@@ -192,24 +219,9 @@ describe('sign', () => {
       ]);
     },
   );
+});
 
-  it('names the professional in the header when asked to', () => {
-    const withoutSigner = mutate(unsigned, (doc) => {
-      for (const s of descendants(doc, NS.HL7FI, 'assignedAuthorSigner')) {
-        const sig = s.parentNode;
-        sig?.parentNode?.removeChild(sig);
-      }
-    });
-    expect(withoutSigner).not.toContain('assignedAuthorSigner');
-    const signed = sign(withoutSigner, {
-      type: 'professional',
-      signatureId: 'p1',
-      signerRegNo: '25104559650',
-    });
-    expect(signed).toMatch(/<hl7fi:assignedAuthorSigner>25104559650<\/hl7fi:assignedAuthorSigner>/);
-    expect(codesOf(verifyText(signed, ctx()))).toEqual([]);
-  });
-
+describe('sign: tampering after signing', () => {
   it('changing the signing time after signing fails with SIG_DIGEST_MISMATCH on the timestamp reference', () => {
     const signed = sign(unsigned, { type: 'professional', signatureId: 'p2' });
     const tampered = signed.replace('2026-11-22T11:00:00.123Z', '2026-11-22T11:00:01.123Z');
@@ -225,11 +237,5 @@ describe('sign', () => {
       (_m, c: string) => `<SignatureValue>${c === 'A' ? 'B' : 'A'}`,
     );
     expect(codesOf(verifyText(tampered, ctx()))).toEqual([RULES.SIG_VALUE_INVALID.code]);
-  });
-
-  it('refuses input that is not a CDA document with a header', () => {
-    expect(() =>
-      signDocument('<a/>', { documentId: '1.2', signatureId: 's', type: 'system', keyPem: '', certPem: '' }),
-    ).toThrow(/localSocialHeader/);
   });
 });

@@ -41,6 +41,32 @@ function movedBody(xml: string, newBodyId?: string): string {
   });
 }
 
+/** Where an extra copy of the ds:Signature is put: [where, the element it is appended to]. */
+const EXTRA_SIGNATURE_PARENTS: readonly [string, (doc: Document) => Element][] = [
+  ['in component', (doc: Document) => bodyOf(doc).parentNode as Element],
+  [
+    'directly in signatureCollection',
+    (doc: Document) => descendants(doc, NS.HL7FI, 'signatureCollection')[0] as Element,
+  ],
+  [
+    'as a second ds:Signature in the same hl7fi:signature',
+    (doc: Document) => descendants(doc, NS.HL7FI, 'signatureTimestamp')[0]?.parentNode as Element,
+  ],
+  ['at the document root', (doc: Document) => doc.documentElement as unknown as Element],
+];
+
+/** Moves the only ds:Signature next to the body and removes the now empty signatureCollection. */
+function signatureOutsideCollection(xml: string): string {
+  return mutate(xml, (doc) => {
+    const sig = descendants(doc, NS.DSIG, 'Signature')[0];
+    const collection = descendants(doc, NS.HL7FI, 'signatureCollection')[0];
+    if (sig && collection) {
+      bodyOf(doc).parentNode?.appendChild(sig);
+      collection.parentNode?.removeChild(collection);
+    }
+  });
+}
+
 describe('signature wrapping', () => {
   it('the untouched signed document verifies (the twin of every case below)', () => {
     expect(codesOf(verifyText(s.signedPro, s.ctx()))).toEqual([]);
@@ -97,18 +123,7 @@ describe('signature wrapping', () => {
     expect(codesOf(verifyText(attacked, s.ctx()))).toEqual([RULES.SIG_BODY_ID_INVALID.code]);
   });
 
-  it.each([
-    ['in component', (doc: Document) => bodyOf(doc).parentNode as Element],
-    [
-      'directly in signatureCollection',
-      (doc: Document) => descendants(doc, NS.HL7FI, 'signatureCollection')[0] as Element,
-    ],
-    [
-      'as a second ds:Signature in the same hl7fi:signature',
-      (doc: Document) => descendants(doc, NS.HL7FI, 'signatureTimestamp')[0]?.parentNode as Element,
-    ],
-    ['at the document root', (doc: Document) => doc.documentElement as unknown as Element],
-  ])('refuses an extra ds:Signature %s (SIG_PLACEMENT)', (_where, parentOf) => {
+  it.each(EXTRA_SIGNATURE_PARENTS)('refuses an extra ds:Signature %s (SIG_PLACEMENT)', (_where, parentOf) => {
     const attacked = mutate(s.signedPro, (doc) => {
       const copy = descendants(doc, NS.DSIG, 'Signature')[0]?.cloneNode(true);
       if (copy) {
@@ -121,14 +136,7 @@ describe('signature wrapping', () => {
   });
 
   it('refuses a document whose only signature sits outside the collection (SIG_PLACEMENT)', () => {
-    const attacked = mutate(s.signedPro, (doc) => {
-      const sig = descendants(doc, NS.DSIG, 'Signature')[0];
-      const collection = descendants(doc, NS.HL7FI, 'signatureCollection')[0];
-      if (sig && collection) {
-        bodyOf(doc).parentNode?.appendChild(sig);
-        collection.parentNode?.removeChild(collection);
-      }
-    });
+    const attacked = signatureOutsideCollection(s.signedPro);
     expect(codesOf(verifyText(attacked, s.ctx()))).toEqual([RULES.SIG_PLACEMENT.code]);
   });
 

@@ -6,26 +6,27 @@ import { SqliteArchiveStore } from '../../server/store/sqlite-archive-store.js';
 import type { SqliteDatabase } from '../../server/store/sqlite-database.js';
 import { newDocument } from './new-document.js';
 
-describe('group commit of concurrent inserts', () => {
-  let db: SqliteDatabase;
-  let store: SqliteArchiveStore;
-  let begins: number;
-  beforeEach(async () => {
-    db = await openDatabase(':memory:');
-    store = new SqliteArchiveStore(db);
-    begins = 0;
-    const exec = db.exec.bind(db);
-    db.exec = (sql: string) => {
-      if (sql.startsWith('BEGIN')) {
-        begins++;
-      }
-      return exec(sql);
-    };
-  });
-  afterEach(async () => {
-    await db.close();
-  });
+/** A fresh in-memory store per test, its database counting the transactions it begins. */
+let db: SqliteDatabase;
+let store: SqliteArchiveStore;
+let begins: number;
+beforeEach(async () => {
+  db = await openDatabase(':memory:');
+  store = new SqliteArchiveStore(db);
+  begins = 0;
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql.startsWith('BEGIN')) {
+      begins++;
+    }
+    return exec(sql);
+  };
+});
+afterEach(async () => {
+  await db.close();
+});
 
+describe('group commit of concurrent inserts', () => {
   it('stores documents that arrive together in fewer transactions than documents, each answered inserted', async () => {
     const docs = Array.from({ length: 20 }, (_, i) => newDocument(`1.${i}`, `1.${i}`, 1));
     const results = await Promise.all(docs.map((d) => store.insertDocument(d)));

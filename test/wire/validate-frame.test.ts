@@ -107,6 +107,73 @@ describe.skipIf(!KANTA_SAMPLES.available)('validateFrame on the real frames', ()
   });
 });
 
+/** Frames validateFrame refuses on their own, each with the one rule and location it reports. */
+const FRAME_REFUSALS: readonly Case[] = [
+  {
+    name: 'no service request',
+    frame: { ...good, serviceRequests: [] },
+    rule: RULES.FRAME_SERVICE_REQUEST_COUNT,
+    location: '/RCMR_IN200002FI01/controlActProcess/reasonCode',
+  },
+  {
+    name: 'two service requests',
+    frame: {
+      ...good,
+      serviceRequests: [...good.serviceRequests, { code: 'SP1', codeSystem: '1.2.246.537.6.1503.201601' }],
+    },
+    rule: RULES.FRAME_SERVICE_REQUEST_COUNT,
+    location: '/RCMR_IN200002FI01/controlActProcess/reasonCode',
+  },
+  {
+    name: 'an unknown service request',
+    frame: { ...good, serviceRequests: [{ code: 'SP99', codeSystem: '1.2.246.537.6.1503.201601' }] },
+    rule: RULES.FRAME_SERVICE_REQUEST_UNKNOWN,
+    location: '/RCMR_IN200002FI01/controlActProcess/reasonCode/@code',
+  },
+  {
+    name: 'no message id',
+    frame: { ...good, messageId: undefined },
+    rule: RULES.FRAME_REQUIRED_MISSING,
+    location: '/RCMR_IN200002FI01/id/@root',
+  },
+  {
+    name: 'no document copy',
+    frame: { ...good, document: undefined },
+    rule: RULES.FRAME_REQUIRED_MISSING,
+    location: DOC,
+  },
+  {
+    name: 'no setId in the copy',
+    frame: { ...good, document: { ...good.document, setId: undefined } },
+    rule: RULES.FRAME_REQUIRED_MISSING,
+    location: `${DOC}/setId/@root`,
+  },
+  {
+    name: 'no text element',
+    frame: { ...good, document: { ...good.document, text: undefined, textMediaType: undefined } },
+    rule: RULES.FRAME_REQUIRED_MISSING,
+    location: `${DOC}/text`,
+  },
+  {
+    name: 'a text of another media type',
+    frame: { ...good, document: { ...good.document, textMediaType: 'text/xml' } },
+    rule: RULES.FRAME_MIME_INVALID,
+    location: `${DOC}/text/@mediaType`,
+  },
+  {
+    name: 'a non-integer version',
+    frame: { ...good, document: { ...good.document, versionNumber: Number.NaN } },
+    rule: RULES.FRAME_VALUE_INVALID,
+    location: `${DOC}/versionNumber/@value`,
+  },
+  {
+    name: 'an unknown statusCode',
+    frame: { ...good, document: { ...good.document, statusCode: 'active' } },
+    rule: RULES.FRAME_VALUE_INVALID,
+    location: `${DOC}/statusCode/@code`,
+  },
+];
+
 describe('validateFrame', () => {
   it('accepts both frames, each carrying its MIME package', () => {
     expect(validateFrame(good, operations)).toEqual([]);
@@ -124,71 +191,7 @@ describe('validateFrame', () => {
     ]);
   });
 
-  it.each<Case>([
-    {
-      name: 'no service request',
-      frame: { ...good, serviceRequests: [] },
-      rule: RULES.FRAME_SERVICE_REQUEST_COUNT,
-      location: '/RCMR_IN200002FI01/controlActProcess/reasonCode',
-    },
-    {
-      name: 'two service requests',
-      frame: {
-        ...good,
-        serviceRequests: [...good.serviceRequests, { code: 'SP1', codeSystem: '1.2.246.537.6.1503.201601' }],
-      },
-      rule: RULES.FRAME_SERVICE_REQUEST_COUNT,
-      location: '/RCMR_IN200002FI01/controlActProcess/reasonCode',
-    },
-    {
-      name: 'an unknown service request',
-      frame: { ...good, serviceRequests: [{ code: 'SP99', codeSystem: '1.2.246.537.6.1503.201601' }] },
-      rule: RULES.FRAME_SERVICE_REQUEST_UNKNOWN,
-      location: '/RCMR_IN200002FI01/controlActProcess/reasonCode/@code',
-    },
-    {
-      name: 'no message id',
-      frame: { ...good, messageId: undefined },
-      rule: RULES.FRAME_REQUIRED_MISSING,
-      location: '/RCMR_IN200002FI01/id/@root',
-    },
-    {
-      name: 'no document copy',
-      frame: { ...good, document: undefined },
-      rule: RULES.FRAME_REQUIRED_MISSING,
-      location: DOC,
-    },
-    {
-      name: 'no setId in the copy',
-      frame: { ...good, document: { ...good.document, setId: undefined } },
-      rule: RULES.FRAME_REQUIRED_MISSING,
-      location: `${DOC}/setId/@root`,
-    },
-    {
-      name: 'no text element',
-      frame: { ...good, document: { ...good.document, text: undefined, textMediaType: undefined } },
-      rule: RULES.FRAME_REQUIRED_MISSING,
-      location: `${DOC}/text`,
-    },
-    {
-      name: 'a text of another media type',
-      frame: { ...good, document: { ...good.document, textMediaType: 'text/xml' } },
-      rule: RULES.FRAME_MIME_INVALID,
-      location: `${DOC}/text/@mediaType`,
-    },
-    {
-      name: 'a non-integer version',
-      frame: { ...good, document: { ...good.document, versionNumber: Number.NaN } },
-      rule: RULES.FRAME_VALUE_INVALID,
-      location: `${DOC}/versionNumber/@value`,
-    },
-    {
-      name: 'an unknown statusCode',
-      frame: { ...good, document: { ...good.document, statusCode: 'active' } },
-      rule: RULES.FRAME_VALUE_INVALID,
-      location: `${DOC}/statusCode/@code`,
-    },
-  ])('refuses $name', ({ frame, rule, location }) => {
+  it.each(FRAME_REFUSALS)('refuses $name', ({ frame, rule, location }) => {
     expect(validateFrame(frame, operations).map((v) => [v.rule.code, v.location])).toEqual([
       [rule.code, location],
     ]);

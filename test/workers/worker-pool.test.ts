@@ -14,23 +14,25 @@ const onThread = (job: EchoJob): Answer => ({
   value: job.kind === 'double' ? job.n * 2 : job.kind,
 });
 
-describe('the worker pool', () => {
-  const pools: WorkerPool<EchoJob, Answer>[] = [];
-  const pool = (size: number): WorkerPool<EchoJob, Answer> => {
-    const p = createWorkerPool<EchoJob, Answer>({
-      entry,
-      workerData: null,
-      size,
-      runOnThread: onThread,
-      revive: (a) => ({ ...a, revived: true }),
-    });
-    pools.push(p);
-    return p;
-  };
-  afterEach(async () => {
-    await Promise.all(pools.splice(0).map((p) => p.close()));
-  });
+/** Every pool a test creates, closed after it so no worker thread outlives its test. */
+const pools: WorkerPool<EchoJob, Answer>[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
 
+function pool(size: number): WorkerPool<EchoJob, Answer> {
+  const p = createWorkerPool<EchoJob, Answer>({
+    entry,
+    workerData: null,
+    size,
+    runOnThread: onThread,
+    revive: (a) => ({ ...a, revived: true }),
+  });
+  pools.push(p);
+  return p;
+}
+
+describe('the worker pool', () => {
   it('runs jobs on the calling thread until a worker has loaded, then in the workers', async () => {
     const p = pool(2);
     expect(await p.run({ kind: 'double', n: 2 })).toEqual({ where: 'thread', value: 4 });
