@@ -4,11 +4,11 @@
  * what was signed. All rules run, so an AE lists every failed rule at once.
  */
 import type { CodeLists } from '../codes/code-lists.js';
+import { readCdaXml } from '../cda/read-cda-xml.js';
 import { parseCda, parseSignedContent } from '../cda/parse-cda.js';
 import type { SignedContent, SocialDocument } from '../cda/social-document.js';
 import type { TrustMode } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
-import { RULES } from '../rules/catalogue.js';
 import type { RuleViolation } from '../rules/rule.js';
 import { validateDocument } from '../cda/validate-document.js';
 import { validateFrameAgainstDocument } from '../wire/validate-frame.js';
@@ -17,7 +17,6 @@ import { verifyDocumentSignatures } from '../signature/verify-signatures.js';
 import type { InboundRequest } from '../wire/inbound-request.js';
 import { NO_DOCUMENT_PACKAGE } from '../wire/read-inbound-request.js';
 import type { XmlLimits } from '../xml/limits.js';
-import { readXml } from '../xml/read-xml.js';
 
 export interface DocumentReadingContext {
   readonly codes: CodeLists;
@@ -54,12 +53,7 @@ export function readDocument(source: DocumentSource, ctx: DocumentReadingContext
     return { ok: false, violations: [part.violation] };
   }
   const cdaBytes = part.cdaBytes;
-  const dom = readXml(cdaBytes, {
-    limits: ctx.limits,
-    what: 'the CDA document',
-    location: '/ClinicalDocument',
-    malformed: RULES.CDA_MALFORMED,
-  });
+  const dom = readCdaXml(cdaBytes, ctx.limits);
   if (!dom.ok) {
     return { ok: false, violations: [dom.violation] };
   }

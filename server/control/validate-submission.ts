@@ -7,6 +7,7 @@
  */
 import type { OperationTable } from '../codes/operations.js';
 import type { CodeLists } from '../codes/code-lists.js';
+import { readCdaXml } from '../cda/read-cda-xml.js';
 import { parseCda } from '../cda/parse-cda.js';
 import type { TrustMode } from '../config.js';
 import { readDocument } from '../archive/read-document.js';
@@ -17,7 +18,6 @@ import { ARCHIVE_INTERACTION_ID, buildArchiveFrame } from '../wire/build-frame.j
 import type { InboundReading } from '../wire/inbound-request.js';
 import { readInboundRequest, withDocument } from '../wire/read-inbound-request.js';
 import type { XmlLimits } from '../xml/limits.js';
-import { readXml } from '../xml/read-xml.js';
 
 export interface ValidationContext {
   readonly codes: CodeLists;
@@ -113,12 +113,7 @@ function readSubmitted(
 
 /** A CDA alone: frame it the way a client system would, sent by its register keeper. */
 function frameForDocument(cdaXml: string, serviceRequest: string, ctx: ValidationContext): InboundReading {
-  const dom = readXml(cdaXml, {
-    limits: ctx.limits,
-    what: 'the CDA document',
-    location: '/ClinicalDocument',
-    malformed: RULES.CDA_MALFORMED,
-  });
+  const dom = readCdaXml(cdaXml, ctx.limits);
   if (!dom.ok) {
     return { ok: false, style: 'bare', violations: [dom.violation] };
   }
