@@ -113,6 +113,14 @@ module.exports = {
       to: { path: '^server/', pathNot: '^server/(archivist|rehearsal)/view-models\\.ts$' },
     },
     {
+      name: 'xml-dom-only-in-readers',
+      comment:
+        'only the readers (xml, hl7, cda, signature, wire) walk a DOM; the domain and the surfaces get typed values',
+      severity: 'error',
+      from: { path: '^(server|archivist-ui)/', pathNot: '^server/(xml|hl7|cda|signature|wire)/' },
+      to: { path: '(^|/)node_modules/@xmldom/' },
+    },
+    {
       name: 'sqlite-only-in-store',
       comment: 'only store/ speaks SQL; every other floor goes through a store interface',
       severity: 'error',
@@ -121,7 +129,7 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: ['^server/', '^archivist-ui/', '(^|/)node_modules/sqlite3/'],
+    includeOnly: ['^server/', '^archivist-ui/', '(^|/)node_modules/sqlite3/', '(^|/)node_modules/@xmldom/'],
     exclude: { path: '\\.d\\.ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,

@@ -1,7 +1,8 @@
 /**
  * The floors in .dependency-cruiser.cjs hold today and bite when broken. `npm run lint` runs the same check
  * on the tree; this test proves that the check is not vacuous: a copy of the tree with one upward import, one
- * sideways import between folders of a floor, one circle or one stray folder must each fail, naming the rule.
+ * sideways import between folders of a floor, one circle, SQL or a DOM outside their floors, or one stray
+ * folder must each fail, naming the rule.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -101,6 +102,13 @@ describe('the dependency rules', () => {
     const verdict = await check(dir);
     expect(verdict.failed).toBe(true);
     expect(verdict.rules).toContain('sqlite-only-in-store');
+  });
+
+  it('refuse a DOM outside the readers (archive/ importing @xmldom/xmldom)', async () => {
+    const dir = treeWith({ 'server/archive/planted.ts': "export type { Element } from '@xmldom/xmldom';\n" });
+    const verdict = await check(dir);
+    expect(verdict.failed).toBe(true);
+    expect(verdict.rules).toContain('xml-dom-only-in-readers');
   });
 
   it('refuse a folder that no floor names', async () => {
