@@ -55,10 +55,16 @@ function CodeSelect(props: {
   );
 }
 
+/** The field a search error is about: marked invalid and described by the error above the form. */
+export type SearchErrorField = 'hetu' | 'reason' | 'reasonText';
+
 /** What every search needs: the client's identity code and the stated reason for access. */
-function SearchMain(props: { ctx: PageContext; form: SearchForm }) {
-  const { ctx, form } = props;
+function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: SearchErrorField }) {
+  const { ctx, form, errorField } = props;
   const { t } = ctx;
+  const invalid = (field: SearchErrorField) => (errorField === field ? 'true' : undefined);
+  const described = (field: SearchErrorField, hint?: string) =>
+    [errorField === field ? 'search-error' : undefined, hint].filter(Boolean).join(' ') || undefined;
   return (
     <div class="search-main">
       <div class="field">
@@ -70,7 +76,8 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm }) {
           autocomplete="off"
           spellcheck={false}
           inputMode="text"
-          aria-describedby="hetu-hint"
+          aria-describedby={described('hetu', 'hetu-hint')}
+          aria-invalid={invalid('hetu')}
           class="input-hetu"
         />
         <p id="hetu-hint" class="hint">
@@ -79,7 +86,12 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm }) {
       </div>
       <div class="field">
         <label for="reason">{t.reason}</label>
-        <select id="reason" name="reason" aria-describedby="reason-hint">
+        <select
+          id="reason"
+          name="reason"
+          aria-describedby={described('reason', 'reason-hint')}
+          aria-invalid={invalid('reason')}
+        >
           <option value="">–</option>
           {ACCESS_REASONS.map((r) => (
             <option value={r} selected={form.reason === r}>
@@ -93,7 +105,14 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm }) {
       </div>
       <div class="field">
         <label for="reasonText">{t.reasonText}</label>
-        <input id="reasonText" name="reasonText" value={form.reasonText ?? ''} maxLength={200} />
+        <input
+          id="reasonText"
+          name="reasonText"
+          value={form.reasonText ?? ''}
+          maxLength={200}
+          aria-describedby={described('reasonText')}
+          aria-invalid={invalid('reasonText')}
+        />
       </div>
     </div>
   );
@@ -166,6 +185,7 @@ export function SearchPage(props: {
   result?: SearchResult;
   /** A message to show above the form (invalid hetu, missing reason). */
   error?: string;
+  errorField?: SearchErrorField;
   /** Whether the filters panel starts open (some filter was used). */
   filtersOpen: boolean;
   names: ResultNames;
@@ -181,7 +201,7 @@ export function SearchPage(props: {
             {props.error}
           </p>
         )}
-        <SearchMain ctx={ctx} form={form} />
+        <SearchMain ctx={ctx} form={form} errorField={props.errorField} />
         <SearchFilters ctx={ctx} form={form} options={props.options} open={props.filtersOpen} />
         <div class="actions">
           <button type="submit" class="button primary">

@@ -1,12 +1,24 @@
-/** The organisation's usage log (käyttöloki), newest first, with the CSV export. */
+/** The organisation's usage log (käyttöloki), newest first, with its filters and the CSV export. */
 import type { UsageLine } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
+import { usageLogMessages } from '../i18n/usage-log.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { UsageLogFilters, type UsageLogFilterForm, type UsageLogFilterProblem } from './usage-log-filters.js';
 
-export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageLine[] }) {
+export function UsageLogPage(props: {
+  ctx: PageContext;
+  entries: readonly UsageLine[];
+  form: UsageLogFilterForm;
+  archivists: readonly { readonly id: string; readonly name: string }[];
+  problem?: UsageLogFilterProblem;
+  /** The filters as a query string, which the CSV export takes too. */
+  search: string;
+}) {
   const { ctx } = props;
   const { t, lang } = ctx;
+  const u = usageLogMessages(lang);
+  const csvHref = `/archivist/usage-log.csv${props.search ? `?${props.search}` : ''}`;
   const reason = ({ code, text }: UsageLine['reason']): string => {
     return [code ? t.reasons[code] : undefined, text].filter(Boolean).join(': ');
   };
@@ -14,11 +26,13 @@ export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageL
     <Layout ctx={ctx} title={t.usageLogTitle} active="usage-log">
       <div class="title-row">
         <h1>{t.usageLogTitle}</h1>
-        <a class="button secondary no-print" href="/archivist/usage-log.csv" download="kayttoloki.csv">
+        <a class="button secondary no-print" href={csvHref} download={u.csvFile}>
           {t.exportCsv}
         </a>
       </div>
       <p class="lead">{t.usageLogIntro}</p>
+      <UsageLogFilters ctx={ctx} form={props.form} archivists={props.archivists} problem={props.problem} />
+      <p class="hint">{u.pageLimit}</p>
       {props.entries.length === 0 ? (
         <p class="muted">{t.noEntries}</p>
       ) : (

@@ -1,8 +1,9 @@
 /**
- * The archivist interface's domain: sign-in, search, document view, compare, invalidation and the usage
- * log. Every read goes through one register check (an archivist sees only the registers it acts for, and a
- * document elsewhere is "not found", so its existence does not leak); every search and view is logged.
- * It sees plain values, never HTTP.
+ * The archivist interface's domain: sign-in, search, document view, compare and invalidation. Every read
+ * goes through one register check (an archivist sees only the registers it acts for, and a document
+ * elsewhere is "not found", so its existence does not leak) and one purpose check (a client's data shows
+ * only after a purpose of use is stated for that client); every search and view is logged by the usage-log
+ * service. It sees plain values, never HTTP.
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import { KantaSimError } from '../errors.js';
@@ -10,7 +11,7 @@ import { checkHetu } from '../hl7/hetu.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { ArchivistStore } from '../store/archivist-store.js';
 import type { CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
-import type { UsageEntry, UsageLogStore } from '../store/usage-log-store.js';
+import type { UsageEntry } from '../store/usage-log-store.js';
 import { readArchivedDocument, type ArchivedDocument } from './archived-document.js';
 import {
   authenticate,
@@ -24,15 +25,17 @@ import { documentFilter, searchDetail, type SearchQuery } from './search-query.j
 import { groupResults, type ClientGroup } from './group-results.js';
 import type { ArchivistInvalidate } from './invalidation.js';
 import { metadataValues, type MetadataValue } from './metadata-fields.js';
+import type { Purpose } from './purposes.js';
 import { findSession, startSession, type Session } from './sessions.js';
-import { usageLogCsv } from './usage-log.js';
+import type { UsageEvent, UsageLogService } from './usage-log-service.js';
 import { diffVersions, type FieldChange } from './version-diff.js';
 
 export interface ArchivistServiceDeps {
   readonly archive: ArchiveStore;
   readonly archivists: ArchivistStore;
   readonly compare: CompareRecordStore;
-  readonly usage: UsageLogStore;
+  /** The usage log and the purposes of use stated per client. */
+  readonly usageLog: UsageLogService;
   readonly codes: CodeLists;
   readonly organisations: OrganisationNames;
   readonly clock: () => Date;
@@ -59,7 +62,13 @@ export interface DocumentView {
   readonly versions: readonly VersionEntry[];
   readonly compare?: CompareRecord;
   readonly accessLog: readonly UsageEntry[];
+  /** The purpose of use stated for the document's client, under which this view was logged. */
+  readonly purpose: Purpose;
 }
+
+/** Opening a document: its view, or the purpose of use for its client still to be asked. */
+export type DocumentOpening =
+  { readonly kind: 'view'; readonly view: DocumentView } | { readonly kind: 'purpose-required' };
 
 /** How many documents one search returns at most (grouped on one page). */
 export const SEARCH_LIMIT = 500;
@@ -100,14 +109,11 @@ export class ArchivistService {
     return this.deps.archivists.deleteSession(session.tokenHash);
   }
 
-  /** Remembers the reason for access the archivist stated; later entries carry it. */
-  async stateReason(session: Session, reason: string): Promise<Session> {
-    await this.deps.archivists.setSessionReason(session.tokenHash, reason);
-    return { ...session, reason };
-  }
-
-  /** Searches the archivist's registers; logged with the client and the filters. */
-  async search(session: Session, query: SearchQuery): Promise<SearchResult> {
+  /**
+   * Searches the archivist's registers under the purpose stated with the search; logged with the client and
+   * the filters. A search for a client states the purpose for that client (and for no other).
+   */
+  async search(session: Session, query: SearchQuery, purpose: Purpose): Promise<SearchResult> {
     const registers = this.registersFor(session, query.registerOid);
     if (query.hetu !== undefined && !checkHetu(query.hetu).ok) {
       throw new KantaSimError('BAD_REQUEST', `"${query.hetu}" is not a valid personal identity code`);
@@ -117,13 +123,23 @@ export class ArchivistService {
     const truncated = rows.length > SEARCH_LIMIT;
     const docs = rows.slice(0, SEARCH_LIMIT).map(readArchivedDocument);
     const detail = searchDetail(query);
-    await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined });
+    if (query.hetu !== undefined) {
+      await this.deps.usageLog.grant(session, query.hetu, purpose);
+    }
+    await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined }, purpose);
     return { groups: groupResults(docs, this.deps.codes), count: docs.length, truncated };
   }
 
-  /** One document with its metadata, versions, compare record and access log; logged as a view. */
-  async viewDocument(session: Session, documentId: string): Promise<DocumentView> {
+  /**
+   * One document with its metadata, versions, compare record and access log, logged as a view under the
+   * purpose stated for its client; without one, nothing is shown or logged and the purpose is asked.
+   */
+  async viewDocument(session: Session, documentId: string): Promise<DocumentOpening> {
     const document = await this.visible(session, documentId);
+    const purpose = await this.deps.usageLog.purposeFor(session, document.stored.hetu);
+    if (!purpose) {
+      return { kind: 'purpose-required' };
+    }
     await this.log(session, {
       action: 'view',
       hetu: document.stored.hetu,
@@ -143,22 +159,31 @@ export class ArchivistService {
       document: d,
       changes: i === 0 ? [] : diffVersions(set[i - 1] as ArchivedDocument, d, this.deps.codes),
     }));
-    return {
+    const view: DocumentView = {
       document,
       metadata: metadataValues(document, this.deps.codes, names),
       versions,
       compare: await this.deps.compare.getCompareRecord(documentId),
-      accessLog: await this.deps.usage.list({
-        organisationOid: session.archivist.organisationOid,
-        documentId,
-        limit: 20,
-      }),
+      accessLog: await this.deps.usageLog.entries(session, { documentId }, 20),
+      purpose,
     };
+    return { kind: 'view', view };
+  }
+
+  /** Refuses (not found) a document outside the archivist's registers; tells nothing about one inside. */
+  async checkVisible(session: Session, documentId: string): Promise<void> {
+    await this.visible(session, documentId);
+  }
+
+  /** States the purpose of use for the client of a document the archivist may see. */
+  async statePurposeForDocument(session: Session, documentId: string, purpose: Purpose): Promise<void> {
+    const document = await this.visible(session, documentId);
+    await this.deps.usageLog.grant(session, document.stored.hetu, purpose);
   }
 
   /** The document for a page that shows it without a full view (the invalidation confirmation). */
   async peekDocument(session: Session, documentId: string): Promise<ArchivedDocument> {
-    return this.visible(session, documentId);
+    return this.purposeful(session, documentId);
   }
 
   /** Saves the compare form of a document. */
@@ -167,7 +192,7 @@ export class ArchivistService {
     documentId: string,
     form: Record<string, unknown>,
   ): Promise<CompareRecord> {
-    const document = await this.visible(session, documentId);
+    const document = await this.purposeful(session, documentId);
     const { fields, note } = parseCompareForm(form);
     const record: CompareRecord = {
       documentId,
@@ -195,7 +220,7 @@ export class ArchivistService {
     if (trimmed.length < 3) {
       throw new KantaSimError('BAD_REQUEST', 'an invalidation needs a reason');
     }
-    const document = await this.visible(session, documentId);
+    const document = await this.purposeful(session, documentId);
     await this.deps.invalidate({
       documentId,
       registerOids: session.archivist.registerOids,
@@ -210,17 +235,6 @@ export class ArchivistService {
       registerOid: document.stored.registerOid,
       detail: trimmed.slice(0, 1000),
     });
-  }
-
-  /** The archivist's own organisation's usage log, newest first. */
-  usageLog(session: Session, limit = 1000): Promise<UsageEntry[]> {
-    return this.deps.usage.list({ organisationOid: session.archivist.organisationOid, limit });
-  }
-
-  /** The whole log of the archivist's organisation as CSV; the export itself is logged. */
-  async usageLogCsv(session: Session): Promise<string> {
-    await this.log(session, { action: 'export-log' });
-    return usageLogCsv(await this.deps.usage.list({ organisationOid: session.archivist.organisationOid }));
   }
 
   /** Register keepers' names for the register filter. */
@@ -247,22 +261,24 @@ export class ArchivistService {
     return readArchivedDocument(stored);
   }
 
+  /**
+   * A visible document whose client has a stated purpose of use. The pages ask for the purpose before
+   * they offer these actions, so a request without one is refused, not asked.
+   */
+  private async purposeful(session: Session, documentId: string): Promise<ArchivedDocument> {
+    const document = await this.visible(session, documentId);
+    if (!(await this.deps.usageLog.purposeFor(session, document.stored.hetu))) {
+      throw new KantaSimError('FORBIDDEN', 'state the purpose of use for this client first');
+    }
+    return document;
+  }
+
   /** Logs a deployment-test action: its pages show the test client's documents. */
   logDeploymentTest(session: Session, hetu: string, detail: string): Promise<void> {
     return this.log(session, { action: 'deployment-test', hetu, detail });
   }
 
-  private log(
-    session: Session,
-    entry: Pick<UsageEntry, 'action' | 'hetu' | 'documentId' | 'registerOid' | 'detail'>,
-  ): Promise<void> {
-    return this.deps.usage.append({
-      ...entry,
-      at: this.now().toISOString(),
-      organisationOid: session.archivist.organisationOid,
-      archivistId: session.archivist.id,
-      archivistName: session.archivist.name,
-      reason: entry.action === 'sign-in' || entry.action === 'export-log' ? undefined : session.reason,
-    });
+  private log(session: Session, event: UsageEvent, stated?: Purpose): Promise<void> {
+    return this.deps.usageLog.record(session, event, stated);
   }
 }

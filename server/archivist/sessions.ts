@@ -13,7 +13,6 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 export interface Session {
   readonly tokenHash: string;
   readonly csrfToken: string;
-  readonly reason?: string;
   readonly archivist: Archivist;
 }
 
@@ -53,7 +52,6 @@ export async function findSession(
     ? {
         tokenHash: record.tokenHash,
         csrfToken: record.csrfToken,
-        reason: record.reason,
         archivist: toArchivist(archivist),
       }
     : undefined;

@@ -10,7 +10,7 @@ import type { UsageAction, UsageEntry } from '../store/usage-log-store.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
 import type { DocumentView } from './archivist-service.js';
 import type { MetadataValue } from './metadata-fields.js';
-import { splitReason, type AccessReason } from './usage-log.js';
+import { splitReason, type AccessReason } from './purposes.js';
 import type { FieldChange } from './version-diff.js';
 
 export type { SearchResult } from './archivist-service.js';
@@ -19,7 +19,8 @@ export type { MetadataKey, MetadataValue } from './metadata-fields.js';
 export type { FieldChange } from './version-diff.js';
 export type { SignatureCheckName, SignatureReport } from '../signature/signature-types.js';
 export type { UsageAction } from '../store/usage-log-store.js';
-export { ACCESS_REASONS, type AccessReason } from './usage-log.js';
+export { ACCESS_REASONS, type AccessReason, type Purpose, type PurposeProblem } from './purposes.js';
+export { USAGE_ACTIONS, type CsvColumn } from './usage-log.js';
 export { COMPARE_KEYS } from './compare.js';
 
 /** Who invalidated a document set, when and why. */

@@ -23,6 +23,7 @@ import {
 import { getCompareRecord } from '../archivist/compare.js';
 import { archiveInvalidation } from '../archivist/invalidation.js';
 import { LiveFeed } from '../archivist/live-feed.js';
+import { UsageLogService } from '../archivist/usage-log-service.js';
 
 export interface ArchivistCompositionDeps {
   readonly db: SqliteDatabase;
@@ -41,9 +42,12 @@ export interface ArchivistParts {
   /** The compare records ("matches the client system"), which the rehearsal reads too. */
   readonly compare: CompareRecordStore;
   readonly usage: UsageLogStore;
+  /** The usage log and the purposes of use stated per client. */
+  readonly usageLog: UsageLogService;
   /** What the routes need (server/app/archivist/archivist-router.ts). */
   readonly routes: {
     readonly service: ArchivistService;
+    readonly usageLog: UsageLogService;
     readonly feed: LiveFeed;
     readonly codes: CodeLists;
     readonly organisations: OrganisationNames;
@@ -60,11 +64,12 @@ export async function composeArchivist(deps: ArchivistCompositionDeps): Promise<
   const usage = new SqliteUsageLogStore(deps.db);
   const compare = new SqliteCompareRecordStore(deps.db);
   await ensureDemoArchivists(store, deps.organisations, deps.clock());
+  const usageLog = new UsageLogService({ usage, archivists: store, clock: deps.clock });
   const service = new ArchivistService({
     archive: deps.archive,
     archivists: store,
     compare,
-    usage,
+    usageLog,
     codes: deps.codes,
     organisations: deps.organisations,
     clock: deps.clock,
@@ -79,7 +84,15 @@ export async function composeArchivist(deps: ArchivistCompositionDeps): Promise<
     store,
     compare,
     usage,
-    routes: { service, feed, codes: deps.codes, organisations: deps.organisations, logger: deps.logger },
+    usageLog,
+    routes: {
+      service,
+      usageLog,
+      feed,
+      codes: deps.codes,
+      organisations: deps.organisations,
+      logger: deps.logger,
+    },
     addArchivist: (input) => addArchivist(store, deps.organisations, input, deps.clock()),
     getCompareRecord: (documentId) => getCompareRecord(compare, documentId),
   };

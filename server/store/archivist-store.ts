@@ -1,5 +1,6 @@
 /**
- * Storage of the archivist interface's people: archivists and their sessions. The archivist domain talks to
+ * Storage of the archivist interface's people: archivists, their sessions and the purposes of use stated in
+ * each session. The archivist domain talks to
  * this interface, never to SQL (sqlite-archivist-store.ts implements it).
  */
 
@@ -24,10 +25,18 @@ export interface SessionRecord {
   readonly archivistId: string;
   /** The per-session token every form carries back (CSRF protection). */
   readonly csrfToken: string;
-  /** The reason for access the archivist last stated (written into usage-log entries). */
-  readonly reason?: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+}
+
+/** A purpose of use (käyttötarkoitus) stated in one session for one client. */
+export interface PurposeRecord {
+  readonly tokenHash: string;
+  readonly hetu: string;
+  /** One of the reasons of server/archivist/purposes.ts. */
+  readonly reasonCode: string;
+  readonly reasonText?: string;
+  readonly grantedAt: string;
 }
 
 export interface ArchivistStore {
@@ -39,7 +48,10 @@ export interface ArchivistStore {
   insertSession(session: SessionRecord): Promise<void>;
   /** The session if it exists and has not expired at `now`. */
   getSession(tokenHash: string, now: string): Promise<SessionRecord | undefined>;
-  setSessionReason(tokenHash: string, reason: string): Promise<void>;
+  /** Records the purpose stated for a client in a session, replacing the one stated before for that client. */
+  grantPurpose(record: PurposeRecord): Promise<void>;
+  /** The purpose stated for this client in this session, if any. */
+  getPurpose(tokenHash: string, hetu: string): Promise<PurposeRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Drops sessions expired at `now`. */
   pruneSessions(now: string): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * ArchivistStore on the shared SQLite connection (see open-database.ts).
  */
-import type { ArchivistRecord, ArchivistStore, SessionRecord } from './archivist-store.js';
+import type { ArchivistRecord, ArchivistStore, PurposeRecord, SessionRecord } from './archivist-store.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
 interface ArchivistRow {
@@ -15,11 +15,18 @@ interface ArchivistRow {
   created_at: string;
 }
 
+interface PurposeRow {
+  token_hash: string;
+  hetu: string;
+  reason_code: string;
+  reason_text: string | null;
+  granted_at: string;
+}
+
 interface SessionRow {
   token_hash: string;
   archivist_id: string;
   csrf_token: string;
-  reason: string | null;
   created_at: string;
   expires_at: string;
 }
@@ -77,14 +84,14 @@ export class SqliteArchivistStore implements ArchivistStore {
 
   async insertSession(s: SessionRecord): Promise<void> {
     await this.db.run(
-      'INSERT INTO archivist_sessions (token_hash, archivist_id, csrf_token, reason, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [s.tokenHash, s.archivistId, s.csrfToken, s.reason ?? null, s.createdAt, s.expiresAt],
+      'INSERT INTO archivist_sessions (token_hash, archivist_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [s.tokenHash, s.archivistId, s.csrfToken, s.createdAt, s.expiresAt],
     );
   }
 
   async getSession(tokenHash: string, now: string): Promise<SessionRecord | undefined> {
     const row = await this.db.get<SessionRow>(
-      'SELECT token_hash, archivist_id, csrf_token, reason, created_at, expires_at FROM archivist_sessions WHERE token_hash = ? AND expires_at > ?',
+      'SELECT token_hash, archivist_id, csrf_token, created_at, expires_at FROM archivist_sessions WHERE token_hash = ? AND expires_at > ?',
       [tokenHash, now],
     );
     return row
@@ -92,15 +99,36 @@ export class SqliteArchivistStore implements ArchivistStore {
           tokenHash: row.token_hash,
           archivistId: row.archivist_id,
           csrfToken: row.csrf_token,
-          reason: row.reason ?? undefined,
           createdAt: row.created_at,
           expiresAt: row.expires_at,
         }
       : undefined;
   }
 
-  async setSessionReason(tokenHash: string, reason: string): Promise<void> {
-    await this.db.run('UPDATE archivist_sessions SET reason = ? WHERE token_hash = ?', [reason, tokenHash]);
+  async grantPurpose(p: PurposeRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO archivist_session_purposes (token_hash, hetu, reason_code, reason_text, granted_at)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (token_hash, hetu) DO UPDATE SET
+         reason_code = excluded.reason_code, reason_text = excluded.reason_text, granted_at = excluded.granted_at`,
+      [p.tokenHash, p.hetu, p.reasonCode, p.reasonText ?? null, p.grantedAt],
+    );
+  }
+
+  async getPurpose(tokenHash: string, hetu: string): Promise<PurposeRecord | undefined> {
+    const row = await this.db.get<PurposeRow>(
+      'SELECT token_hash, hetu, reason_code, reason_text, granted_at FROM archivist_session_purposes WHERE token_hash = ? AND hetu = ?',
+      [tokenHash, hetu],
+    );
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          hetu: row.hetu,
+          reasonCode: row.reason_code,
+          reasonText: row.reason_text ?? undefined,
+          grantedAt: row.granted_at,
+        }
+      : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -13,13 +13,14 @@ const SNAPSHOT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * Tables a snapshot neither saves nor restores: the schema record, and what must outlive a test's state
  * changes. The usage log (käyttöloki) is append-only by law (its triggers refuse DELETE), and archivists
- * with their sessions are identities, not archive state.
+ * with their sessions (and the purposes of use stated in them) are identities, not archive state.
  */
 const SKIPPED = new Set([
   'schema_migrations',
   'usage_log',
   'archivists',
   'archivist_sessions',
+  'archivist_session_purposes',
   WRITE_PROBE_TABLE,
 ]);
 

@@ -49,16 +49,24 @@ export class SqliteUsageLogStore implements UsageLogStore {
 
   async list(filter: UsageLogFilter): Promise<UsageEntry[]> {
     const parts = ['organisation_oid = ?'];
-    const params: string[] = [filter.organisationOid];
-    for (const [value, column] of [
-      [filter.documentId, 'document_id'],
-      [filter.hetu, 'hetu'],
-      [filter.action, 'action'],
+    const params: (string | number)[] = [filter.organisationOid];
+    for (const [value, condition] of [
+      [filter.documentId, 'document_id = ?'],
+      [filter.hetu, 'hetu = ?'],
+      [filter.action, 'action = ?'],
+      [filter.archivistId, 'archivist_id = ?'],
+      [filter.from, 'at >= ?'],
+      [filter.to, 'at < ?'],
     ] as const) {
       if (value !== undefined) {
-        parts.push(`${column} = ?`);
+        parts.push(condition);
         params.push(value);
       }
+    }
+    if (filter.reasonCode !== undefined) {
+      // Stored as `code` or `code: free text`; substr, not LIKE, so that no character of a code is a wildcard.
+      parts.push('(reason = ? OR substr(reason, 1, ?) = ?)');
+      params.push(filter.reasonCode, filter.reasonCode.length + 2, `${filter.reasonCode}: `);
     }
     const rows = await this.db.all<UsageRow>(
       `SELECT seq, at, organisation_oid, archivist_id, archivist_name, action, hetu, document_id, register_oid, reason, detail

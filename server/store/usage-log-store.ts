@@ -16,7 +16,10 @@ export interface NewUsageEntry {
   readonly hetu?: string;
   readonly documentId?: string;
   readonly registerOid?: string;
-  /** The reason for access the archivist stated. */
+  /**
+   * The purpose of use stated for this entry's client (`code` or `code: free text`); for a search without
+   * a client, the purpose stated with the search.
+   */
   readonly reason?: string;
   /** What else identifies the event (the search filters, the invalidation reason). */
   readonly detail?: string;
@@ -32,6 +35,12 @@ export interface UsageLogFilter {
   readonly documentId?: string;
   readonly hetu?: string;
   readonly action?: UsageAction;
+  readonly archivistId?: string;
+  /** The purpose's code, whatever free text followed it. */
+  readonly reasonCode?: string;
+  /** ISO instants: entries at or after `from`, and before `to`. */
+  readonly from?: string;
+  readonly to?: string;
   readonly limit?: number;
 }
 

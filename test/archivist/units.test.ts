@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { displayFormSrcdoc, FRAME_STYLE_HASH, sanitizeDisplayForm } from '../../archivist-ui/display-form.js';
-import { statedReason, splitReason, usageLogCsv } from '../../server/archivist/usage-log.js';
 import { flatten } from '../../server/archivist/version-diff.js';
 import { parseCompareForm } from '../../server/archivist/compare.js';
 
@@ -24,36 +23,6 @@ describe('display form sanitiser', () => {
     const doc = await displayFormSrcdoc('<p>hei</p>', 'fi');
     expect(doc).toContain(`default-src 'none'; style-src ${FRAME_STYLE_HASH}; img-src 'none'`);
     expect(doc).toContain('<body><p>hei</p></body>');
-  });
-});
-
-describe('usage log helpers', () => {
-  it('accepts only known reasons, "other" only with text', () => {
-    expect(statedReason('training', '')).toBe('training');
-    expect(statedReason('client-request', '  pyyntö  42 ')).toBe('client-request: pyyntö 42');
-    expect(statedReason('other', '')).toBeUndefined();
-    expect(statedReason('curiosity', 'x')).toBeUndefined();
-    expect(splitReason('client-request: pyyntö 42')).toEqual({ code: 'client-request', text: 'pyyntö 42' });
-  });
-
-  it('exports CSV oldest first, quoting and defusing formulas', () => {
-    const base = {
-      at: '2026-01-01T00:00:00Z',
-      organisationOid: '1.2',
-      archivistId: 'a',
-      archivistName: 'A, B',
-    };
-    const csv = usageLogCsv([
-      { ...base, seq: 2, action: 'view', detail: '=HYPERLINK("x")' },
-      { ...base, seq: 1, action: 'search' },
-    ]);
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'seq,at,archivistName,archivistId,action,hetu,documentId,registerOid,reason,detail',
-    );
-    expect(lines[1]).toMatch(/^1,/);
-    expect(lines[2]).toContain('"A, B"');
-    expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
 

@@ -47,6 +47,10 @@ describe.skipIf(!CHROMIUM.available)(
       await page.fill('#hetu', HETU);
       await page.click('button[type=submit]:has-text("Aloita")');
       await page.waitForURL(/\/archivist\/deployment-tests\/[^/]+$/);
+      // The test client's data waits for a purpose of use: the deployment test is suggested, then confirmed.
+      expect(await page.locator('#reason').inputValue()).toBe('deployment-test');
+      await page.click('#purpose-form button[type=submit]');
+      await page.waitForSelector('table.checklist');
       const rows = page.locator('table.checklist tbody tr');
       const expected = await rows.count();
       expect(expected).toBeGreaterThan(0);

@@ -59,6 +59,10 @@ describe.skipIf(!CHROMIUM.available)('a hostile display form in chromium', { tim
     await page.click('#demo-sign-in');
     await page.waitForURL(/\/archivist\/search/);
     await page.goto(`${sim.webUrl}/archivist/documents/${encodeURIComponent(documentId)}`);
+    // Opened by its address: the purpose of use for its client comes first.
+    await page.selectOption('#reason', 'error-investigation');
+    await page.click('#purpose-form button[type=submit]');
+    await page.waitForSelector('iframe.display-frame');
     const frameElement = page.locator('iframe.display-frame');
     expect(await frameElement.getAttribute('sandbox')).toBe('');
     const frame = page.frameLocator('iframe.display-frame');

@@ -11,6 +11,7 @@ import { isKantaSimError, KantaSimError } from '../../errors.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
 import type { Rehearsal } from '../../store/rehearsal-store.js';
 import { sendPage } from './page.js';
+import { rehearsalPurposeStated, stateRehearsalPurpose } from './rehearsal-purpose.js';
 import type { ArchivistRouteContext } from './route-context.js';
 
 const REPORTS = [
@@ -30,6 +31,11 @@ export function deploymentTestRoutes(ctx: ArchivistRouteContext, rehearsal: Rehe
   );
   router.post('/deployment-tests', ctx.form, ctx.signedIn(startRehearsal(ctx, rehearsal)));
   router.get('/deployment-tests/:id', ctx.signedIn(showRehearsal(ctx, rehearsal)));
+  router.post(
+    '/deployment-tests/:id/purpose',
+    ctx.form,
+    ctx.signedIn(stateRehearsalPurpose(ctx, (req, session) => own(rehearsal, req, session))),
+  );
   for (const { kind, type } of REPORTS) {
     router.get(`/deployment-tests/:id/report.${kind}`, sendReport(ctx, rehearsal, kind, type));
   }
@@ -88,6 +94,9 @@ function showRehearsal(
 ): (req: Request, res: Response, session: Session) => Promise<void> {
   return async (req, res, session) => {
     const r = await own(rehearsal, req, session);
+    if (!(await rehearsalPurposeStated(ctx, req, res, session, r, 'page'))) {
+      return;
+    }
     const [verdict, model] = await Promise.all([
       rehearsal.rehearsals.verdict(r.id),
       rehearsal.reports.model(r.id),
@@ -116,6 +125,9 @@ function sendReport(
 ): RequestHandler {
   return ctx.signedIn(async (req, res, session) => {
     const r = await own(rehearsal, req, session);
+    if (!(await rehearsalPurposeStated(ctx, req, res, session, r, 'redirect'))) {
+      return;
+    }
     await ctx.deps.service.logDeploymentTest(session, r.hetu, `report ${kind} of ${r.caseName} (${r.id})`);
     const files = rehearsal.reports;
     const body =

@@ -1,15 +1,18 @@
 /**
  * The document page, shown by GET /archivist/documents/:id and again, with the form's error, when an
- * invalidation is asked without a reason; and the names and links it shows.
+ * invalidation is asked without a reason; and the names and links it shows. Until a purpose of use is
+ * stated for the document's client, the purpose gate is shown instead.
  */
 import type { Request, Response } from 'express';
 import { h } from 'preact';
 import { displayFormSrcdoc } from '../../../archivist-ui/display-form.js';
 import { DocumentPage } from '../../../archivist-ui/views/document.js';
 import type { ArchivedDocument } from '../../archivist/archived-document.js';
+import type { Purpose } from '../../archivist/purposes.js';
 import type { Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
 import { langOf, sendPage } from './page.js';
+import { sendPurposeGate } from './purpose-gate.js';
 import type { ArchivistRouteContext } from './route-context.js';
 import { documentPageModel } from '../../archivist/view-models.js';
 
@@ -29,7 +32,18 @@ export async function sendDocumentPage(
   extra: DocumentPageExtra = {},
 ): Promise<void> {
   const lang = langOf(req);
-  const view = await ctx.deps.service.viewDocument(session, String(req.params.id));
+  const id = String(req.params.id);
+  const opening = await ctx.deps.service.viewDocument(session, id);
+  if (opening.kind === 'purpose-required') {
+    sendPurposeGate(ctx, req, res, session, {
+      action: documentPurposePath(id),
+      subject: 'document',
+      cancelHref: '/archivist/search',
+      suggestion: req.query.suggest,
+    });
+    return;
+  }
+  const { view } = opening;
   const xhtml = view.document.content.xhtml;
   const done = req.query.done;
   sendPage(
@@ -40,7 +54,7 @@ export async function sendDocumentPage(
       srcdoc: xhtml ? await displayFormSrcdoc(xhtml, lang) : undefined,
       typeName: typeName(view.document, ctx.deps.codes, lang),
       flash: done === 'compare' ? 'compare-saved' : done === 'invalidated' ? 'invalidated' : undefined,
-      backHref: backToSearch(view.document.stored.hetu, session),
+      backHref: backToSearch(view.document.stored.hetu, view.purpose),
       ...extra,
     }),
     extra.status ?? 200,
@@ -57,15 +71,16 @@ export function typeName(doc: ArchivedDocument, codes: CodeLists, lang: 'fi' | '
   return entry?.[lang] ?? entry?.fi ?? coded.displayName ?? coded.code;
 }
 
-/** The search for the document's client, with the purpose of use the session stated. */
-export function backToSearch(hetu: string, session: Session): string {
-  const params = new URLSearchParams({ hetu });
-  if (session.reason) {
-    const at = session.reason.indexOf(': ');
-    params.set('reason', at < 0 ? session.reason : session.reason.slice(0, at));
-    if (at >= 0) {
-      params.set('reasonText', session.reason.slice(at + 2));
-    }
+/** Where the gate of a document posts the purpose of use for its client. */
+export function documentPurposePath(id: string): string {
+  return `/archivist/documents/${encodeURIComponent(id)}/purpose`;
+}
+
+/** The search for the document's client, with the purpose of use stated for that client. */
+export function backToSearch(hetu: string, purpose: Purpose): string {
+  const params = new URLSearchParams({ hetu, reason: purpose.code });
+  if (purpose.text !== undefined) {
+    params.set('reasonText', purpose.text);
   }
   return `/archivist/search?${params.toString()}`;
 }

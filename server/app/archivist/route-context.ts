@@ -7,6 +7,7 @@ import type { PageContext } from '../../../archivist-ui/views/context.js';
 import type { ArchivistService } from '../../archivist/archivist-service.js';
 import type { OrganisationNames } from '../../archivist/archivists.js';
 import type { LiveFeed } from '../../archivist/live-feed.js';
+import type { UsageLogService } from '../../archivist/usage-log-service.js';
 import { csrfMatches, type Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
 import { KantaSimError } from '../../errors.js';
@@ -18,6 +19,8 @@ import { checkOrigin } from './sign-in-forms.js';
 
 export interface ArchivistRoutesDeps {
   readonly service: ArchivistService;
+  /** The usage log and the purposes of use stated per client. */
+  readonly usageLog: UsageLogService;
   readonly feed: LiveFeed;
   readonly codes: CodeLists;
   readonly organisations: OrganisationNames;

@@ -1,6 +1,7 @@
 /**
- * Reading the search form: query strings into a SearchQuery, the stated purpose of use into the session,
- * and the code-list options of the filters in the page's language.
+ * Reading the search form: query strings into a SearchQuery with the purpose of use stated for it (every
+ * search states its own; nothing is remembered from an earlier search), and the code-list options of the
+ * filters in the page's language.
  */
 import type { Lang } from '../../../archivist-ui/i18n/index.js';
 import type { Messages } from '../../../archivist-ui/i18n/fi.js';
@@ -8,7 +9,7 @@ import type { SearchForm, SearchOptions } from '../../../archivist-ui/views/sear
 import type { ArchivistService, SearchResult } from '../../archivist/archivist-service.js';
 import type { SearchQuery } from '../../archivist/search-query.js';
 import type { Session } from '../../archivist/sessions.js';
-import { splitReason, statedReason } from '../../archivist/usage-log.js';
+import { readPurpose, type PurposeProblem } from '../../archivist/purposes.js';
 import type { CodeLists } from '../../codes/code-lists.js';
 import { CODE_SYSTEMS } from '../../codes/code-systems.js';
 import { KantaSimError } from '../../errors.js';
@@ -40,9 +41,9 @@ export interface SearchPageData {
   readonly options: SearchOptions;
   readonly result?: SearchResult;
   readonly errorKey?: 'reasonRequired' | 'hetuInvalid';
+  /** The field the error is about. */
+  readonly errorField?: PurposeProblem | 'hetu';
   readonly filtersOpen: boolean;
-  /** The session, with the newly stated reason. */
-  readonly session: Session;
 }
 
 /** Code-list names in a language (falling back to Finnish). */
@@ -89,19 +90,17 @@ export async function readSearch(
   if (raw.hetu) {
     raw.hetu = raw.hetu.toUpperCase();
   }
-  const remembered = splitReason(session.reason);
-  const form: SearchForm = { reason: remembered.code, reasonText: remembered.text, ...raw };
+  const form: SearchForm = { ...raw };
   const filtersOpen = FILTER_KEYS.some((k) => raw[k] !== undefined);
-  const base = { form, options: options(codes, lang), filtersOpen, session };
+  const base = { form, options: options(codes, lang), filtersOpen };
   const asked = raw.hetu !== undefined || filtersOpen;
   if (!asked) {
     return base;
   }
-  const reason = statedReason(raw.reason, raw.reasonText);
-  if (!reason) {
-    return { ...base, errorKey: 'reasonRequired' };
+  const stated = readPurpose(raw.reason, raw.reasonText);
+  if (!stated.ok) {
+    return { ...base, errorKey: 'reasonRequired', errorField: stated.problem };
   }
-  const current = reason === session.reason ? session : await service.stateReason(session, reason);
   const state = raw.state as DocumentState | undefined;
   const search: SearchQuery = {
     hetu: raw.hetu,
@@ -115,7 +114,7 @@ export async function readSearch(
     registerOid: raw.registerOid,
   };
   try {
-    return { ...base, session: current, result: await service.search(current, search) };
+    return { ...base, result: await service.search(session, search, stated.purpose) };
   } catch (e) {
     if (
       e instanceof KantaSimError &&
@@ -123,7 +122,7 @@ export async function readSearch(
       raw.hetu !== undefined &&
       /identity code/.test(e.message)
     ) {
-      return { ...base, session: current, errorKey: 'hetuInvalid' };
+      return { ...base, errorKey: 'hetuInvalid', errorField: 'hetu' };
     }
     throw e;
   }

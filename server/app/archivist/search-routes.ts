@@ -15,7 +15,7 @@ export function searchRoutes(ctx: ArchivistRouteContext): Router {
     ctx.signedIn(async (req, res, session) => {
       const lang = langOf(req);
       const search = await readSearch(req.query, session, service, codes, lang);
-      const page = ctx.pageContextOf(req, search.session);
+      const page = ctx.pageContextOf(req, session);
       sendPage(
         res,
         h(SearchPage, {
@@ -24,6 +24,7 @@ export function searchRoutes(ctx: ArchivistRouteContext): Router {
           options: search.options,
           result: search.result,
           error: search.errorKey ? page.t[search.errorKey] : undefined,
+          errorField: search.errorField,
           filtersOpen: search.filtersOpen,
           names: { ...codeNamer(codes, lang), register: ctx.orgName },
         }),

@@ -56,4 +56,18 @@ export const ARCHIVIST_MIGRATIONS: readonly Migration[] = [
        updated_at TEXT NOT NULL
      );`,
   },
+  {
+    // The purpose of use (käyttötarkoitus) is stated per client, not per session: a purpose stated for one
+    // client must never be written into the log entries of another. The session-wide column goes.
+    name: 'archivist-002-session-purposes',
+    sql: `CREATE TABLE archivist_session_purposes (
+       token_hash TEXT NOT NULL REFERENCES archivist_sessions(token_hash) ON DELETE CASCADE,
+       hetu TEXT NOT NULL,
+       reason_code TEXT NOT NULL,
+       reason_text TEXT,
+       granted_at TEXT NOT NULL,
+       PRIMARY KEY (token_hash, hetu)
+     );
+     ALTER TABLE archivist_sessions DROP COLUMN reason;`,
+  },
 ];

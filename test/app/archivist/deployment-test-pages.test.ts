@@ -16,6 +16,12 @@ beforeAll(async () => {
     .send({ csrf: organiser.csrf, caseName: 'lapsiperheiden-palvelut', hetu: '010181-900C' })
     .expect(303);
   rehearsalPath = started.headers.location as string;
+  // The rehearsal's page shows the test client's data: its purpose of use is asked first.
+  await organiser.agent
+    .post(`${rehearsalPath}/purpose`)
+    .type('form')
+    .send({ csrf: organiser.csrf, reason: 'deployment-test' })
+    .expect(303);
 });
 afterAll(async () => {
   await sim.stop();
