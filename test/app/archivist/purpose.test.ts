@@ -33,6 +33,22 @@ const doc = (id: string) => `/archivist/documents/${encodeURIComponent(id)}`;
 const entriesOf = (documentId: string) =>
   sim.running.archivist.usage.list({ organisationOid: sim.demo.organiser.oid, documentId });
 
+describe('a search', () => {
+  it('needs its own purpose, the error tied to the purpose field', async () => {
+    const me = await signInDemo(sim);
+    const res = await me.agent.get('/archivist/search').query({ hetu: STORY_CLIENT.hetu }).expect(400);
+    const select = /<select[^>]*id="reason"[^>]*>/.exec(res.text)?.[0] ?? '';
+    expect(select).toContain('aria-invalid="true"');
+    expect(select).toMatch(/aria-describedby="search-error reason-hint"/);
+    const other = await me.agent
+      .get('/archivist/search')
+      .query({ hetu: STORY_CLIENT.hetu, reason: 'other' })
+      .expect(400);
+    expect(/<input[^>]*id="reasonText"[^>]*>/.exec(other.text)?.[0]).toContain('aria-invalid="true"');
+    expect(other.text).toMatch(/<option value="other" selected/);
+  });
+});
+
 describe('a document opened by its address', () => {
   let me: SignedIn;
   beforeAll(async () => {
