@@ -45,6 +45,7 @@ const doc = (id: string) => `/archivist/documents/${encodeURIComponent(id)}`;
 describe('register isolation', () => {
   it.each([
     { method: 'GET', name: 'the document', path: (id: string) => doc(id), status: 404 },
+    { method: 'POST', name: 'purpose', path: (id: string) => `${doc(id)}/purpose`, status: 404 },
     { method: 'POST', name: 'compare', path: (id: string) => `${doc(id)}/compare`, status: 404 },
     { method: 'POST', name: 'invalidate', path: (id: string) => `${doc(id)}/invalidate`, status: 404 },
     {
