@@ -48,7 +48,9 @@ const fi = {
       'Organisaatiolle ei ole luovutettu testihenkilöä tämän tapauksen palvelutehtävään. Anna testihenkilön henkilötunnus.',
   },
   checklistCaption: 'Odotetut asiakirjat ja niiden tarkistukset',
-  rehearsalsCaption: 'Organisaation käyttöönottokoeharjoitukset, uusin ensin',
+  rehearsalsCaption: 'Organisaation käyttöönottokoeharjoitukset aloitusjärjestyksessä',
+  casesTitle: 'Testitapausten tilanne',
+  casesCaption: 'Testitapaukset ja niiden viimeisimmän harjoituksen tila',
 };
 
 export type RehearsalStateMessages = typeof fi;
@@ -95,7 +97,9 @@ const sv: RehearsalStateMessages = {
       'Ingen testperson har lämnats ut till organisationen för fallets serviceuppgift. Ange testpersonens personbeteckning.',
   },
   checklistCaption: 'Förväntade dokument och deras kontroller',
-  rehearsalsCaption: 'Organisationens övningar av ibruktagningstestet, nyaste först',
+  rehearsalsCaption: 'Organisationens övningar av ibruktagningstestet i den ordning de startades',
+  casesTitle: 'Testfallens läge',
+  casesCaption: 'Testfallen och statusen för deras senaste övning',
 };
 
 const en: RehearsalStateMessages = {
@@ -142,7 +146,9 @@ const en: RehearsalStateMessages = {
       "No test identity is handed to the organisation for the case's service. Give the test identity's code.",
   },
   checklistCaption: 'Expected documents and their checks',
-  rehearsalsCaption: "The organisation's deployment-test rehearsals, newest first",
+  rehearsalsCaption: "The organisation's deployment-test rehearsals in the order they were started",
+  casesTitle: 'Test cases',
+  casesCaption: 'The test cases and the state of their latest rehearsal',
 };
 
 const BY_LANG: Record<Lang, RehearsalStateMessages> = { fi, sv, en };

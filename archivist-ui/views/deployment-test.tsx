@@ -42,6 +42,7 @@ export function DeploymentTestListPage(props: {
       <h1>{d.title}</h1>
       <p class="lead">{d.intro}</p>
       <StartForm ctx={ctx} cases={props.cases} error={props.error} values={props.values} />
+      <CaseStates ctx={ctx} cases={props.cases} rehearsals={props.rehearsals} />
       <section aria-labelledby="list-title">
         <h2 id="list-title">{d.rehearsals}</h2>
         {props.rehearsals.length === 0 ? (
@@ -77,6 +78,53 @@ export function DeploymentTestListPage(props: {
         )}
       </section>
     </Layout>
+  );
+}
+
+/** A rehearsal that could not be judged still has the state its status says. */
+const STATE_OF_STATUS = { running: 'in-progress', finished: 'finished', cancelled: 'cancelled' } as const;
+
+/** Each test case with the state of its latest rehearsal, or "not started" when it was never rehearsed. */
+function CaseStates(props: {
+  ctx: PageContext;
+  cases: readonly TestCaseOption[];
+  rehearsals: readonly RehearsalListLine[];
+}) {
+  const { ctx } = props;
+  const d = deploymentTestMessages(ctx.lang);
+  const s = rehearsalStateMessages(ctx.lang);
+  return (
+    <section aria-labelledby="cases-title">
+      <h2 id="cases-title">{s.casesTitle}</h2>
+      <table class="data-table case-states">
+        <caption>{s.casesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{d.testCase}</th>
+            <th scope="col">{s.state}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.cases.map((c) => {
+            const latest = props.rehearsals.filter((r) => r.caseName === c.name).at(-1);
+            const state: RehearsalState =
+              latest === undefined ? 'not-started' : (latest.state ?? STATE_OF_STATUS[latest.status]);
+            return (
+              <tr data-case={c.name}>
+                <th scope="row">
+                  {latest === undefined ? (
+                    c.title
+                  ) : (
+                    <a href={`/archivist/deployment-tests/${encodeURIComponent(latest.id)}`}>{c.title}</a>
+                  )}
+                </th>
+                <td data-state={state}>{s.states[state]}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -45,7 +45,7 @@ interface RefusedStart {
   readonly values: StartFormValues;
 }
 
-/** The archivist's own rehearsals, newest first, each with its state, and the test cases to start one from. */
+/** The archivist's own rehearsals in the order they were started, each with its state, and the test cases. */
 async function sendListPage(
   ctx: ArchivistRouteContext,
   rehearsal: RehearsalParts,

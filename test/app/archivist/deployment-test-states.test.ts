@@ -58,6 +58,13 @@ describe('the state of a rehearsal', () => {
     expect(page.text).toMatch(/<caption>Odotetut asiakirjat ja niiden tarkistukset<\/caption>/);
     const list = await archivist.agent.get('/archivist/deployment-tests').expect(200);
     expect(list.text).toContain('data-state="waiting"');
+    // Each test case with the state of its latest rehearsal; a case never rehearsed is not started.
+    expect(list.text).toMatch(
+      /<tr data-case="lapsiperheiden-palvelut">(?:(?!<\/tr>)[\s\S])*data-state="waiting"/,
+    );
+    expect(list.text).toMatch(
+      /<tr data-case="lastensuojelu">(?:(?!<\/tr>)[\s\S])*data-state="not-started">Ei aloitettu/,
+    );
     expect(list.text).toMatch(/<caption>[^<]+<\/caption>/);
   });
 
