@@ -74,16 +74,17 @@ const STATE_TEXT = {
   waiting: 'Ei tulosta vielä: odotetaan asiakirjoja',
   'in-progress': 'Ei tulosta vielä: koe on kesken',
   cancelled: 'Ei tulosta: koe peruttiin',
-  finished: 'Koe päätetty',
 } as const;
 
-/** The result line: the verdict once there is one, else why there is none yet. */
+/** The result line: the verdict once there is one, else why there is none yet; who closed it and when. */
 function resultTextOf(p: RehearsalProgress): string {
-  if (p.outcome === undefined) {
-    return STATE_TEXT[p.state as keyof typeof STATE_TEXT];
+  const text =
+    p.outcome === undefined ? STATE_TEXT[p.state as keyof typeof STATE_TEXT] : RESULT_TEXT[p.outcome];
+  if (p.closedAt === undefined) {
+    return text;
   }
-  const verdict = RESULT_TEXT[p.outcome];
-  return p.state === 'finished' ? `${verdict} (${STATE_TEXT.finished.toLowerCase()})` : verdict;
+  const closed = `${p.state === 'cancelled' ? 'peruttu' : 'koe päätetty'} ${finnishDateTime(new Date(p.closedAt))}`;
+  return `${text} – ${closed}${p.closedBy === undefined ? '' : `, ${p.closedBy}`}`;
 }
 
 /** Finnish date and time, e.g. "12.3.2026 klo 10.15". */

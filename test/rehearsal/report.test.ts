@@ -166,6 +166,7 @@ describe('the deployment-test report', () => {
     expect(model.result).toBe('failed');
     expect(model.state).toBe('finished');
     expect(model.resultText).toContain('Poikkeamia');
+    expect(model.resultText).toContain('koe päätetty 18.6.2026 klo 10.55, Arja Ärjylä');
   });
 
   it('gives no verdict while the rehearsal waits for documents, and lists nothing awaited as a deviation', () => {
