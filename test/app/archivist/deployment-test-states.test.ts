@@ -163,6 +163,17 @@ describe('a refused start', () => {
     expect(res.text).not.toContain('is not a test identity');
   });
 
+  it('asks for a hetu when none is handed to the organisation for the case', async () => {
+    const res = await archivist.agent
+      .post('/archivist/deployment-tests')
+      .type('form')
+      .send({ csrf: archivist.csrf, caseName: 'lastensuojelu', hetu: '' })
+      .expect(400);
+    expect(res.text).toContain('Organisaatiolle ei ole luovutettu testihenkilöä');
+    expect(res.text).toMatch(/<input[^>]*aria-invalid="true"/);
+    expect(res.text).toMatch(/<option value="lastensuojelu" selected/);
+  });
+
   it('words a malformed hetu and an unknown case in the reader language, tied to their fields', async () => {
     await archivist.agent.get('/archivist/prefs?lang=en').expect(303);
     try {
