@@ -20,7 +20,9 @@ const fi = {
   noOutcomeYet:
     'Tulosta ei vielä ole: se annetaan, kun kaikki odotetut asiakirjat on arkistoitu ja verrattu.',
   progress: (archived: number, expected: number, compared: number): string =>
-    `Arkistoitu ${archived}/${expected}, verrattu asiakastietojärjestelmään ${compared}/${archived}`,
+    archived === 0
+      ? `Arkistoitu 0/${expected}`
+      : `Arkistoitu ${archived}/${expected}, verrattu asiakastietojärjestelmään ${compared}/${archived}`,
   finishedBy: (who: string, when: string): string => `Päättänyt ${who} ${when}`,
   finishedAt: (when: string): string => `Päätetty ${when}`,
   cancelledBy: (who: string, when: string): string => `Perunut ${who} ${when}`,
@@ -70,7 +72,9 @@ const sv: RehearsalStateMessages = {
   outcomes: { passed: 'Godkänd', failed: 'Underkänd' },
   noOutcomeYet: 'Inget resultat ännu: det ges när alla förväntade dokument har arkiverats och jämförts.',
   progress: (archived: number, expected: number, compared: number): string =>
-    `Arkiverade ${archived}/${expected}, jämförda med klientdatasystemet ${compared}/${archived}`,
+    archived === 0
+      ? `Arkiverade 0/${expected}`
+      : `Arkiverade ${archived}/${expected}, jämförda med klientdatasystemet ${compared}/${archived}`,
   finishedBy: (who: string, when: string): string => `Avslutad av ${who} ${when}`,
   finishedAt: (when: string): string => `Avslutad ${when}`,
   cancelledBy: (who: string, when: string): string => `Avbruten av ${who} ${when}`,
@@ -117,7 +121,9 @@ const en: RehearsalStateMessages = {
   outcomes: { passed: 'Passed', failed: 'Failed' },
   noOutcomeYet: 'No result yet: it is given once every expected document is archived and compared.',
   progress: (archived: number, expected: number, compared: number): string =>
-    `Archived ${archived}/${expected}, compared with the client system ${compared}/${archived}`,
+    archived === 0
+      ? `Archived 0/${expected}`
+      : `Archived ${archived}/${expected}, compared with the client system ${compared}/${archived}`,
   finishedBy: (who: string, when: string): string => `Finished by ${who} ${when}`,
   finishedAt: (when: string): string => `Finished ${when}`,
   cancelledBy: (who: string, when: string): string => `Cancelled by ${who} ${when}`,
