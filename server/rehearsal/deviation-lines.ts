@@ -15,13 +15,13 @@ import type { DeviationLine, ExpectedRef, FieldDifference } from './view-models.
 type RefusalEvent = Extract<RehearsalEvent, { kind: 'refusal' }>;
 
 /**
- * Every deviation: the findings in their order, then (once the rehearsal is closed and the comparison was
- * required) the documents nobody compared, then the documents the archive refused.
+ * Every deviation: the findings in their order, then (once the rehearsal is finished and the comparison was
+ * required) the documents nobody compared, then the messages the archive refused.
  */
 export function deviationLines(
   evaluation: Pick<Evaluation, 'checklist' | 'findings' | 'unexpected'>,
   refusals: readonly RefusalEvent[],
-  options: { readonly closed: boolean; readonly requireClientSystemCheck: boolean },
+  options: { readonly finished: boolean; readonly requireClientSystemCheck: boolean },
 ): DeviationLine[] {
   const out: DeviationLine[] = [];
   const mismatchesSeen = new Map<string, number>();
@@ -32,7 +32,7 @@ export function deviationLines(
       out.push(line);
     }
   }
-  if (options.closed && options.requireClientSystemCheck) {
+  if (options.finished && options.requireClientSystemCheck) {
     for (const item of evaluation.checklist) {
       if (item.document !== undefined && item.checks.matchesClientSystem === null) {
         out.push({ kind: 'not-compared', expected: refOf(item), documentId: item.document.id });

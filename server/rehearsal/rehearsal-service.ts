@@ -53,7 +53,7 @@ export interface RehearsalVerdict {
   readonly progress: RehearsalProgress;
   /** The judgement of what the archive holds now; `progress` says whether it is a verdict yet. */
   readonly evaluation: Evaluation;
-  /** The findings, the uncompared documents of a closed rehearsal and the refusals, as data. */
+  /** The findings, the uncompared documents of a finished rehearsal and the refusals, as data. */
   readonly deviations: readonly DeviationLine[];
   /** Messages the archive refused from the organisation while the rehearsal ran. */
   readonly refusals: readonly RefusalEvent[];
@@ -182,7 +182,7 @@ export class RehearsalService {
       progress,
       evaluation,
       deviations: deviationLines(evaluation, refusals, {
-        closed: rehearsal.status !== 'running',
+        finished: rehearsal.status === 'finished',
         requireClientSystemCheck: rehearsal.requireClientSystemCheck,
       }),
       refusals,

@@ -55,7 +55,7 @@ describe('deviationLines', () => {
       ticks: new Map(),
       requireClientSystemCheck: false,
     });
-    const lines = deviationLines(evaluation, [], { closed: false, requireClientSystemCheck: false });
+    const lines = deviationLines(evaluation, [], { finished: false, requireClientSystemCheck: false });
     // Two cases bound to the same case OID: each of the two documents is told to be in another case.
     expect(lines).toEqual([
       {
@@ -106,7 +106,7 @@ describe('deviationLines', () => {
     expect(JSON.stringify(lines)).not.toMatch(/\(none\)|replaced version|a case other/);
   });
 
-  it('adds, once closed, the documents nobody compared, and the refusals', () => {
+  it('adds, once finished, the documents nobody compared, and the refusals', () => {
     const evaluation = evaluate({
       expected: [expectation('plan')],
       setup: [],
@@ -121,9 +121,9 @@ describe('deviationLines', () => {
       typeCode: 'AE',
       rules: ['SIGNATURE_DIGEST'],
     };
-    const open = deviationLines(evaluation, [refusal], { closed: false, requireClientSystemCheck: true });
+    const open = deviationLines(evaluation, [refusal], { finished: false, requireClientSystemCheck: true });
     expect(open.map((l) => l.kind)).toEqual(['refusal']);
-    const closed = deviationLines(evaluation, [refusal], { closed: true, requireClientSystemCheck: true });
+    const closed = deviationLines(evaluation, [refusal], { finished: true, requireClientSystemCheck: true });
     expect(closed).toEqual([
       {
         kind: 'not-compared',
