@@ -16,12 +16,12 @@ import { DeviationList } from './deployment-test-deviations.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 
-/** A yes, a no, or "not yet" when there is nothing to check. */
-function Tick(props: { d: DeploymentTestMessages; value: boolean | null }) {
+/** A yes, a no, or when there is nothing to check "not yet" (or, once finished, what was left undone). */
+function Tick(props: { d: DeploymentTestMessages; value: boolean | null; open?: string }) {
   const { d, value: v } = props;
   return (
     <span class={v === true ? 'tick ok' : v === false ? 'tick bad' : 'tick pending'}>
-      {v === true ? d.yes : v === false ? d.no : d.notYet}
+      {v === true ? d.yes : v === false ? d.no : (props.open ?? d.notYet)}
     </span>
   );
 }
@@ -29,11 +29,15 @@ function Tick(props: { d: DeploymentTestMessages; value: boolean | null }) {
 /** One expected document: its key and register, a link to the archived one, and its four ticks. */
 function ChecklistRow(props: {
   d: DeploymentTestMessages;
+  s: RehearsalStateMessages;
   item: ChecklistLine;
   judged: boolean;
   registerName: (oid: string) => string;
 }) {
   const { d, item } = props;
+  // Once finished, nothing is awaited any more: what has no answer was not checked or not compared.
+  const notChecked = props.judged ? props.s.notChecked : undefined;
+  const notCompared = props.judged ? props.s.notCompared : undefined;
   return (
     <tr data-key={item.key}>
       <th scope="row">
@@ -51,13 +55,17 @@ function ChecklistRow(props: {
         <Tick d={d} value={item.checks.archived || props.judged ? item.checks.archived : null} />
       </td>
       <td data-check="register">
-        <Tick d={d} value={item.checks.inExpectedRegister} />
+        <Tick d={d} value={item.checks.inExpectedRegister} open={notChecked} />
       </td>
       <td data-check="metadata">
-        <Tick d={d} value={item.checks.metadataValid} />
+        <Tick d={d} value={item.checks.metadataValid} open={notChecked} />
       </td>
       <td data-check="client-system">
-        <Tick d={d} value={item.checks.matchesClientSystem} />
+        <Tick
+          d={d}
+          value={item.checks.matchesClientSystem}
+          open={item.checks.archived ? notCompared : notChecked}
+        />
       </td>
     </tr>
   );
@@ -85,7 +93,13 @@ function ChecklistTable(props: {
       </thead>
       <tbody>
         {props.checklist.map((item) => (
-          <ChecklistRow d={d} item={item} judged={props.judged} registerName={props.registerName} />
+          <ChecklistRow
+            d={d}
+            s={props.s}
+            item={item}
+            judged={props.judged}
+            registerName={props.registerName}
+          />
         ))}
       </tbody>
     </table>

@@ -88,6 +88,9 @@ describe('the state of a rehearsal', () => {
     // Finished, what never arrived is missing and a deviation.
     expect(page.text).toContain('Puuttuvat asiakirjat');
     expect(page.text).toContain('data-kind="missing"');
+    // Nothing is awaited any more: the checks that have no answer say they were not made.
+    expect(page.text).not.toContain('Ei vielä');
+    expect(page.text).toContain('Ei tarkistettu');
     const id = decodeURIComponent(path.split('/').pop() ?? '');
     const stored = await sim.running.rehearsal.rehearsals.get(id);
     expect(stored).toMatchObject({ status: 'finished', finalResult: 'failed' });
