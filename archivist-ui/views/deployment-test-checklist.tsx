@@ -1,18 +1,27 @@
 /**
- * One rehearsal's checklist section: the result, a row of ticks per expected document, and what is missing
- * (or still awaited), unexpected or wrong.
+ * One rehearsal's checklist section: where it stands (and its result, once there is one), a row of ticks per
+ * expected document, and what is missing (or still awaited), unexpected or wrong.
  */
-import type { ChecklistLine, DeploymentTestModel } from '../../server/rehearsal/view-models.js';
+import type {
+  ChecklistLine,
+  DeploymentTestModel,
+  RehearsalProgress,
+} from '../../server/rehearsal/view-models.js';
+import { formatInstant } from '../format.js';
+import type { Lang } from '../i18n/index.js';
 import type { DeploymentTestMessages } from '../i18n/deployment-test.js';
+import { rehearsalDeviationMessages } from '../i18n/rehearsal-deviations.js';
+import { rehearsalStateMessages, type RehearsalStateMessages } from '../i18n/rehearsal-states.js';
+import { DeviationList } from './deployment-test-deviations.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 
-/** A yes, a no, or "not yet" when there is nothing to check. */
-function Tick(props: { d: DeploymentTestMessages; value: boolean | null }) {
+/** A yes, a no, or when there is nothing to check "not yet" (or, once finished, what was left undone). */
+function Tick(props: { d: DeploymentTestMessages; value: boolean | null; open?: string }) {
   const { d, value: v } = props;
   return (
     <span class={v === true ? 'tick ok' : v === false ? 'tick bad' : 'tick pending'}>
-      {v === true ? d.yes : v === false ? d.no : d.notYet}
+      {v === true ? d.yes : v === false ? d.no : (props.open ?? d.notYet)}
     </span>
   );
 }
@@ -20,11 +29,15 @@ function Tick(props: { d: DeploymentTestMessages; value: boolean | null }) {
 /** One expected document: its key and register, a link to the archived one, and its four ticks. */
 function ChecklistRow(props: {
   d: DeploymentTestMessages;
+  s: RehearsalStateMessages;
   item: ChecklistLine;
-  running: boolean;
+  judged: boolean;
   registerName: (oid: string) => string;
 }) {
   const { d, item } = props;
+  // Once finished, nothing is awaited any more: what has no answer was not checked or not compared.
+  const notChecked = props.judged ? props.s.notChecked : undefined;
+  const notCompared = props.judged ? props.s.notCompared : undefined;
   return (
     <tr data-key={item.key}>
       <th scope="row">
@@ -38,17 +51,21 @@ function ChecklistRow(props: {
         )}
       </th>
       <td data-check="archived">
-        {/* While the rehearsal runs, a document not yet archived is awaited, not a failure. */}
-        <Tick d={d} value={item.checks.archived || !props.running ? item.checks.archived : null} />
+        {/* Until the rehearsal is finished, a document not yet archived is awaited, not a failure. */}
+        <Tick d={d} value={item.checks.archived || props.judged ? item.checks.archived : null} />
       </td>
       <td data-check="register">
-        <Tick d={d} value={item.checks.inExpectedRegister} />
+        <Tick d={d} value={item.checks.inExpectedRegister} open={notChecked} />
       </td>
       <td data-check="metadata">
-        <Tick d={d} value={item.checks.metadataValid} />
+        <Tick d={d} value={item.checks.metadataValid} open={notChecked} />
       </td>
       <td data-check="client-system">
-        <Tick d={d} value={item.checks.matchesClientSystem} />
+        <Tick
+          d={d}
+          value={item.checks.matchesClientSystem}
+          open={item.checks.archived ? notCompared : notChecked}
+        />
       </td>
     </tr>
   );
@@ -56,13 +73,15 @@ function ChecklistRow(props: {
 
 function ChecklistTable(props: {
   d: DeploymentTestMessages;
+  s: RehearsalStateMessages;
   checklist: readonly ChecklistLine[];
-  running: boolean;
+  judged: boolean;
   registerName: (oid: string) => string;
 }) {
   const { d } = props;
   return (
     <table class="data-table checklist">
+      <caption>{props.s.checklistCaption}</caption>
       <thead>
         <tr>
           <th scope="col">{d.document}</th>
@@ -74,7 +93,13 @@ function ChecklistTable(props: {
       </thead>
       <tbody>
         {props.checklist.map((item) => (
-          <ChecklistRow d={d} item={item} running={props.running} registerName={props.registerName} />
+          <ChecklistRow
+            d={d}
+            s={props.s}
+            item={item}
+            judged={props.judged}
+            registerName={props.registerName}
+          />
         ))}
       </tbody>
     </table>
@@ -107,18 +132,21 @@ function UnexpectedList(props: {
   );
 }
 
-/** The missing (or, while running, awaited) keys, the unexpected documents and the findings. */
+/** The missing (or, until finished, awaited) keys, the unexpected documents and the deviations. */
 function Deviations(props: {
   d: DeploymentTestMessages;
-  evaluation: Evaluation;
-  running: boolean;
+  lang: Lang;
+  verdict: DeploymentTestModel;
+  judged: boolean;
   registerName: (oid: string) => string;
 }) {
-  const { d, evaluation } = props;
+  const { d, judged } = props;
+  const { evaluation } = props.verdict;
+  // Until the rehearsal is finished, what has not arrived is awaited (listed above), not a deviation.
+  const deviations = props.verdict.deviations.filter((x) => judged || x.kind !== 'missing');
   return (
     <>
-      {/* While the rehearsal runs, what has not arrived yet is awaited; once finished it is missing. */}
-      <h3 id="missing-title">{props.running ? d.awaited : d.missing}</h3>
+      <h3 id="missing-title">{judged ? d.missing : d.awaited}</h3>
       {evaluation.missing.length === 0 ? (
         <p class="muted">{d.noMissing}</p>
       ) : (
@@ -131,16 +159,56 @@ function Deviations(props: {
       <h3 id="unexpected-title">{d.unexpected}</h3>
       <UnexpectedList d={d} unexpected={evaluation.unexpected} registerName={props.registerName} />
       <h3 id="findings-title">{d.findings}</h3>
-      {evaluation.findings.length === 0 ? (
+      {deviations.length === 0 ? (
         <p class="muted">{d.noFindings}</p>
       ) : (
-        <ol class="findings" aria-labelledby="findings-title">
-          {evaluation.findings.map((f) => (
-            <li>{f.message}</li>
-          ))}
-        </ol>
+        <DeviationList
+          deviations={deviations}
+          m={rehearsalDeviationMessages(props.lang)}
+          names={props.registerName}
+          labelledBy="findings-title"
+        />
       )}
     </>
+  );
+}
+
+/** The state, the result once there is one (never while documents are awaited), the counts, who closed it. */
+function StatusBlock(props: { s: RehearsalStateMessages; progress: RehearsalProgress; lang: Lang }) {
+  const { s, progress: p } = props;
+  const badge = (x: string): string => (x === 'passed' || x === 'failed' ? `result-${x}` : 'result-pending');
+  const when = formatInstant(p.closedAt, props.lang);
+  const closedText =
+    p.closedAt === undefined
+      ? undefined
+      : p.state === 'cancelled'
+        ? p.closedBy === undefined
+          ? s.cancelledAt(when)
+          : s.cancelledBy(p.closedBy, when)
+        : p.closedBy === undefined
+          ? s.finishedAt(when)
+          : s.finishedBy(p.closedBy, when);
+  return (
+    <div class="rehearsal-status">
+      <p>
+        <strong>{s.state}:</strong>{' '}
+        <span class={`badge ${badge(p.outcome ?? p.state)}`} data-state={p.state}>
+          {s.states[p.state]}
+        </span>
+        {closedText && <span class="muted"> · {closedText}</span>}
+      </p>
+      {p.outcome !== undefined ? (
+        <p class="rehearsal-result">
+          <strong>{s.outcome}:</strong>{' '}
+          <span class={`badge result-${p.outcome}`} data-result={p.outcome}>
+            {s.outcomes[p.outcome]}
+          </span>
+        </p>
+      ) : (
+        p.state !== 'cancelled' && <p class="hint">{s.noOutcomeYet}</p>
+      )}
+      <p class="muted">{s.progress(p.archived, p.expected, p.compared)}</p>
+    </div>
   );
 }
 
@@ -150,22 +218,20 @@ function Deviations(props: {
  */
 export function ChecklistSection(props: {
   d: DeploymentTestMessages;
+  lang: Lang;
   verdict: DeploymentTestModel;
   /** The rehearsal's own page, which the refresh button reloads. */
   href: string;
   registerName: (oid: string) => string;
 }) {
   const { d } = props;
-  const { evaluation, rehearsal } = props.verdict;
+  const { evaluation, rehearsal, progress } = props.verdict;
+  const s = rehearsalStateMessages(props.lang);
   const running = rehearsal.status === 'running';
+  const judged = rehearsal.status === 'finished';
   return (
     <section id="results" aria-labelledby="checklist-title" data-hetu={rehearsal.hetu}>
-      <p class="rehearsal-result">
-        <strong>{d.result}:</strong>{' '}
-        <span class={`badge result-${evaluation.result}`} data-result={evaluation.result}>
-          {d.results[evaluation.result]}
-        </span>
-      </p>
+      <StatusBlock s={s} progress={progress} lang={props.lang} />
       <div class="title-row">
         <h2 id="checklist-title">{d.checklist}</h2>
         <a class="button secondary no-print" href={props.href}>
@@ -175,11 +241,18 @@ export function ChecklistSection(props: {
       {running && <p class="hint no-print">{d.liveHint}</p>}
       <ChecklistTable
         d={d}
+        s={s}
         checklist={evaluation.checklist}
-        running={running}
+        judged={judged}
         registerName={props.registerName}
       />
-      <Deviations d={d} evaluation={evaluation} running={running} registerName={props.registerName} />
+      <Deviations
+        d={d}
+        lang={props.lang}
+        verdict={props.verdict}
+        judged={judged}
+        registerName={props.registerName}
+      />
     </section>
   );
 }

@@ -2,11 +2,19 @@
  * The deployment-test (käyttöönottokoe) pages: the organisation's rehearsals with a form to start one, and one
  * rehearsal's checklist with its deviations, the reporting deadline and the report links.
  */
-import type { DeploymentTestModel, RehearsalLine } from '../../server/rehearsal/view-models.js';
+import type {
+  DeploymentTestModel,
+  RehearsalLine,
+  RehearsalState,
+  StartFormError,
+  StartFormValues,
+} from '../../server/rehearsal/view-models.js';
 import { formatInstant, maskHetu } from '../format.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';
+import { rehearsalStateMessages } from '../i18n/rehearsal-states.js';
 import type { PageContext } from './context.js';
 import { ChecklistSection } from './deployment-test-checklist.js';
+import { CloseRehearsal, StartForm } from './deployment-test-forms.js';
 import { Layout } from './layout.js';
 
 export interface TestCaseOption {
@@ -14,50 +22,34 @@ export interface TestCaseOption {
   readonly title: string;
 }
 
+/** A rehearsal in the list, with its state when it could be judged. */
+export type RehearsalListLine = RehearsalLine & { readonly state?: RehearsalState };
+
 export function DeploymentTestListPage(props: {
   ctx: PageContext;
   cases: readonly TestCaseOption[];
-  rehearsals: readonly RehearsalLine[];
-  error?: string;
+  rehearsals: readonly RehearsalListLine[];
+  /** A refused start: the reason at its field, and the values sent, shown again. */
+  error?: StartFormError;
+  values?: StartFormValues;
 }) {
   const { ctx } = props;
   const d = deploymentTestMessages(ctx.lang);
+  const s = rehearsalStateMessages(ctx.lang);
   const title = (name: string): string => props.cases.find((c) => c.name === name)?.title ?? name;
   return (
     <Layout ctx={ctx} title={d.title} active="deployment-test">
       <h1>{d.title}</h1>
       <p class="lead">{d.intro}</p>
-      <section class="card" aria-labelledby="start-title">
-        <h2 id="start-title">{d.startTitle}</h2>
-        {props.error && (
-          <p class="form-error" role="alert">
-            {props.error}
-          </p>
-        )}
-        <form method="post" action="/archivist/deployment-tests" class="stack">
-          <input type="hidden" name="csrf" value={ctx.user?.csrf ?? ''} />
-          <label for="caseName">{d.testCase}</label>
-          <select id="caseName" name="caseName" required>
-            {props.cases.map((c) => (
-              <option value={c.name}>{c.title}</option>
-            ))}
-          </select>
-          <label for="hetu">{d.testIdentity}</label>
-          <input id="hetu" name="hetu" autocomplete="off" aria-describedby="hetu-hint" />
-          <p id="hetu-hint" class="hint">
-            {d.testIdentityHint}
-          </p>
-          <button type="submit" class="button">
-            {d.start}
-          </button>
-        </form>
-      </section>
+      <StartForm ctx={ctx} cases={props.cases} error={props.error} values={props.values} />
+      <CaseStates ctx={ctx} cases={props.cases} rehearsals={props.rehearsals} />
       <section aria-labelledby="list-title">
         <h2 id="list-title">{d.rehearsals}</h2>
         {props.rehearsals.length === 0 ? (
           <p class="muted">{d.none}</p>
         ) : (
           <table class="data-table">
+            <caption>{s.rehearsalsCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{d.testCase}</th>
@@ -76,7 +68,9 @@ export function DeploymentTestListPage(props: {
                   </td>
                   <td class="mono">{maskHetu(r.hetu)}</td>
                   <td>{formatInstant(r.startedAt, ctx.lang)}</td>
-                  <td>{d.statuses[r.status]}</td>
+                  <td data-state={r.state ?? r.status}>
+                    {r.state === undefined ? d.statuses[r.status] : s.states[r.state]}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -84,6 +78,53 @@ export function DeploymentTestListPage(props: {
         )}
       </section>
     </Layout>
+  );
+}
+
+/** A rehearsal that could not be judged still has the state its status says. */
+const STATE_OF_STATUS = { running: 'in-progress', finished: 'finished', cancelled: 'cancelled' } as const;
+
+/** Each test case with the state of its latest rehearsal, or "not started" when it was never rehearsed. */
+function CaseStates(props: {
+  ctx: PageContext;
+  cases: readonly TestCaseOption[];
+  rehearsals: readonly RehearsalListLine[];
+}) {
+  const { ctx } = props;
+  const d = deploymentTestMessages(ctx.lang);
+  const s = rehearsalStateMessages(ctx.lang);
+  return (
+    <section aria-labelledby="cases-title">
+      <h2 id="cases-title">{s.casesTitle}</h2>
+      <table class="data-table case-states">
+        <caption>{s.casesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{d.testCase}</th>
+            <th scope="col">{s.state}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.cases.map((c) => {
+            const latest = props.rehearsals.filter((r) => r.caseName === c.name).at(-1);
+            const state: RehearsalState =
+              latest === undefined ? 'not-started' : (latest.state ?? STATE_OF_STATUS[latest.status]);
+            return (
+              <tr data-case={c.name}>
+                <th scope="row">
+                  {latest === undefined ? (
+                    c.title
+                  ) : (
+                    <a href={`/archivist/deployment-tests/${encodeURIComponent(latest.id)}`}>{c.title}</a>
+                  )}
+                </th>
+                <td data-state={state}>{s.states[state]}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
@@ -106,12 +147,19 @@ export function DeploymentTestPage(props: {
       <h1>{props.caseTitle}</h1>
       <p>
         {d.client}: <span class="mono">{maskHetu(rehearsal.hetu)}</span> · {d.started}:{' '}
-        {formatInstant(rehearsal.startedAt, ctx.lang)} · {d.status}: {d.statuses[rehearsal.status]}
+        {formatInstant(rehearsal.startedAt, ctx.lang)}
       </p>
       <p>
         <strong>{d.deadline}:</strong> {props.deadlineText}
       </p>
-      <ChecklistSection d={d} verdict={verdict} href={base} registerName={props.registerName} />
+      <ChecklistSection
+        d={d}
+        lang={ctx.lang}
+        verdict={verdict}
+        href={base}
+        registerName={props.registerName}
+      />
+      {rehearsal.status === 'running' && <CloseRehearsal ctx={ctx} href={base} />}
       <section aria-labelledby="report-title" class="no-print">
         <h2 id="report-title">{d.report}</h2>
         <ul>

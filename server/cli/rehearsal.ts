@@ -24,6 +24,8 @@ import { defaultWebUrl, webJson, type WebTarget } from './web-json.js';
 const USAGE = `usage: kanta-sim rehearsal cases [--web-url URL]
        kanta-sim rehearsal start --case NAME --org OID [--identity HETU] [--organiser OID] [--no-archivist-check]
        kanta-sim rehearsal show ID
+       kanta-sim rehearsal finish ID [--by NAME]               closes it and keeps its verdict
+       kanta-sim rehearsal cancel ID [--by NAME]               closes it without a verdict
        kanta-sim rehearsal verify --case NAME [--org OID] [--identity HETU] [--expected-metadata FILE]
        kanta-sim rehearsal report ID [--out DIR]            writes ID.html, ID.pdf and ID.eml
        kanta-sim rehearsal generate --case NAME --org OID --identity HETU [--organiser OID] [--regno N] --out DIR
@@ -41,6 +43,7 @@ const FLAGS = {
   'expected-metadata': { type: 'string' },
   out: { type: 'string' },
   regno: { type: 'string' },
+  by: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,6 +94,9 @@ export async function runRehearsalCommand(
           await webJson<RehearsalVerdict>(web, 'GET', `/__sim/rehearsals/${need(id, 'an ID')}`),
           io,
         );
+      case 'finish':
+      case 'cancel':
+        return await close(web, action, need(id, 'an ID'), values.by, io);
       case 'verify': {
         const file = values['expected-metadata'];
         const clientMetadata =
@@ -127,6 +133,8 @@ export function printVerdict(v: RehearsalVerdict, io: CliIo): number {
   io.out(
     `Rehearsal ${v.rehearsal.id}: ${v.testCase.name} for ${v.rehearsal.organisationOid}, test identity ${v.rehearsal.hetu}`,
   );
+  const p = v.progress;
+  io.out(`  state: ${p.state}, ${p.archived}/${p.expected} archived, ${p.compared}/${p.archived} compared`);
   io.out('  archived  register  metadata  client-system  document');
   for (const i of v.evaluation.checklist) {
     const c = i.checks;
@@ -150,6 +158,28 @@ export function printVerdict(v: RehearsalVerdict, io: CliIo): number {
         : 'FAILED',
   );
   return result === 'passed' ? 0 : 1;
+}
+
+/** Finishes (keeping the verdict) or cancels a rehearsal; says which verdict was kept. */
+async function close(
+  web: WebTarget,
+  action: 'finish' | 'cancel',
+  id: string,
+  by: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  const r = await webJson<Rehearsal>(
+    web,
+    'POST',
+    `/__sim/rehearsals/${encodeURIComponent(id)}/${action}`,
+    by === undefined ? {} : { by },
+  );
+  io.out(
+    r.status === 'finished'
+      ? `Finished rehearsal ${r.id}: ${r.finalResult === 'passed' ? 'PASSED' : 'FAILED'}`
+      : `Cancelled rehearsal ${r.id}: no verdict.`,
+  );
+  return 0;
 }
 
 async function writeReport(web: WebTarget, id: string, out: string, io: CliIo): Promise<number> {

@@ -3,7 +3,13 @@
  * document, or else the tick an archivist or a person gave it.
  */
 import type { ClientSystemDocument } from '../store/rehearsal-store.js';
-import type { ArrivedDocument, ChecklistItem, EvaluateInput, FieldMismatch } from './evaluation.js';
+import {
+  NO_VALUE,
+  type ArrivedDocument,
+  type ChecklistItem,
+  type EvaluateInput,
+  type FieldMismatch,
+} from './evaluation.js';
 
 function ciEntry(key: string, input: EvaluateInput): ClientSystemDocument | undefined {
   return input.clientMetadata?.documents.find((d) => d.key === key);
@@ -26,7 +32,7 @@ function ciMismatches(c: ClientSystemDocument, doc: ArrivedDocument): FieldMisma
     .map(([field, expected, actual]) => ({
       field,
       expected: expected as string,
-      actual: actual ?? '(none)',
+      actual: actual ?? NO_VALUE,
     }));
 }
 

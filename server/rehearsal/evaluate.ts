@@ -4,15 +4,16 @@
  * client system), then the findings a person or a CI job must act on, and the overall result.
  */
 import { clientSystemCheck, clientSystemDetail } from './client-system-check.js';
-import type {
-  ArrivedDocument,
-  ChecklistItem,
-  EvaluateInput,
-  Evaluation,
-  FieldMismatch,
-  Finding,
-  ResolvedExpectation,
-  VerdictResult,
+import {
+  NO_VALUE,
+  type ArrivedDocument,
+  type ChecklistItem,
+  type EvaluateInput,
+  type Evaluation,
+  type FieldMismatch,
+  type Finding,
+  type ResolvedExpectation,
+  type VerdictResult,
 } from './evaluation.js';
 import { itemFindings } from './evaluation-findings.js';
 
@@ -118,14 +119,14 @@ function checkItem(
   const mismatches: FieldMismatch[] = [];
   const compare = (field: string, expected: string | undefined, actual: string | undefined): void => {
     if (expected !== undefined && expected !== actual) {
-      mismatches.push({ field, expected, actual: actual ?? '(none)' });
+      mismatches.push({ field, expected, actual: actual ?? NO_VALUE });
     }
   };
   compare('serviceTask', e.serviceTask, doc.palvelutehtava);
   compare('processPhase', e.processPhase, doc.prosessivaihe);
   if (e.case !== undefined) {
     const bound = caseIds.get(e.case);
-    compare('case', bound ?? '(none)', doc.caseId);
+    compare('case', bound ?? NO_VALUE, doc.caseId);
     const clash = [...caseIds.entries()].find(
       ([k, id]) => k !== e.case && id !== undefined && id === doc.caseId,
     );
@@ -134,12 +135,24 @@ function checkItem(
         field: 'case',
         expected: `a case other than "${clash[0]}"`,
         actual: doc.caseId ?? '',
+        rule: 'other-case',
+        otherCase: clash[0],
       });
     }
   }
   compare('invalidated', String(e.invalidated), String(doc.status === 'invalidated'));
   if (e.replaces !== undefined) {
-    compare('setId', matched.get(e.replaces)?.setId ?? '(the replaced version)', doc.setId);
+    const replaced = matched.get(e.replaces);
+    if (replaced !== undefined) {
+      compare('setId', replaced.setId, doc.setId);
+    } else {
+      mismatches.push({
+        field: 'setId',
+        expected: '(the replaced version)',
+        actual: doc.setId,
+        rule: 'same-set',
+      });
+    }
   }
   return {
     key: e.key,

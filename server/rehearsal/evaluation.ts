@@ -36,10 +36,20 @@ export interface ClientSystemTick {
   readonly by?: string;
 }
 
+/** What expected/actual say when there is no value (kept as text for the CLI and the JSON API). */
+export const NO_VALUE = '(none)';
+
 export interface FieldMismatch {
   readonly field: string;
   readonly expected: string;
   readonly actual: string;
+  /**
+   * For views that word the mismatch themselves: absent, expected is the value; 'other-case', the document
+   * should be in a case other than that of `otherCase` (a key of the test case); 'same-set', it should keep
+   * the set of the version it replaces, which has not arrived.
+   */
+  readonly rule?: 'other-case' | 'same-set';
+  readonly otherCase?: string;
 }
 
 export interface ChecklistItem {

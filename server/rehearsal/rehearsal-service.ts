@@ -7,14 +7,16 @@ import { KantaSimError } from '../errors.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { Rehearsal, RehearsalEvent, RehearsalStore } from '../store/rehearsal-store.js';
 import type { CompareSource } from './compare-source.js';
-import { evaluate } from './evaluate.js';
+import { deviationLines } from './deviation-lines.js';
 import type { Evaluation } from './evaluation.js';
+import { judgeRehearsal, resolveRehearsalRegisters } from './judge-rehearsal.js';
 import type { OnboardingService, OnboardingView } from './onboarding-service.js';
 import { newRehearsalId, parseClientMetadata, unknownRehearsal } from './rehearsal.js';
 import { booleanAt, objectAt, oidAt, optionalOidAt, optionalStringAt, stringAt } from './read-input.js';
 import type { TestCase, TestCaseLibrary } from './test-case.js';
 import { requireTestIdentity } from './test-identities.js';
-import { clientSystemTicks, resolveRegisters, type ResolvedRegisters } from './verdict-inputs.js';
+import { finalResult, rehearsalProgress } from './rehearsal-state.js';
+import type { DeviationLine, RehearsalProgress } from './view-models.js';
 
 /** What the Kanta interface reports after each exchange (ExchangeRecord fits). */
 export interface ObservedExchange {
@@ -45,8 +47,14 @@ export interface RehearsalVerdict {
   readonly testCase: Pick<TestCase, 'name' | 'title' | 'serviceTask' | 'role' | 'oldData'>;
   readonly onboarding?: OnboardingView;
   readonly registers: { readonly own: string; readonly organiser?: string };
+  /** True only for a pass: while running, every document arrived and matched; once finished, the kept verdict. */
   readonly passed: boolean;
+  /** Where the rehearsal stands (waiting, in progress, passed, failed, finished, cancelled). */
+  readonly progress: RehearsalProgress;
+  /** The judgement of what the archive holds now; `progress` says whether it is a verdict yet. */
   readonly evaluation: Evaluation;
+  /** The findings, the uncompared documents of a finished rehearsal and the refusals, as data. */
+  readonly deviations: readonly DeviationLine[];
   /** Messages the archive refused from the organisation while the rehearsal ran. */
   readonly refusals: readonly RefusalEvent[];
   readonly evaluatedAt: string;
@@ -79,7 +87,7 @@ export class RehearsalService {
       ...(organiserOid === undefined ? {} : { organiserOid }),
       ...(o.clientMetadata === undefined ? {} : { clientMetadata: parseClientMetadata(o.clientMetadata) }),
     };
-    await this.resolve(rehearsal, testCase);
+    await resolveRehearsalRegisters(this.deps.onboarding, rehearsal, testCase);
     await this.deps.store.insertRehearsal(rehearsal);
     return rehearsal;
   }
@@ -92,12 +100,35 @@ export class RehearsalService {
     return this.deps.store.listRehearsals(filter);
   }
 
-  /** Ends the rehearsal: later arrivals still count, but the archivist interface shows it as done. */
-  async finish(id: string): Promise<Rehearsal> {
-    const r = await this.get(id);
-    const finished: Rehearsal = { ...r, status: 'finished', finishedAt: this.deps.clock().toISOString() };
+  /**
+   * Finishes a running rehearsal and keeps its verdict as it stands now (a document missing or not compared
+   * fails it); documents archived later are not judged. CONFLICT when it is no longer running.
+   */
+  async finish(id: string, by?: string): Promise<Rehearsal> {
+    const r = await this.running(id);
+    const closing: Rehearsal = { ...r, finishedAt: this.deps.clock().toISOString() };
+    const { evaluation } = await judgeRehearsal(this.deps, closing);
+    const finished: Rehearsal = {
+      ...closing,
+      status: 'finished',
+      finalResult: finalResult(evaluation),
+      ...(by === undefined ? {} : { finishedBy: by }),
+    };
     await this.deps.store.updateRehearsal(finished);
     return finished;
+  }
+
+  /** Cancels a running rehearsal: closed without a verdict. CONFLICT when it is no longer running. */
+  async cancel(id: string, by?: string): Promise<Rehearsal> {
+    const r = await this.running(id);
+    const cancelled: Rehearsal = {
+      ...r,
+      status: 'cancelled',
+      finishedAt: this.deps.clock().toISOString(),
+      ...(by === undefined ? {} : { finishedBy: by }),
+    };
+    await this.deps.store.updateRehearsal(cancelled);
+    return cancelled;
   }
 
   /** Supplies (replaces) the client-system metadata a CI job read from the client system. */
@@ -127,28 +158,15 @@ export class RehearsalService {
     });
   }
 
-  /** The checklist and verdict now, computed from the archive. */
+  /** The checklist and verdict now, computed from the archive (up to its closing, once closed). */
   async verdict(id: string): Promise<RehearsalVerdict> {
     const rehearsal = await this.get(id);
-    const testCase = this.deps.testCases.get(rehearsal.caseName);
-    const { onboarding, registers, expected, setup } = await this.resolve(rehearsal, testCase);
-    const arrived = (await this.deps.archive.listDocuments({ hetu: rehearsal.hetu, limit: 10_000 })).filter(
-      (d) => rehearsal.since === undefined || d.archivedAt >= rehearsal.since,
+    const { testCase, onboarding, registers, evaluation, events } = await judgeRehearsal(
+      this.deps,
+      rehearsal,
     );
-    const events = await this.deps.store.listEvents(id);
-    const ticks = await clientSystemTicks(
-      events,
-      arrived.map((d) => d.id),
-      this.deps.compare,
-    );
-    const evaluation = evaluate({
-      expected,
-      setup,
-      arrived,
-      ticks,
-      clientMetadata: rehearsal.clientMetadata,
-      requireClientSystemCheck: rehearsal.requireClientSystemCheck,
-    });
+    const progress = rehearsalProgress(rehearsal, evaluation);
+    const refusals = events.filter((e): e is RefusalEvent => e.kind === 'refusal');
     return {
       rehearsal,
       testCase: {
@@ -160,11 +178,26 @@ export class RehearsalService {
       },
       ...(onboarding === undefined ? {} : { onboarding }),
       registers,
-      passed: evaluation.result === 'passed',
+      passed: (progress.outcome ?? evaluation.result) === 'passed',
+      progress,
       evaluation,
-      refusals: events.filter((e): e is RefusalEvent => e.kind === 'refusal'),
+      deviations: deviationLines(evaluation, refusals, {
+        finished: rehearsal.status === 'finished',
+        requireClientSystemCheck: rehearsal.requireClientSystemCheck,
+      }),
+      refusals,
       evaluatedAt: this.deps.clock().toISOString(),
     };
+  }
+
+  private async running(id: string): Promise<Rehearsal> {
+    const r = await this.get(id);
+    if (r.status !== 'running') {
+      throw new KantaSimError('CONFLICT', `rehearsal ${id} is already ${r.status}`, {
+        details: { status: r.status },
+      });
+    }
+    return r;
   }
 
   /**
@@ -234,6 +267,7 @@ export class RehearsalService {
         throw new KantaSimError(
           'BAD_REQUEST',
           `no test identity is handed to ${organisationOid} for service ${testCase.serviceTask}; give one (hetu)`,
+          { details: { field: 'hetu', reason: 'hetu-none-handed-out' } },
         );
       }
       return last.hetu;
@@ -246,10 +280,5 @@ export class RehearsalService {
       customerOid: organisationOid,
     });
     return hetu;
-  }
-
-  private async resolve(rehearsal: Rehearsal, testCase: TestCase): Promise<ResolvedRegisters> {
-    const onboarding = await this.deps.onboarding.findOnboarding(rehearsal.organisationOid);
-    return resolveRegisters(rehearsal, testCase, onboarding);
   }
 }

@@ -5,6 +5,7 @@
 import { DOCUMENT_KINDS, SERVICE_TASKS } from '../cda/templates-codes.js';
 import type { RehearsalVerdict } from './rehearsal-service.js';
 import { PARTICIPANT_ROLE_NAMES } from './onboarding.js';
+import type { RehearsalProgress, RehearsalState } from './view-models.js';
 import { finnishDate, reportDeadline, type CalendarDate } from './working-days.js';
 
 export type CheckMark = 'ok' | 'fail' | 'open';
@@ -44,7 +45,9 @@ export interface ReportModel {
   readonly testIdentities: readonly string[];
   readonly documents: readonly ReportDocument[];
   readonly deviations: readonly string[];
+  /** passed or failed only once there is a verdict (see rehearsal-state.ts); pending until then. */
   readonly result: 'passed' | 'failed' | 'pending';
+  readonly state: RehearsalState;
   readonly resultText: string;
   readonly deadline: CalendarDate;
   readonly deadlineText: string;
@@ -64,6 +67,25 @@ const RESULT_TEXT = {
   failed: 'Poikkeamia (failed)',
   pending: 'Kesken: arkistonhoitajan vertailu puuttuu (pending)',
 } as const;
+
+/** What the report says while there is no verdict, or how the verdict came (finished by the archivist). */
+const STATE_TEXT = {
+  'not-started': 'Ei tulosta: koetta ei ole aloitettu',
+  waiting: 'Ei tulosta vielä: odotetaan asiakirjoja',
+  'in-progress': 'Ei tulosta vielä: koe on kesken',
+  cancelled: 'Ei tulosta: koe peruttiin',
+} as const;
+
+/** The result line: the verdict once there is one, else why there is none yet; who closed it and when. */
+function resultTextOf(p: RehearsalProgress): string {
+  const text =
+    p.outcome === undefined ? STATE_TEXT[p.state as keyof typeof STATE_TEXT] : RESULT_TEXT[p.outcome];
+  if (p.closedAt === undefined) {
+    return text;
+  }
+  const closed = `${p.state === 'cancelled' ? 'peruttu' : 'koe päätetty'} ${finnishDateTime(new Date(p.closedAt))}`;
+  return `${text} – ${closed}${p.closedBy === undefined ? '' : `, ${p.closedBy}`}`;
+}
 
 /** Finnish date and time, e.g. "12.3.2026 klo 10.15". */
 export function finnishDateTime(instant: Date, timeZone = 'Europe/Helsinki'): string {
@@ -114,8 +136,10 @@ export function buildReportModel(v: RehearsalVerdict, options: ReportOptions): R
   const testedAt = new Date(r.startedAt);
   const deadline = reportDeadline(testedAt);
   const identity = o?.testIdentities.find((a) => a.hetu === r.hetu);
+  // Until the rehearsal is finished, a document not yet archived is awaited, not a deviation.
+  const judged = v.rehearsal.status === 'finished';
   const deviations = [
-    ...v.evaluation.findings.map((f) => f.message),
+    ...v.evaluation.findings.filter((f) => judged || f.kind !== 'missing').map((f) => f.message),
     ...v.refusals.map(
       (e) =>
         `archive refused ${e.documentId ?? 'a message'} from ${e.senderOid ?? '?'} (${e.typeCode}: ${e.rules.join(', ')})`,
@@ -161,8 +185,9 @@ export function buildReportModel(v: RehearsalVerdict, options: ReportOptions): R
       matchesClientSystem: mark(i.checks.matchesClientSystem),
     })),
     deviations,
-    result: v.evaluation.result,
-    resultText: RESULT_TEXT[v.evaluation.result],
+    result: v.progress.outcome ?? 'pending',
+    state: v.progress.state,
+    resultText: resultTextOf(v.progress),
     deadline,
     deadlineText: finnishDate(deadline),
     generatedAt: finnishDateTime(options.now),

@@ -39,12 +39,15 @@ export function parseAssignmentRequest(raw: unknown): AssignmentRequest {
 export function requireTestIdentity(hetu: string): string {
   const check = checkHetu(hetu);
   if (!check.ok) {
-    throw new KantaSimError('BAD_REQUEST', `hetu ${hetu} is not valid: ${check.reason}`);
+    throw new KantaSimError('BAD_REQUEST', `hetu ${hetu} is not valid: ${check.reason}`, {
+      details: { field: 'hetu', reason: 'hetu-invalid' },
+    });
   }
   if (check.individualNumber < 900) {
     throw new KantaSimError(
       'BAD_REQUEST',
       `hetu ${hetu} is not a test identity (the individual number must be 900-999)`,
+      { details: { field: 'hetu', reason: 'hetu-not-test-identity' } },
     );
   }
   return hetu;

@@ -33,6 +33,7 @@ export function resolveRegisters(
     throw new KantaSimError(
       'BAD_REQUEST',
       `test case ${testCase.name} archives into the organiser's register: record the register access right in the onboarding record of ${rehearsal.organisationOid}, or give organiserOid`,
+      { details: { field: 'caseName', reason: 'case-needs-organiser' } },
     );
   }
   const at = (d: ExpectedDocument): ResolvedExpectation => ({

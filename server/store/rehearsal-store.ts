@@ -86,7 +86,8 @@ export type AssignmentDecision =
   | { readonly kind: 'insert'; readonly assignment: IdentityAssignment }
   | { readonly kind: 'existing'; readonly assignment: IdentityAssignment };
 
-export type RehearsalStatus = 'running' | 'finished';
+/** running until the archivist finishes it (the verdict is kept) or cancels it (no verdict). */
+export type RehearsalStatus = 'running' | 'finished' | 'cancelled';
 
 /** What the client system shows for one document, supplied by a CI job instead of ticked by a person. */
 export interface ClientSystemDocument {
@@ -114,7 +115,12 @@ export interface Rehearsal {
   readonly hetu: string;
   readonly status: RehearsalStatus;
   readonly startedAt: string;
+  /** When it was finished or cancelled; documents archived later are not judged. */
   readonly finishedAt?: string;
+  /** Who finished or cancelled it (the archivist's name, or what the API caller gave). */
+  readonly finishedBy?: string;
+  /** The verdict kept when it was finished; absent while running and when cancelled. */
+  readonly finalResult?: 'passed' | 'failed';
   /** Documents archived before this instant belong to earlier runs; absent = every document of the client. */
   readonly since?: string;
   /** A pass needs every document's "matches the client system" tick (the archivist's or the CI's). */

@@ -56,6 +56,9 @@ describe.skipIf(!CHROMIUM.available)(
       expect(expected).toBeGreaterThan(0);
       expect(await page.locator('[data-check="archived"] .tick.pending').count()).toBe(expected);
       expect(await page.locator('ul.missing li').count()).toBe(expected);
+      // Nothing has been sent: the rehearsal waits, and there is no result to show yet.
+      expect(await page.locator('[data-state]').getAttribute('data-state')).toBe('waiting');
+      expect(await page.locator('[data-result]').count()).toBe(0);
 
       const library = new TestCaseLibrary();
       const messages = generateTestCaseMessages({
@@ -80,8 +83,9 @@ describe.skipIf(!CHROMIUM.available)(
       expect(await page.locator('[data-check="archived"] .tick.ok').count()).toBe(expected);
       expect(await page.locator('[data-check="register"] .tick.ok').count()).toBe(expected);
       expect(await page.locator('[data-check="metadata"] .tick.ok').count()).toBe(expected);
-      // Nobody has compared yet: the result waits for the archivist.
-      expect(await page.locator('[data-result]').getAttribute('data-result')).toBe('pending');
+      // Nobody has compared yet: still in progress, without a result until the archivist compares.
+      expect(await page.locator('[data-state]').getAttribute('data-state')).toBe('in-progress');
+      expect(await page.locator('[data-result]').count()).toBe(0);
       // Written to docs/screenshots only with UPDATE_SCREENSHOTS=1 (see chromium.ts), else to a temp dir.
       await page.screenshot({ path: path.join(shots.dir, '11-deployment-test.png') });
 
@@ -94,6 +98,14 @@ describe.skipIf(!CHROMIUM.available)(
       const report = await page.locator('body').textContent();
       expect(report).toContain('Demokylän hyvinvointialue');
       expect(report).toContain(messages[messages.length - 1]!.documentId);
+
+      // Finishing keeps the verdict as it stands: nothing was compared, so it fails, and says who finished it.
+      await page.goBack();
+      await page.click('#finish-rehearsal');
+      await page.waitForSelector('[data-state="finished"]');
+      expect(await page.locator('[data-result]').getAttribute('data-result')).toBe('failed');
+      expect(await page.locator('#finish-rehearsal').count()).toBe(0);
+      expect(await page.locator('ol.findings li[data-kind="not-compared"]').count()).toBe(expected);
     });
   },
 );

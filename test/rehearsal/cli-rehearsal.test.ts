@@ -102,6 +102,37 @@ describe('kanta-sim rehearsal and onboarding commands', () => {
     expect(await readFile(path.join(dir, `${id}.html`), 'utf8')).toContain('SHA käyttöönottokoe');
   });
 
+  it('finishes and cancels a rehearsal, saying which verdict was kept', async () => {
+    const web = ['--web-url', sim.webUrl];
+    const org = sim.demo.organiser.oid;
+    const ids: string[] = [];
+    for (const identity of ['010181-909N', '010181-910P']) {
+      const started = capture();
+      expect(
+        await runRehearsalCommand(
+          ['start', '--case', 'lapsiperheiden-palvelut', '--org', org, '--identity', identity, ...web],
+          {},
+          started.io,
+        ),
+      ).toBe(0);
+      ids.push(/Started rehearsal (\S+):/.exec(started.out[0] ?? '')?.[1] ?? '');
+    }
+    const shown = capture();
+    expect(await runRehearsalCommand(['show', ids[0] ?? '', ...web], {}, shown.io)).toBe(1);
+    expect(shown.out[1]).toBe('  state: waiting, 0/6 archived, 0/0 compared');
+    const finished = capture();
+    expect(await runRehearsalCommand(['finish', ids[0] ?? '', '--by', 'Arja', ...web], {}, finished.io)).toBe(
+      0,
+    );
+    expect(finished.out).toEqual([`Finished rehearsal ${ids[0]}: FAILED`]);
+    const cancelled = capture();
+    expect(await runRehearsalCommand(['cancel', ids[1] ?? '', ...web], {}, cancelled.io)).toBe(0);
+    expect(cancelled.out).toEqual([`Cancelled rehearsal ${ids[1]}: no verdict.`]);
+    const twice = capture();
+    expect(await runRehearsalCommand(['cancel', ids[1] ?? '', ...web], {}, twice.io)).toBe(1);
+    expect(twice.err.join('\n')).toContain('CONFLICT');
+  });
+
   it('answers a usage error with exit code 2', async () => {
     const c = capture();
     expect(await runRehearsalCommand(['frobnicate'], {}, c.io)).toBe(2);

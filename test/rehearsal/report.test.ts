@@ -7,15 +7,21 @@ import { renderReportPdf } from '../../server/rehearsal/report-pdf.js';
 
 const ORG = '1.2.246.10.12345678.10.0';
 
-/** A verdict as the service gives it: one document passed, one missing. Test on Thursday before Midsummer. */
+/**
+ * A verdict as the service gives it for a finished rehearsal: one document passed, one missing. Test on
+ * Thursday before Midsummer.
+ */
 const verdict: RehearsalVerdict = {
   rehearsal: {
     id: 'r20260618-abc',
     organisationOid: ORG,
     caseName: 'lapsiperheiden-palvelut',
     hetu: '010181-900C',
-    status: 'running',
+    status: 'finished',
     startedAt: '2026-06-18T07:15:00.000Z',
+    finishedAt: '2026-06-18T07:55:00.000Z',
+    finishedBy: 'Arja Ärjylä',
+    finalResult: 'failed',
     requireClientSystemCheck: true,
   },
   testCase: {
@@ -40,6 +46,16 @@ const verdict: RehearsalVerdict = {
   },
   registers: { own: ORG },
   passed: false,
+  progress: {
+    state: 'finished',
+    outcome: 'failed',
+    expected: 2,
+    archived: 1,
+    compared: 1,
+    closedAt: '2026-06-18T07:55:00.000Z',
+    closedBy: 'Arja Ärjylä',
+  },
+  deviations: [],
   evaluation: {
     result: 'failed',
     checklist: [
@@ -144,6 +160,50 @@ describe('the deployment-test report', () => {
     expect(html).toContain('Sosiaali360 2.1.0 (Järjestelmätalo Oy)');
     expect(html).toContain('paatos (14007 version 1): not archived');
     expect(html).not.toContain('<script');
+  });
+
+  it('gives the kept verdict of a finished rehearsal', () => {
+    expect(model.result).toBe('failed');
+    expect(model.state).toBe('finished');
+    expect(model.resultText).toContain('Poikkeamia');
+    expect(model.resultText).toContain('koe päätetty 18.6.2026 klo 10.55, Arja Ärjylä');
+  });
+
+  it('gives no verdict while the rehearsal waits for documents, and lists nothing awaited as a deviation', () => {
+    const waiting = buildReportModel(
+      {
+        ...verdict,
+        rehearsal: { ...verdict.rehearsal, status: 'running', finishedAt: undefined, finalResult: undefined },
+        progress: { state: 'waiting', expected: 2, archived: 0, compared: 0 },
+        evaluation: {
+          ...verdict.evaluation,
+          checklist: verdict.evaluation.checklist.map((i) => ({
+            key: i.key,
+            expected: i.expected,
+            checks: {
+              archived: false,
+              inExpectedRegister: null,
+              metadataValid: null,
+              matchesClientSystem: null,
+            },
+            metadataMismatches: [],
+          })),
+          findings: [
+            { kind: 'missing', key: 'suunnitelma', message: 'suunnitelma (15007 version 1): not archived' },
+            ...verdict.evaluation.findings,
+          ],
+        },
+      },
+      { kantaAddress: 'kanta@example.invalid', now: new Date('2026-06-18T08:00:00Z') },
+    );
+    expect(waiting.result).toBe('pending');
+    expect(waiting.state).toBe('waiting');
+    expect(waiting.resultText).toBe('Ei tulosta vielä: odotetaan asiakirjoja');
+    expect(waiting.deviations).toEqual([]);
+    const html = renderReportHtml(waiting);
+    expect(html).not.toContain('Poikkeamia');
+    expect(html).not.toContain('result-failed"');
+    expect(html).toContain('Ei tulosta vielä: odotetaan asiakirjoja');
   });
 
   it('draws a PDF whose text carries ä and ö', async () => {

@@ -7,9 +7,11 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { h } from 'preact';
 import { DeploymentTestListPage, DeploymentTestPage } from '../../../archivist-ui/views/deployment-test.js';
 import type { Session } from '../../archivist/sessions.js';
-import { isKantaSimError, KantaSimError } from '../../errors.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
-import type { Rehearsal } from '../../store/rehearsal-store.js';
+import { startFormError } from '../../rehearsal/start-errors.js';
+import type { StartFormError, StartFormValues } from '../../rehearsal/view-models.js';
+import { own, titleIn, visibleTo } from './deployment-test-access.js';
+import { addCloseRoutes } from './deployment-test-close-routes.js';
 import { sendPage } from './page.js';
 import { rehearsalPurposeStated, stateRehearsalPurpose } from './rehearsal-purpose.js';
 import type { ArchivistRouteContext } from './route-context.js';
@@ -36,41 +38,76 @@ export function deploymentTestRoutes(ctx: ArchivistRouteContext, rehearsal: Rehe
     ctx.form,
     ctx.signedIn(stateRehearsalPurpose(ctx, (req, session) => own(rehearsal, req, session))),
   );
+  addCloseRoutes(router, ctx, rehearsal);
   for (const { kind, type } of REPORTS) {
     router.get(`/deployment-tests/:id/report.${kind}`, sendReport(ctx, rehearsal, kind, type));
   }
   return router;
 }
 
-/** The archivist's own rehearsals, newest first, with the test cases to start one from. */
+/** A refused start: the reason tied to its field, and what was chosen, so the form shows it again. */
+interface RefusedStart {
+  readonly error: StartFormError;
+  readonly values: StartFormValues;
+}
+
+/** The archivist's own rehearsals in the order they were started, each with its state, and the test cases. */
 async function sendListPage(
   ctx: ArchivistRouteContext,
   rehearsal: RehearsalParts,
   req: Request,
   res: Response,
   session: Session,
-  error?: string,
-  status = 200,
+  refused?: RefusedStart,
 ): Promise<void> {
   const mine = (await rehearsal.rehearsals.list()).filter((r) => visibleTo(r, session)).reverse();
+  const states = await Promise.all(
+    mine.map((r) =>
+      rehearsal.rehearsals.verdict(r.id).then(
+        (v) => v.progress.state,
+        // A rehearsal that can no longer be judged (its organiser's access right was removed) still lists.
+        () => undefined,
+      ),
+    ),
+  );
   const page = ctx.pageContextOf(req, session);
   const cases = rehearsal.testCases.list().map((c) => ({ name: c.name, title: titleIn(c.title, page.lang) }));
-  sendPage(res, h(DeploymentTestListPage, { ctx: page, cases, rehearsals: mine, error }), status);
+  const rehearsals = mine.map((r, i) => ({ ...r, ...(states[i] === undefined ? {} : { state: states[i] }) }));
+  sendPage(
+    res,
+    h(DeploymentTestListPage, {
+      ctx: page,
+      cases,
+      rehearsals,
+      ...(refused === undefined ? {} : { error: refused.error, values: refused.values }),
+    }),
+    refused === undefined ? 200 : 400,
+  );
 }
 
-/** POST /deployment-tests: starts one; a refusal shows the list again with the service's reason. */
+/** POST /deployment-tests: starts one; a refusal shows the form again (400) with the reason at its field. */
 function startRehearsal(
   ctx: ArchivistRouteContext,
   rehearsal: RehearsalParts,
 ): (req: Request, res: Response, session: Session) => Promise<void> {
   return async (req, res, session) => {
     const body = req.body as Record<string, unknown>;
-    const hetu = typeof body.hetu === 'string' && body.hetu.trim() !== '' ? body.hetu.trim() : undefined;
+    const text = (v: unknown): string | undefined =>
+      typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+    const values: StartFormValues = {
+      ...(text(body.caseName) === undefined ? {} : { caseName: text(body.caseName) }),
+      ...(text(body.hetu) === undefined ? {} : { hetu: text(body.hetu) }),
+    };
+    if (values.caseName === undefined) {
+      const error: StartFormError = { field: 'caseName', reason: 'case-unknown' };
+      await sendListPage(ctx, rehearsal, req, res, session, { error, values });
+      return;
+    }
     try {
       const started = await rehearsal.rehearsals.start({
         organisationOid: session.archivist.organisationOid,
-        caseName: body.caseName,
-        ...(hetu === undefined ? {} : { hetu }),
+        caseName: values.caseName,
+        ...(values.hetu === undefined ? {} : { hetu: values.hetu }),
       });
       await ctx.deps.service.logDeploymentTest(
         session,
@@ -79,10 +116,11 @@ function startRehearsal(
       );
       res.redirect(303, `/archivist/deployment-tests/${encodeURIComponent(started.id)}`);
     } catch (e) {
-      if (!isKantaSimError(e) || e.status >= 500) {
+      const error = startFormError(e);
+      if (error === undefined) {
         throw e;
       }
-      await sendListPage(ctx, rehearsal, req, res, session, e.message, e.status);
+      await sendListPage(ctx, rehearsal, req, res, session, { error, values });
     }
   };
 }
@@ -148,23 +186,4 @@ function sendReport(
     }
     res.send(body);
   });
-}
-
-/** The rehearsal named in the path, if the archivist acts for its organisation. */
-async function own(rehearsal: RehearsalParts, req: Request, session: Session): Promise<Rehearsal> {
-  const id = String(req.params.id);
-  const found = await rehearsal.rehearsals.get(id).catch(() => undefined);
-  if (!found || !visibleTo(found, session)) {
-    throw new KantaSimError('NOT_FOUND', 'no such deployment-test rehearsal in your registers');
-  }
-  return found;
-}
-
-/** Test cases are titled in Finnish and English; Swedish readers get the Finnish title, as in Kanta's own lists. */
-function titleIn(title: { readonly fi: string; readonly en: string }, lang: string): string {
-  return lang === 'en' ? title.en : title.fi;
-}
-
-function visibleTo(r: Rehearsal, session: Session): boolean {
-  return session.archivist.registerOids.includes(r.organisationOid);
 }

@@ -3,7 +3,8 @@
  * identity registry, rehearsals with their verdict (for CI) and the report (HTML, PDF, e-mail draft).
  * Routes translate HTTP to the rehearsal services and back; the services decide.
  */
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import { KantaSimError } from '../../errors.js';
 import type { OnboardingService } from '../../rehearsal/onboarding-service.js';
 import type { RehearsalService } from '../../rehearsal/rehearsal-service.js';
 import type { ReportFiles } from '../../rehearsal/report.js';
@@ -32,7 +33,7 @@ export function rehearsalRoutes(deps: RehearsalRouteDeps): Router {
   return r;
 }
 
-/** Rehearsals: list, start, verify, the verdict, finishing, and what the client system reports. */
+/** Rehearsals: list, start, verify, the verdict, finishing or cancelling, and what the client system reports. */
 function rehearsalRunRoutes(rehearsals: RehearsalService): Router {
   const r = express.Router();
   r.get('/__sim/rehearsals', async (req, res) => {
@@ -54,8 +55,13 @@ function rehearsalRunRoutes(rehearsals: RehearsalService): Router {
   r.get('/__sim/rehearsals/:id', async (req, res) => {
     res.json(await rehearsals.verdict(param(req, 'id')));
   });
+  // Finish keeps the verdict as it stands; cancel closes without one. Both answer the rehearsal, with who
+  // closed it when the body names them ({ "by": "..." }); 409 when it is no longer running.
   r.post('/__sim/rehearsals/:id/finish', async (req, res) => {
-    res.json(await rehearsals.finish(param(req, 'id')));
+    res.json(await rehearsals.finish(param(req, 'id'), closedBy(req)));
+  });
+  r.post('/__sim/rehearsals/:id/cancel', async (req, res) => {
+    res.json(await rehearsals.cancel(param(req, 'id'), closedBy(req)));
   });
   r.put('/__sim/rehearsals/:id/client-metadata', async (req, res) => {
     res.json(await rehearsals.setClientMetadata(param(req, 'id'), bodyObject(req)));
@@ -65,6 +71,18 @@ function rehearsalRunRoutes(rehearsals: RehearsalService): Router {
     res.json(await rehearsals.verdict(param(req, 'id')));
   });
   return r;
+}
+
+/** The optional `by` of a finish or cancel body. */
+function closedBy(req: Request): string | undefined {
+  const by = bodyObject(req).by;
+  if (by === undefined) {
+    return undefined;
+  }
+  if (typeof by !== 'string' || by.trim() === '') {
+    throw new KantaSimError('BAD_REQUEST', 'by: expected the name of who closes the rehearsal');
+  }
+  return by.trim();
 }
 
 /** A rehearsal's report: HTML to read, PDF to keep, an e-mail draft to send. */
