@@ -27,7 +27,14 @@ async function start(hetu: string): Promise<string> {
     .type('form')
     .send({ csrf: archivist.csrf, caseName: CASE, hetu })
     .expect(303);
-  return res.headers.location as string;
+  const path = res.headers.location as string;
+  // The rehearsal's page shows the test client's data: its purpose of use is stated first.
+  await archivist.agent
+    .post(`${path}/purpose`)
+    .type('form')
+    .send({ csrf: archivist.csrf, reason: 'deployment-test' })
+    .expect(303);
+  return path;
 }
 
 /** Sends the case's documents for the hetu, with the changes asked for; all must be archived. */
