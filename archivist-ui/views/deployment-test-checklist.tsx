@@ -4,6 +4,8 @@
  */
 import type { ChecklistLine, DeploymentTestModel } from '../../server/rehearsal/view-models.js';
 import type { DeploymentTestMessages } from '../i18n/deployment-test.js';
+import type { Lang } from '../i18n/index.js';
+import { findingText } from './rehearsal-finding.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 
@@ -110,6 +112,7 @@ function UnexpectedList(props: {
 /** The missing (or, while running, awaited) keys, the unexpected documents and the findings. */
 function Deviations(props: {
   d: DeploymentTestMessages;
+  lang: Lang;
   evaluation: Evaluation;
   running: boolean;
   registerName: (oid: string) => string;
@@ -136,7 +139,7 @@ function Deviations(props: {
       ) : (
         <ol class="findings" aria-labelledby="findings-title">
           {evaluation.findings.map((f) => (
-            <li>{f.message}</li>
+            <li data-finding={f.kind}>{findingText(f, props.lang, props.registerName)}</li>
           ))}
         </ol>
       )}
@@ -150,6 +153,7 @@ function Deviations(props: {
  */
 export function ChecklistSection(props: {
   d: DeploymentTestMessages;
+  lang: Lang;
   verdict: DeploymentTestModel;
   /** The rehearsal's own page, which the refresh button reloads. */
   href: string;
@@ -179,7 +183,13 @@ export function ChecklistSection(props: {
         running={running}
         registerName={props.registerName}
       />
-      <Deviations d={d} evaluation={evaluation} running={running} registerName={props.registerName} />
+      <Deviations
+        d={d}
+        lang={props.lang}
+        evaluation={evaluation}
+        running={running}
+        registerName={props.registerName}
+      />
     </section>
   );
 }

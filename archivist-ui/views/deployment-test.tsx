@@ -111,7 +111,13 @@ export function DeploymentTestPage(props: {
       <p>
         <strong>{d.deadline}:</strong> {props.deadlineText}
       </p>
-      <ChecklistSection d={d} verdict={verdict} href={base} registerName={props.registerName} />
+      <ChecklistSection
+        d={d}
+        lang={ctx.lang}
+        verdict={verdict}
+        href={base}
+        registerName={props.registerName}
+      />
       <section aria-labelledby="report-title" class="no-print">
         <h2 id="report-title">{d.report}</h2>
         <ul>

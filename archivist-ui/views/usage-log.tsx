@@ -3,6 +3,7 @@ import type { UsageLine } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { UsageDetailText } from './usage-detail.js';
 
 export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageLine[] }) {
   const { ctx } = props;
@@ -51,7 +52,9 @@ export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageL
                     )}
                   </td>
                   <td>{reason(e.reason)}</td>
-                  <td>{e.detail ?? ''}</td>
+                  <td>
+                    <UsageDetailText ctx={ctx} detail={e.detail} />
+                  </td>
                 </tr>
               ))}
             </tbody>

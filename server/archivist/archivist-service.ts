@@ -25,6 +25,7 @@ import { groupResults, type ClientGroup } from './group-results.js';
 import type { ArchivistInvalidate } from './invalidation.js';
 import { metadataValues, type MetadataValue } from './metadata-fields.js';
 import { findSession, startSession, type Session } from './sessions.js';
+import { compareDetail } from './usage-detail.js';
 import { usageLogCsv } from './usage-log.js';
 import { diffVersions, type FieldChange } from './version-diff.js';
 
@@ -184,7 +185,10 @@ export class ArchivistService {
       hetu: document.stored.hetu,
       documentId,
       registerOid: document.stored.registerOid,
-      detail: `${Object.values(fields).filter((f) => f.matches).length}/${Object.keys(fields).length} match`,
+      detail: compareDetail(
+        Object.values(fields).filter((f) => f.matches).length,
+        Object.keys(fields).length,
+      ),
     });
     return record;
   }

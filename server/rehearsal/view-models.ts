@@ -3,7 +3,7 @@
  * rehearsal service's rehearsals and verdicts carry these shapes, so the routes hand them over as they are;
  * archivist-ui imports these and never the rehearsal's own types.
  */
-import type { VerdictResult } from './evaluation.js';
+import type { FieldMismatch, FindingKind, FindingSubject, VerdictResult } from './evaluation.js';
 import type { RehearsalStatus } from '../store/rehearsal-store.js';
 
 /** A rehearsal as the list and the checklist page name it. */
@@ -14,6 +14,19 @@ export interface RehearsalLine {
   readonly hetu: string;
   readonly status: RehearsalStatus;
   readonly startedAt: string;
+}
+
+/** A finding as data: the page words it from its kind and values (its English `message` is for the CLI). */
+export interface FindingLine {
+  readonly kind: FindingKind;
+  readonly key?: string;
+  readonly documentId?: string;
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly about?: FindingSubject;
+  readonly mismatches?: readonly FieldMismatch[];
+  readonly note?: string;
 }
 
 /** An archived document the checklist links to. */
@@ -45,6 +58,6 @@ export interface DeploymentTestModel {
     readonly checklist: readonly ChecklistLine[];
     readonly missing: readonly string[];
     readonly unexpected: readonly ArrivedDocumentLine[];
-    readonly findings: readonly { readonly message: string }[];
+    readonly findings: readonly FindingLine[];
   };
 }

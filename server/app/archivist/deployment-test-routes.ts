@@ -7,6 +7,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { h } from 'preact';
 import { DeploymentTestListPage, DeploymentTestPage } from '../../../archivist-ui/views/deployment-test.js';
 import type { Session } from '../../archivist/sessions.js';
+import { rehearsalDetail } from '../../archivist/usage-detail.js';
 import { isKantaSimError, KantaSimError } from '../../errors.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
 import type { Rehearsal } from '../../store/rehearsal-store.js';
@@ -66,11 +67,7 @@ function startRehearsal(
         caseName: body.caseName,
         ...(hetu === undefined ? {} : { hetu }),
       });
-      await ctx.deps.service.logDeploymentTest(
-        session,
-        started.hetu,
-        `started ${started.caseName} (${started.id})`,
-      );
+      await ctx.deps.service.logDeploymentTest(session, started.hetu, rehearsalDetail('started', started));
       res.redirect(303, `/archivist/deployment-tests/${encodeURIComponent(started.id)}`);
     } catch (e) {
       if (!isKantaSimError(e) || e.status >= 500) {
@@ -92,7 +89,7 @@ function showRehearsal(
       rehearsal.rehearsals.verdict(r.id),
       rehearsal.reports.model(r.id),
     ]);
-    await ctx.deps.service.logDeploymentTest(session, r.hetu, `viewed ${r.caseName} (${r.id})`);
+    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('viewed', r));
     const page = ctx.pageContextOf(req, session);
     sendPage(
       res,
@@ -116,7 +113,7 @@ function sendReport(
 ): RequestHandler {
   return ctx.signedIn(async (req, res, session) => {
     const r = await own(rehearsal, req, session);
-    await ctx.deps.service.logDeploymentTest(session, r.hetu, `report ${kind} of ${r.caseName} (${r.id})`);
+    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('report', r, kind));
     const files = rehearsal.reports;
     const body =
       kind === 'html'
