@@ -67,29 +67,30 @@ export type DetailMessages = typeof fi;
 const sv: DetailMessages = {
   signature: {
     referencesMatch: (n: number): string => (n === 1 ? '1 referens stämmer' : `${n} referenser stämmer`),
-    verifiesWithKeyInfoKey: 'Signaturvärdet verifieras med nyckeln i KeyInfo-certifikatet',
-    chainsToTrustedCa: 'Certifikatet kedjar till en betrodd certifikatutfärdare vid signeringstidpunkten',
-    validAt: 'Giltigt vid signeringstidpunkten',
-    signedAt: 'Signerad',
-    bodyId: 'Det signerade innehållets identifierare',
-    signerId: 'Signerarens identifierare',
+    verifiesWithKeyInfoKey: 'Underskriftsvärdet verifieras med nyckeln i KeyInfo-certifikatet',
+    chainsToTrustedCa:
+      'Certifikatet kedjar till en betrodd certifikatutfärdare vid tidpunkten för underskriften',
+    validAt: 'Giltigt vid tidpunkten för underskriften',
+    signedAt: 'Undertecknat',
+    bodyId: 'Det undertecknade innehållets identifierare',
+    signerId: 'Undertecknarens identifierare',
     skipped: {
       'profile-failed': 'Inte kontrollerat, eftersom en profilkontroll ovan misslyckades',
-      'digest-failed': 'Inte kontrollerat, eftersom ett kontrollvärde inte stämde',
-      unprocessable: 'Inte kontrollerat, eftersom signaturen inte kunde behandlas',
+      'digest-failed': 'Inte kontrollerat, eftersom en kontrollsumma inte stämde',
+      unprocessable: 'Inte kontrollerat, eftersom underskriften inte kunde behandlas',
       'no-certificate': 'Inte kontrollerat, eftersom certifikatet inte kunde läsas',
-      'no-signing-time': 'Inte kontrollerat, eftersom en giltig signeringstid saknas',
-      'unknown-type': 'Inte kontrollerat, eftersom signaturens typ är okänd',
+      'no-signing-time': 'Inte kontrollerat, eftersom en giltig tidpunkt för underskriften saknas',
+      'unknown-type': 'Inte kontrollerat, eftersom underskriftens typ är okänd',
     },
     whitespaceHint:
-      'Dokumentet verifieras när tomrummet mellan taggarna tas bort: det har indenterats om efter signeringen.',
+      'Dokumentet verifieras när tomrummet mellan taggarna tas bort: det har indenterats om efter att det undertecknades.',
     location: 'Plats',
   },
   usage: {
     filters: {
       palvelutehtava: 'Serviceuppgift',
       documentType: 'Dokumenttyp',
-      prosessivaihe: 'Processkede',
+      prosessivaihe: 'Processfas',
       caseId: 'Ärendets identifierare',
       from: 'Datum från',
       to: 'Datum till',
@@ -97,7 +98,7 @@ const sv: DetailMessages = {
       registerOid: 'Register',
     },
     compared: (ok: number, all: number): string => `${ok} / ${all} uppgifter stämmer`,
-    invalidationReason: 'Grund för makuleringen',
+    invalidationReason: 'Grund för makulering',
     rehearsalSteps: {
       started: 'Övningen startad',
       viewed: 'Övningen visad',
