@@ -1,6 +1,7 @@
 /**
  * Texts for what the server reports as codes and values: the notes of signature checks, the details of
- * usage-log lines and the rehearsal's findings. The domain hands over data (a code and its values); these
+ * usage-log lines. (The rehearsal's findings are worded in server/rehearsal/finding-texts.ts, which the
+ * report shares.) The domain hands over data (a code and its values); these
  * word it in the reader's language, so no English sentence of the JSON answers reaches a page.
  */
 import type { Lang } from './index.js';
@@ -45,20 +46,6 @@ const fi = {
       report: 'Raportti avattu',
     },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'sähköpostiluonnos' },
-  },
-  findings: {
-    subject: (key: string, type: string, version: number): string => `${key} (${type}, versio ${version})`,
-    group: (group: string): string => `asiakirjaryhmä ${group}`,
-    notArchived: (register: string): string => `ei arkistoitu (odotettiin rekisteriin ${register})`,
-    wrongRegister: (doc: string, actual: string, expected: string): string =>
-      `asiakirja ${doc} on rekisterissä ${actual}, odotettiin rekisteriä ${expected}`,
-    metadataMismatch: (doc: string, field: string, actual: string, expected: string): string =>
-      `asiakirjassa ${doc} tieto ${field} on ${actual}, odotettiin ${expected}`,
-    clientSystemShows: (shows: string, holds: string): string =>
-      `asiakastietojärjestelmä näyttää ${shows}; arkistossa on ${holds}`,
-    archivistFoundMismatch: (doc: string): string =>
-      `arkistonhoitaja totesi, ettei asiakirja ${doc} vastaa asiakastietojärjestelmää`,
-    unexpected: (doc: string): string => `odottamaton asiakirja ${doc}`,
   },
 };
 
@@ -106,20 +93,6 @@ const sv: DetailMessages = {
     },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'e-postutkast' },
   },
-  findings: {
-    subject: (key: string, type: string, version: number): string => `${key} (${type}, version ${version})`,
-    group: (group: string): string => `dokumentgrupp ${group}`,
-    notArchived: (register: string): string => `inte arkiverat (väntades i registret ${register})`,
-    wrongRegister: (doc: string, actual: string, expected: string): string =>
-      `dokumentet ${doc} finns i registret ${actual}, väntades i registret ${expected}`,
-    metadataMismatch: (doc: string, field: string, actual: string, expected: string): string =>
-      `i dokumentet ${doc} är uppgiften ${field} ${actual}, väntades ${expected}`,
-    clientSystemShows: (shows: string, holds: string): string =>
-      `klientdatasystemet visar ${shows}; arkivet innehåller ${holds}`,
-    archivistFoundMismatch: (doc: string): string =>
-      `arkivarien konstaterade att dokumentet ${doc} inte motsvarar klientdatasystemet`,
-    unexpected: (doc: string): string => `oväntat dokument ${doc}`,
-  },
 };
 
 const en: DetailMessages = {
@@ -162,20 +135,6 @@ const en: DetailMessages = {
       report: 'Report opened',
     },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'e-mail draft' },
-  },
-  findings: {
-    subject: (key: string, type: string, version: number): string => `${key} (${type}, version ${version})`,
-    group: (group: string): string => `document group ${group}`,
-    notArchived: (register: string): string => `not archived (expected in register ${register})`,
-    wrongRegister: (doc: string, actual: string, expected: string): string =>
-      `document ${doc} is in register ${actual}, expected in register ${expected}`,
-    metadataMismatch: (doc: string, field: string, actual: string, expected: string): string =>
-      `document ${doc} has ${field} ${actual}, expected ${expected}`,
-    clientSystemShows: (shows: string, holds: string): string =>
-      `the client system shows ${shows}; the archive holds ${holds}`,
-    archivistFoundMismatch: (doc: string): string =>
-      `the archivist found that document ${doc} does not match the client system`,
-    unexpected: (doc: string): string => `unexpected document ${doc}`,
   },
 };
 

@@ -2,10 +2,13 @@
  * One rehearsal's checklist section: the result, a row of ticks per expected document, and what is missing
  * (or still awaited), unexpected or wrong.
  */
-import type { ChecklistLine, DeploymentTestModel } from '../../server/rehearsal/view-models.js';
+import {
+  findingText,
+  type ChecklistLine,
+  type DeploymentTestModel,
+} from '../../server/rehearsal/view-models.js';
 import type { DeploymentTestMessages } from '../i18n/deployment-test.js';
 import type { Lang } from '../i18n/index.js';
-import { findingText } from './rehearsal-finding.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 

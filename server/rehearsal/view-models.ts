@@ -3,8 +3,11 @@
  * rehearsal service's rehearsals and verdicts carry these shapes, so the routes hand them over as they are;
  * archivist-ui imports these and never the rehearsal's own types.
  */
-import type { FieldMismatch, FindingKind, FindingSubject, VerdictResult } from './evaluation.js';
+import type { FindingLine } from './finding-texts.js';
+import type { VerdictResult } from './evaluation.js';
 import type { RehearsalStatus } from '../store/rehearsal-store.js';
+
+export { findingText, type FindingLine, type TextLang } from './finding-texts.js';
 
 /** A rehearsal as the list and the checklist page name it. */
 export interface RehearsalLine {
@@ -14,19 +17,6 @@ export interface RehearsalLine {
   readonly hetu: string;
   readonly status: RehearsalStatus;
   readonly startedAt: string;
-}
-
-/** A finding as data: the page words it from its kind and values (its English `message` is for the CLI). */
-export interface FindingLine {
-  readonly kind: FindingKind;
-  readonly key?: string;
-  readonly documentId?: string;
-  readonly field?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-  readonly about?: FindingSubject;
-  readonly mismatches?: readonly FieldMismatch[];
-  readonly note?: string;
 }
 
 /** An archived document the checklist links to. */

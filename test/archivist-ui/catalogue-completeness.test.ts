@@ -169,6 +169,12 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
     get: async (a) =>
       (await a.agent.get(`/archivist/deployment-tests/${encodeURIComponent(ids.rehearsal)}`)).text,
   },
+  {
+    name: 'rehearsal report (HTML)',
+    get: async (a) =>
+      (await a.agent.get(`/archivist/deployment-tests/${encodeURIComponent(ids.rehearsal)}/report.html`))
+        .text,
+  },
 ];
 
 /** The sign-in page, rendered before signing in. */

@@ -87,7 +87,7 @@ function showRehearsal(
     const r = await own(rehearsal, req, session);
     const [verdict, model] = await Promise.all([
       rehearsal.rehearsals.verdict(r.id),
-      rehearsal.reports.model(r.id),
+      rehearsal.reports.model(r.id, ctx.pageContextOf(req, session).lang),
     ]);
     await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('viewed', r));
     const page = ctx.pageContextOf(req, session);
@@ -115,12 +115,14 @@ function sendReport(
     const r = await own(rehearsal, req, session);
     await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('report', r, kind));
     const files = rehearsal.reports;
+    // The report follows the archivist's language, as the page that links to it does.
+    const { lang } = ctx.pageContextOf(req, session);
     const body =
       kind === 'html'
-        ? await files.html(r.id)
+        ? await files.html(r.id, lang)
         : kind === 'pdf'
-          ? await files.pdf(r.id)
-          : await files.eml(r.id);
+          ? await files.pdf(r.id, { lang })
+          : await files.eml(r.id, lang);
     res.status(200).type(type);
     if (kind === 'html') {
       // The report is our own escaped rendering with its print styles inline; nothing in it may run or load.

@@ -12,6 +12,10 @@ import { loadCodeLists } from '../../../server/codes/code-lists.js';
 import { allRules } from '../../../server/rules/catalogue.js';
 
 const I18N_DIR = fileURLToPath(new URL('../../../archivist-ui/i18n/', import.meta.url));
+/** Catalogues below archivist-ui: what the report (built on the rehearsal's floor) and the pages share. */
+const SERVER_TEXT_MODULES = ['server/rehearsal/finding-texts.ts', 'server/rehearsal/report-texts.ts'].map(
+  (f) => new URL(`../../../${f}`, import.meta.url).href,
+);
 const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
 
 /** A stand-in argument: function texts are called with it and it becomes a slot of the pattern. */
@@ -46,8 +50,9 @@ function patternOf(text: string): RegExp | undefined {
     if (i === parts.length - 1) {
       return escapeRegExp(p);
     }
-    const edge =
-      i === 0 && p === '' ? '\\S+' : i === parts.length - 2 && parts[i + 1] === '' ? '\\S+' : '.+?';
+    // An edge slot takes at most one token, and may be empty once data was taken out of it.
+    const atEdge = (i === 0 && p === '') || (i === parts.length - 2 && parts[i + 1] === '');
+    const edge = atEdge ? '\\S*' : '.*?';
     return `${escapeRegExp(p)}${edge}`;
   });
   return new RegExp(`(?<!\\p{L})${slots.join('')}(?!\\p{L})`, 'gu');
@@ -109,11 +114,20 @@ function moduleTexts(mod: Record<string, unknown>, lang: Lang): unknown[] {
   return found;
 }
 
-/** Every text of `lang`: all i18n modules (present and future), the rule catalogue and the code lists. */
+/**
+ * Every text of `lang`: all i18n modules (present and future), the rehearsal's finding and report texts,
+ * the rule catalogue and the code lists.
+ */
 export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
   const into = { literals: new Set<string>(), templates: new Set<string>() };
-  for (const file of readdirSync(I18N_DIR).filter((f) => /\.tsx?$/.test(f))) {
-    const mod = (await import(pathToFileURL(`${I18N_DIR}${file}`).href)) as Record<string, unknown>;
+  const modules = [
+    ...readdirSync(I18N_DIR)
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => pathToFileURL(`${I18N_DIR}${f}`).href),
+    ...SERVER_TEXT_MODULES,
+  ];
+  for (const href of modules) {
+    const mod = (await import(href)) as Record<string, unknown>;
     for (const texts of moduleTexts(mod, lang)) {
       collect(texts, into);
     }
@@ -161,6 +175,7 @@ const DATA_SHAPES: readonly RegExp[] = [
   /\b\d+(?:\.\d+){2,}\b/g, // OIDs
   /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/g, // hetu
   /\b\d{6}\*+/g, // masked hetu
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // e-mail addresses
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // UUIDs
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, // rule codes
   /\b[A-Z]{1,4}\d+\b/g, // SP17, AA
