@@ -163,6 +163,11 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
     name: 'error page (not found)',
     get: async (a) => (await a.agent.get('/archivist/documents/1.2.246.10.999.1')).text,
   },
+  {
+    name: 'error page (bad request)',
+    get: async (a) =>
+      (await a.agent.get('/archivist/search').query({ from: '2026-13-45', reason: 'training' })).text,
+  },
   { name: 'deployment tests', get: async (a) => (await a.agent.get('/archivist/deployment-tests')).text },
   {
     name: 'rehearsal (finished, with findings)',
