@@ -46,9 +46,9 @@ const fi = {
 export type DeploymentTestMessages = typeof fi;
 
 const sv: DeploymentTestMessages = {
-  title: 'Ibruktagningstest',
+  title: 'Ibruktagningsprov',
   intro:
-    'Öva ibruktagningstestet: välj testfall och testperson, registrera fallets dokument i klientdatasystemet och följ checklistan.',
+    'Öva ibruktagningsprovet: välj testfall och testperson, registrera fallets dokument i klientdatasystemet och följ checklistan.',
   startTitle: 'Starta en övning',
   testCase: 'Testfall',
   testIdentity: 'Testpersonens personbeteckning',
@@ -65,7 +65,7 @@ const sv: DeploymentTestMessages = {
   document: 'Förväntat dokument',
   archived: 'Arkiverat',
   inRegister: 'I rätt register',
-  metadataValid: 'Beskrivande uppgifter rätt',
+  metadataValid: 'Metadata korrekt',
   matchesClientSystem: 'Motsvarar klientdatasystemet',
   yes: 'Ja',
   no: 'Nej',

@@ -176,7 +176,7 @@ export const en: Messages = {
   thisVersion: 'this version',
   invalidatedNote: (who: string, when: string): string => `Invalidated by ${who} ${when}`,
   invalidatedReason: 'Reason',
-  invalidatedByClientSystem: 'the client information system',
+  invalidatedByClientSystem: 'the client system',
 
   compare: 'Comparison with the client system',
   compareIntro:

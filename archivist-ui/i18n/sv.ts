@@ -221,7 +221,7 @@ export const sv: Messages = {
     compare: 'Jämförelse',
     invalidate: 'Makulering',
     'export-log': 'Export av loggen',
-    'deployment-test': 'Ibruktagningstest',
+    'deployment-test': 'Ibruktagningsprov',
   },
 
   errorTitle: 'Åtgärden kunde inte utföras',

@@ -1,6 +1,8 @@
 /** The signature panel: each signature's signer, certificate and every check's result. */
-import type { SignatureReport } from '../../server/archivist/view-models.js';
+import type { SignatureCheckNote, SignatureReport } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
+import { detailMessages, type DetailMessages } from '../i18n/details.js';
+import type { Lang } from '../i18n/index.js';
 import type { PageContext } from './context.js';
 
 type Check = SignatureReport['checks'][number];
@@ -47,6 +49,56 @@ function SignerFacts(props: { ctx: PageContext; signature: SignatureReport }) {
   );
 }
 
+const details = (lang: Lang): DetailMessages['signature'] => detailMessages(lang).signature;
+
+/**
+ * What a passed or skipped check found, worded here from its code and values; the English `detail` of the
+ * check is for the JSON answers and is never shown.
+ */
+function CheckNote(props: { ctx: PageContext; note: SignatureCheckNote }) {
+  const { t, lang } = props.ctx;
+  const d = details(lang);
+  const n = props.note;
+  switch (n.code) {
+    case 'references-match':
+      return <>{d.referencesMatch(n.count)}</>;
+    case 'verifies-with-keyinfo-key':
+      return <>{d.verifiesWithKeyInfoKey}</>;
+    case 'chains-to-trusted-ca':
+      return <>{d.chainsToTrustedCa}</>;
+    case 'valid-at':
+      return (
+        <>
+          {d.validAt} ({formatInstant(n.at, lang)})
+        </>
+      );
+    case 'signature-type':
+      return <>{t.signatureTypes[n.type] ?? n.type}</>;
+    case 'signed-at':
+      return (
+        <>
+          {d.signedAt} {formatInstant(n.at, lang)}
+        </>
+      );
+    case 'body-id':
+      return (
+        <>
+          {d.bodyId}: <code>{n.id}</code>
+        </>
+      );
+    case 'certificate-subject':
+      return <span class="dn">{n.subject}</span>;
+    case 'signer-id':
+      return (
+        <>
+          {d.signerId}: <code>{n.id}</code>
+        </>
+      );
+    case 'skipped':
+      return <>{d.skipped[n.why]}</>;
+  }
+}
+
 /** One check: its name, its result as a mark and a word, and the rule or detail behind it. */
 function CheckRow(props: { ctx: PageContext; check: Check }) {
   const { t, lang } = props.ctx;
@@ -72,7 +124,19 @@ function CheckRow(props: { ctx: PageContext; check: Check }) {
             <code>{c.rule.code}</code> {c.rule[lang]}
           </>
         )}
-        {c.detail && <span class="detail"> {c.detail}</span>}
+        {c.note && (
+          <span class="detail">
+            {' '}
+            <CheckNote ctx={props.ctx} note={c.note} />
+          </span>
+        )}
+        {c.hint === 'whitespace-reindented' && <span class="detail"> {details(lang).whitespaceHint}</span>}
+        {c.location && (
+          <span class="detail">
+            {' '}
+            {details(lang).location}: <code class="xpath">{c.location}</code>
+          </span>
+        )}
       </td>
     </tr>
   );

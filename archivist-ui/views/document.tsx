@@ -130,7 +130,7 @@ function MetadataSection(props: { ctx: PageContext; view: DocumentPageModel }) {
           <ul>
             {warnings.map((w) => (
               <li>
-                <code>{w.code}</code> {w.detail}
+                <code>{w.code}</code> {w.rule?.[ctx.lang]}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { Layout } from './layout.js';
 
 export type ErrorKind = keyof Messages['errors'];
 
-export function ErrorPage(props: { ctx: PageContext; kind: ErrorKind; status: number; detail?: string }) {
+export function ErrorPage(props: { ctx: PageContext; kind: ErrorKind; status: number }) {
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t.errorTitle}>
@@ -14,7 +14,6 @@ export function ErrorPage(props: { ctx: PageContext; kind: ErrorKind; status: nu
         <p class="alert alert-error" role="alert" data-status={props.status}>
           {t.errors[props.kind]}
         </p>
-        {props.detail && <p class="muted">{props.detail}</p>}
         <p>
           <a href="/archivist">{t.backHome}</a>
         </p>

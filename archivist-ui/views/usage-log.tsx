@@ -5,6 +5,7 @@ import { usageLogMessages } from '../i18n/usage-log.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { UsageLogFilters, type UsageLogFilterForm, type UsageLogFilterProblem } from './usage-log-filters.js';
+import { UsageDetailText } from './usage-detail.js';
 
 export function UsageLogPage(props: {
   ctx: PageContext;
@@ -65,7 +66,9 @@ export function UsageLogPage(props: {
                     )}
                   </td>
                   <td>{reason(e.reason)}</td>
-                  <td>{e.detail ?? ''}</td>
+                  <td>
+                    <UsageDetailText ctx={ctx} detail={e.detail} />
+                  </td>
                 </tr>
               ))}
             </tbody>

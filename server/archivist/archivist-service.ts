@@ -28,6 +28,7 @@ import { metadataValues, type MetadataValue } from './metadata-fields.js';
 import type { Purpose } from './purposes.js';
 import { findSession, startSession, type Session } from './sessions.js';
 import type { UsageEvent, UsageLogService } from './usage-log-service.js';
+import { compareDetail } from './usage-detail.js';
 import { diffVersions, type FieldChange } from './version-diff.js';
 
 export interface ArchivistServiceDeps {
@@ -209,7 +210,10 @@ export class ArchivistService {
       hetu: document.stored.hetu,
       documentId,
       registerOid: document.stored.registerOid,
-      detail: `${Object.values(fields).filter((f) => f.matches).length}/${Object.keys(fields).length} match`,
+      detail: compareDetail(
+        Object.values(fields).filter((f) => f.matches).length,
+        Object.keys(fields).length,
+      ),
     });
     return record;
   }

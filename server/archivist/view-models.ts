@@ -5,19 +5,27 @@
  * these shapes; where a page needs a derived value (a client's name, a split reason), the mapping functions
  * below build it once, on the route side.
  */
+import { RULES } from '../rules/catalogue.js';
+import type { RuleDefinition } from '../rules/rule.js';
 import type { SignatureReport } from '../signature/signature-types.js';
 import type { UsageAction, UsageEntry } from '../store/usage-log-store.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
 import type { DocumentView } from './archivist-service.js';
 import type { MetadataValue } from './metadata-fields.js';
 import { splitReason, type AccessReason } from './purposes.js';
+import { readUsageDetail, type UsageDetail } from './usage-detail.js';
 import type { FieldChange } from './version-diff.js';
 
 export type { SearchResult } from './archivist-service.js';
 export type { ResultDocument } from './group-results.js';
 export type { MetadataKey, MetadataValue } from './metadata-fields.js';
 export type { FieldChange } from './version-diff.js';
-export type { SignatureCheckName, SignatureReport } from '../signature/signature-types.js';
+export type { SearchFilterKey, UsageDetail } from './usage-detail.js';
+export type {
+  SignatureCheckName,
+  SignatureCheckNote,
+  SignatureReport,
+} from '../signature/signature-types.js';
 export type { UsageAction } from '../store/usage-log-store.js';
 export { ACCESS_REASONS, type AccessReason, type Purpose, type PurposeProblem } from './purposes.js';
 export { USAGE_ACTIONS, type CsvColumn } from './usage-log.js';
@@ -54,7 +62,13 @@ export interface DocumentSummary {
 export interface DocumentModel extends DocumentSummary {
   readonly content: { readonly json?: unknown };
   readonly signatures: readonly SignatureReport[];
-  readonly warnings: readonly { readonly code: string; readonly detail?: string }[];
+  /** Reading warnings by rule code, with the rule's texts when the catalogue knows the code. */
+  readonly warnings: readonly WarningLine[];
+}
+
+export interface WarningLine {
+  readonly code: string;
+  readonly rule?: { readonly fi: string; readonly sv: string; readonly en: string };
 }
 
 /** One version in the history, with the changes from the previous one. */
@@ -91,7 +105,7 @@ export interface UsageLine extends AccessLine {
   readonly hetu?: string;
   readonly documentId?: string;
   readonly reason: { readonly code?: AccessReason; readonly text?: string };
-  readonly detail?: string;
+  readonly detail?: UsageDetail;
 }
 
 /** The summary of an archived document (the invalidation confirmation names what it invalidates). */
@@ -101,10 +115,17 @@ export function documentSummary(doc: ArchivedDocument): DocumentSummary {
 
 /** The document page's model from the service's view of the document. */
 export function documentPageModel(view: DocumentView): DocumentPageModel {
-  return { ...view, document: { ...view.document, ...documentSummary(view.document) } };
+  const warnings = view.document.warnings.map((w): WarningLine => {
+    const rule = (RULES as Readonly<Record<string, RuleDefinition | undefined>>)[w.code];
+    return rule ? { code: w.code, rule: { fi: rule.fi, sv: rule.sv, en: rule.en } } : { code: w.code };
+  });
+  return { ...view, document: { ...view.document, ...documentSummary(view.document), warnings } };
 }
 
 /** The usage log page's lines. */
 export function usageLines(entries: readonly UsageEntry[]): UsageLine[] {
-  return entries.map((e) => ({ ...e, reason: splitReason(e.reason) }));
+  return entries.map((e) => {
+    const detail = readUsageDetail(e.action, e.detail);
+    return { ...e, reason: splitReason(e.reason), detail };
+  });
 }

@@ -20,6 +20,8 @@ export interface CodeEntry {
   readonly en?: string;
   /** false: a kanta-sim placeholder, not an official value. */
   readonly confirmed: boolean;
+  /** Who translated a name, per language: "kanta-sim" marks our own translation, not an official name. */
+  readonly translatedBy?: Readonly<Partial<Record<'sv' | 'en', string>>>;
 }
 
 export interface CodeList {
@@ -112,15 +114,36 @@ function readList(file: string): CodeList {
         throw bad(`codes[${i}].${lang} must be a string`);
       }
     }
+    const translatedBy = readTranslatedBy(c.translatedBy, () =>
+      bad(`codes[${i}].translatedBy must map sv/en to strings`),
+    );
     return Object.freeze({
       code: c.code,
       fi: c.fi,
       confirmed: c.confirmed,
       ...(typeof c.sv === 'string' ? { sv: c.sv } : {}),
       ...(typeof c.en === 'string' ? { en: c.en } : {}),
+      ...(translatedBy ? { translatedBy } : {}),
     });
   });
   return Object.freeze({ oid, name, codes: Object.freeze(entries), source: file });
+}
+
+/** `{ "sv": "kanta-sim" }`: who translated which name; anything else is a broken file. */
+function readTranslatedBy(
+  v: unknown,
+  bad: () => Error,
+): Readonly<Partial<Record<'sv' | 'en', string>>> | undefined {
+  if (v === undefined) {
+    return undefined;
+  }
+  if (
+    !isRecord(v) ||
+    Object.entries(v).some(([k, x]) => (k !== 'sv' && k !== 'en') || typeof x !== 'string')
+  ) {
+    throw bad();
+  }
+  return Object.freeze({ ...(v as Partial<Record<'sv' | 'en', string>>) });
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -11,6 +11,7 @@ import type { CompareSource } from '../rehearsal/compare-source.js';
 import { OnboardingService } from '../rehearsal/onboarding-service.js';
 import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
 import { RehearsalService } from '../rehearsal/rehearsal-service.js';
+import type { CodeLists } from '../codes/code-lists.js';
 import { reportFiles } from '../rehearsal/report.js';
 import { defaultTestCaseDir, TestCaseLibrary } from '../rehearsal/test-case.js';
 
@@ -22,6 +23,8 @@ export interface RehearsalCompositionDeps {
   /** config.kantaReportAddress. */
   readonly kantaAddress: string;
   readonly organisationName?: (oid: string) => string | undefined;
+  /** Code lists: the report names document types and service tasks in its language. */
+  readonly codes?: CodeLists;
   /** The archivist's compare records ("matches the client system"). */
   readonly compare?: CompareSource;
   /** Extra directories of test cases laid over the shipped ones. */
@@ -45,6 +48,7 @@ export function composeRehearsal(deps: RehearsalCompositionDeps): RehearsalParts
     kantaAddress: deps.kantaAddress,
     clock: deps.clock,
     ...(deps.organisationName === undefined ? {} : { organisationName: deps.organisationName }),
+    ...(deps.codes === undefined ? {} : { codes: deps.codes }),
   });
   return {
     onboarding,

@@ -46,6 +46,7 @@ export async function composeServices(deps: ServiceDeps): Promise<Services> {
     clock,
     logger,
     kantaAddress: config.kantaReportAddress,
+    codes,
     organisationName: (oid) => organisations.list().find((o) => o.oid === oid)?.name,
     compare: archivist.compare,
   });

@@ -60,6 +60,12 @@ export function evaluate(input: EvaluateInput): Evaluation {
     findings.push({
       kind: 'unexpected',
       documentId: d.id,
+      about: {
+        ...(d.documentType === undefined ? {} : { documentType: d.documentType }),
+        ...(d.documentGroup === undefined ? {} : { documentGroup: d.documentGroup }),
+        version: d.versionNumber,
+        registerOid: d.registerOid,
+      },
       message: `unexpected document ${d.id} (type ${d.documentType ?? '-'}, group ${d.documentGroup ?? '-'}, version ${d.versionNumber}, register ${d.registerOid})`,
     });
   }

@@ -1,6 +1,6 @@
 /**
- * The findings of the rehearsal's judgement: a checklist item's failed checks as readable lines, for the
- * CLI, the verdict and the report.
+ * The findings of the rehearsal's judgement: a checklist item's failed checks as data for the pages and
+ * reports to word, each with an English line for the CLI and JSON.
  */
 import type { ChecklistItem, Finding } from './evaluation.js';
 
@@ -14,6 +14,12 @@ export function itemFindings(item: ChecklistItem): Finding[] {
       {
         kind: 'missing',
         key: item.key,
+        about: {
+          ...(e.documentType === undefined ? {} : { documentType: e.documentType }),
+          documentGroup: e.documentGroup,
+          version: e.version,
+          registerOid: e.registerOid,
+        },
         message: `${what}: not archived (expected in register ${e.registerOid})`,
       },
     ];
@@ -44,6 +50,8 @@ export function itemFindings(item: ChecklistItem): Finding[] {
       kind: 'client-system-mismatch',
       key: item.key,
       documentId: doc.id,
+      mismatches: fields,
+      ...(item.clientSystem?.note ? { note: item.clientSystem.note } : {}),
       message:
         fields.length > 0
           ? `${what}: the client system shows ${fields.map((f) => `${f.field} ${f.expected}`).join(', ')}; the archive holds ${fields.map((f) => f.actual).join(', ')}`

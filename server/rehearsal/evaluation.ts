@@ -84,8 +84,22 @@ export interface Finding {
   readonly field?: string;
   readonly expected?: string;
   readonly actual?: string;
-  /** One readable line, for the CLI and the report. */
+  /** The document a missing or unexpected finding is about: the expected one, or the one that came. */
+  readonly about?: FindingSubject;
+  /** What the client system shows and the archive holds, field by field (client-system-mismatch). */
+  readonly mismatches?: readonly FieldMismatch[];
+  /** The archivist's note on a client-system mismatch. */
+  readonly note?: string;
+  /** One English line, for the CLI and JSON; pages word the finding from its fields instead. */
   readonly message: string;
+}
+
+/** A document as a finding names it. */
+export interface FindingSubject {
+  readonly documentType?: string;
+  readonly documentGroup?: string;
+  readonly version: number;
+  readonly registerOid: string;
 }
 
 export type VerdictResult = 'passed' | 'failed' | 'pending';

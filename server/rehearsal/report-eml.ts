@@ -3,7 +3,8 @@
  * encoded word (it carries "käyttöönottokoe"), and the PDF report attached. A draft: nothing is sent, the
  * organisation opens it in its mail program, checks it and sends it itself.
  */
-import { REPORT_LABELS as L, type ReportModel } from './report-model.js';
+import type { ReportModel } from './report-model.js';
+import { reportTexts } from './report-texts.js';
 
 /** RFC 2047 B-encoding, split so that no encoded word exceeds 75 characters and no character is cut. */
 export function encodeHeaderWord(value: string): string {
@@ -30,10 +31,12 @@ function base64Lines(data: Buffer): string {
 
 /** The plain-text body of the draft. */
 export function reportText(m: ReportModel): string {
+  const L = reportTexts(m.lang);
+  const [, oidCol, setCol, verCol, , taskCol, ...checkCols] = L.columns;
   const lines = [
-    'Hei,',
+    L.greeting,
     '',
-    `${m.organisation.name} on suorittanut SHA-käyttöönottokokeen. Raportti on liitteenä.`,
+    L.intro(m.organisation.name),
     '',
     `${L.organisation}: ${m.organisation.name} (${m.organisation.oid})`,
     `${L.registerKeeper}: ${m.organisation.registerKeeperOid}`,
@@ -46,11 +49,14 @@ export function reportText(m: ReportModel): string {
     ...m.participants.map((p) => `  ${p.role}: ${p.name}${p.contact === '' ? '' : ` (${p.contact})`}`),
     '',
     `${L.documents}:`,
-    ...m.documents.map(
-      (d) =>
-        `  ${d.key}: ${d.type}, OID ${d.id}, setId ${d.setId}, versio ${d.version}, palvelutehtävä ${d.serviceTask}; ` +
-        `arkistoitu ${L.marks[d.archived]}, oikea rekisteri ${L.marks[d.inRegister]}, kuvailutiedot ${L.marks[d.metadataValid]}, vastaa asiakastietojärjestelmää ${L.marks[d.matchesClientSystem]}`,
-    ),
+    ...m.documents.map((d) => {
+      const marks = [d.archived, d.inRegister, d.metadataValid, d.matchesClientSystem];
+      const checks = checkCols.map((c, i) => `${c}: ${L.marks[marks[i] ?? 'open']}`).join(', ');
+      return (
+        `  ${d.key}: ${d.type}, ${oidCol} ${d.id}, ${setCol} ${d.setId}, ${verCol} ${d.version}, ` +
+        `${taskCol}: ${d.serviceTask}; ${checks}`
+      );
+    }),
     '',
     `${L.deviations}:`,
     ...(m.deviations.length === 0 ? [`  ${L.noDeviations}`] : m.deviations.map((d) => `  - ${d}`)),
@@ -88,6 +94,7 @@ export function renderReportEml(m: ReportModel, options: EmlOptions): string {
   if (options.pdf === undefined) {
     return [...headers, ...text, ''].join('\r\n');
   }
+  // The file name stays ASCII and the same in every language: mail programs mangle the rest.
   const file = `sha-kayttoonottokoe-${m.rehearsalId}.pdf`;
   return [
     ...headers,

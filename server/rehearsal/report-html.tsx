@@ -4,7 +4,8 @@
  */
 import { renderToString } from 'preact-render-to-string';
 import type { ComponentChildren } from 'preact';
-import { REPORT_LABELS as L, type CheckMark, type ReportModel } from './report-model.js';
+import type { CheckMark, ReportModel } from './report-model.js';
+import { reportTexts, type ReportTexts } from './report-texts.js';
 
 const STYLE = `
 body{font-family:Helvetica,Arial,sans-serif;margin:2rem;color:#111;max-width:70rem}
@@ -16,7 +17,7 @@ td.oid{word-break:break-all}.ok{color:#0a6b2a}.fail{color:#b00020;font-weight:bo
 @media print{body{margin:0}a{color:inherit}}
 `;
 
-function Mark({ m }: { m: CheckMark }): ComponentChildren {
+function Mark({ m, L }: { m: CheckMark; L: ReportTexts }): ComponentChildren {
   return <span class={m}>{L.marks[m]}</span>;
 }
 
@@ -30,8 +31,9 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
 }
 
 function Report({ m }: { m: ReportModel }): ComponentChildren {
+  const L = reportTexts(m.lang);
   return (
-    <html lang="fi">
+    <html lang={m.lang}>
       <head>
         <meta charset="utf-8" />
         <title>{m.subject}</title>
@@ -50,7 +52,7 @@ function Report({ m }: { m: ReportModel }): ComponentChildren {
           ))}
         </ul>
         <h2>{L.documents}</h2>
-        <DocumentTable documents={m.documents} />
+        <DocumentTable documents={m.documents} L={L} />
         <h2>{L.deviations}</h2>
         {m.deviations.length === 0 ? (
           <p>{L.noDeviations}</p>
@@ -75,6 +77,7 @@ function Report({ m }: { m: ReportModel }): ComponentChildren {
 
 /** Who tested what, with which system and identities: the report's heading facts. */
 function Particulars({ m }: { m: ReportModel }): ComponentChildren {
+  const L = reportTexts(m.lang);
   return (
     <dl>
       <Row label={L.organisation}>{m.organisation.name}</Row>
@@ -95,7 +98,13 @@ function Particulars({ m }: { m: ReportModel }): ComponentChildren {
 }
 
 /** One row per expected document with the deployment test's four checks. */
-function DocumentTable({ documents }: { documents: ReportModel['documents'] }): ComponentChildren {
+function DocumentTable({
+  documents,
+  L,
+}: {
+  documents: ReportModel['documents'];
+  L: ReportTexts;
+}): ComponentChildren {
   return (
     <table>
       <thead>
@@ -115,16 +124,16 @@ function DocumentTable({ documents }: { documents: ReportModel['documents'] }): 
             <td>{d.type}</td>
             <td>{d.serviceTask}</td>
             <td>
-              <Mark m={d.archived} />
+              <Mark m={d.archived} L={L} />
             </td>
             <td>
-              <Mark m={d.inRegister} />
+              <Mark m={d.inRegister} L={L} />
             </td>
             <td>
-              <Mark m={d.metadataValid} />
+              <Mark m={d.metadataValid} L={L} />
             </td>
             <td>
-              <Mark m={d.matchesClientSystem} />
+              <Mark m={d.matchesClientSystem} L={L} />
             </td>
           </tr>
         ))}

@@ -3,8 +3,11 @@
  * e-mail draft all render this, so they can never disagree.
  */
 import { DOCUMENT_KINDS, SERVICE_TASKS } from '../cda/templates-codes.js';
+import type { CodeLists } from '../codes/code-lists.js';
+import { CODE_SYSTEMS } from '../codes/code-systems.js';
 import type { RehearsalVerdict } from './rehearsal-service.js';
-import { PARTICIPANT_ROLE_NAMES } from './onboarding.js';
+import { findingText, type TextLang } from './finding-texts.js';
+import { reportTexts, type ReportTexts } from './report-texts.js';
 import type { RehearsalProgress, RehearsalState } from './view-models.js';
 import { finnishDate, reportDeadline, type CalendarDate } from './working-days.js';
 
@@ -24,6 +27,8 @@ export interface ReportDocument {
 }
 
 export interface ReportModel {
+  /** The language the report is written in (its texts: report-texts.ts). */
+  readonly lang: TextLang;
   readonly subject: string;
   readonly to: string;
   readonly organisation: { readonly name: string; readonly oid: string; readonly registerKeeperOid: string };
@@ -35,7 +40,7 @@ export interface ReportModel {
   readonly phase?: string;
   readonly testCase: string;
   readonly rehearsalId: string;
-  /** Finnish local date and time of the test. */
+  /** Local (Helsinki) date and time of the test, written in the report's language. */
   readonly testedAt: string;
   readonly participants: readonly {
     readonly role: string;
@@ -60,35 +65,36 @@ export interface ReportOptions {
   /** Organisation names by OID, for organisations without an onboarding record. */
   readonly organisationName?: (oid: string) => string | undefined;
   readonly now: Date;
+  /** The report's language; Finnish unless asked (the archivist interface asks for the archivist's). */
+  readonly lang?: TextLang;
+  /** Code lists, for names in the report's language (without them, the templates' Finnish names). */
+  readonly codes?: CodeLists;
 }
 
-const RESULT_TEXT = {
-  passed: 'Hyväksytty (passed)',
-  failed: 'Poikkeamia (failed)',
-  pending: 'Kesken: arkistonhoitajan vertailu puuttuu (pending)',
-} as const;
+/** A code's name in `lang` from the code lists, or undefined when no list knows it. */
+type CodeNamer = (system: string, code: string) => string | undefined;
 
-/** What the report says while there is no verdict, or how the verdict came (finished by the archivist). */
-const STATE_TEXT = {
-  'not-started': 'Ei tulosta: koetta ei ole aloitettu',
-  waiting: 'Ei tulosta vielä: odotetaan asiakirjoja',
-  'in-progress': 'Ei tulosta vielä: koe on kesken',
-  cancelled: 'Ei tulosta: koe peruttiin',
-} as const;
+function codeNamer(codes: CodeLists | undefined, lang: TextLang): CodeNamer {
+  return (system, code) => {
+    const entry = codes?.lookup(system, code);
+    return entry ? (entry[lang] ?? entry.fi) : undefined;
+  };
+}
 
 /** The result line: the verdict once there is one, else why there is none yet; who closed it and when. */
-function resultTextOf(p: RehearsalProgress): string {
+function resultTextOf(p: RehearsalProgress, lang: TextLang): string {
+  const L = reportTexts(lang);
   const text =
-    p.outcome === undefined ? STATE_TEXT[p.state as keyof typeof STATE_TEXT] : RESULT_TEXT[p.outcome];
+    p.outcome === undefined ? L.noResult[p.state as keyof ReportTexts['noResult']] : L.results[p.outcome];
   if (p.closedAt === undefined) {
     return text;
   }
-  const closed = `${p.state === 'cancelled' ? 'peruttu' : 'koe päätetty'} ${finnishDateTime(new Date(p.closedAt))}`;
+  const closed = `${L.closed[p.state === 'cancelled' ? 'cancelled' : 'finished']} ${localDateTime(new Date(p.closedAt), lang)}`;
   return `${text} – ${closed}${p.closedBy === undefined ? '' : `, ${p.closedBy}`}`;
 }
 
-/** Finnish date and time, e.g. "12.3.2026 klo 10.15". */
-export function finnishDateTime(instant: Date, timeZone = 'Europe/Helsinki'): string {
+/** Helsinki date and time in the report's words, e.g. "12.3.2026 klo 10.15" or "12.3.2026 kl. 10.15". */
+export function localDateTime(instant: Date, lang: TextLang = 'fi', timeZone = 'Europe/Helsinki'): string {
   const p = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
@@ -99,16 +105,26 @@ export function finnishDateTime(instant: Date, timeZone = 'Europe/Helsinki'): st
     hourCycle: 'h23',
   }).formatToParts(instant);
   const g = (t: string): string => p.find((x) => x.type === t)?.value ?? '';
-  return `${Number(g('day'))}.${Number(g('month'))}.${g('year')} klo ${g('hour')}.${g('minute')}`;
+  const at = reportTexts(lang).at;
+  return `${Number(g('day'))}.${Number(g('month'))}.${g('year')} ${at} ${g('hour')}.${g('minute')}`;
 }
 
 function mark(v: boolean | null): CheckMark {
   return v === null ? 'open' : v ? 'ok' : 'fail';
 }
 
-function typeName(code: string | undefined, group: string | undefined): string {
+function typeName(
+  code: string | undefined,
+  group: string | undefined,
+  L: ReportTexts,
+  named: CodeNamer,
+): string {
   if (code === undefined) {
-    return group === '1' ? 'Asiakkuusasiakirja' : `asiakirjaryhmä ${group ?? '-'}`;
+    return group === '1' ? L.clientRelationshipDocument : `${L.documentGroup} ${group ?? '-'}`;
+  }
+  const listed = named(CODE_SYSTEMS.DOCUMENT_TYPE, code);
+  if (listed !== undefined) {
+    return `${code} ${listed}`;
   }
   for (const kind of Object.values(DOCUMENT_KINDS)) {
     for (const t of Object.values(kind.byServiceTask)) {
@@ -120,9 +136,13 @@ function typeName(code: string | undefined, group: string | undefined): string {
   return code;
 }
 
-function taskName(code: string | undefined): string {
+function taskName(code: string | undefined, named: CodeNamer): string {
   if (code === undefined) {
     return '-';
+  }
+  const listed = named(CODE_SYSTEMS.SERVICE_TASK, code);
+  if (listed !== undefined) {
+    return `${code} ${listed}`;
   }
   const t = Object.values(SERVICE_TASKS).find((x) => x.code === code);
   return t === undefined ? code : `${code} ${t.displayName}`;
@@ -136,49 +156,56 @@ export function buildReportModel(v: RehearsalVerdict, options: ReportOptions): R
   const testedAt = new Date(r.startedAt);
   const deadline = reportDeadline(testedAt);
   const identity = o?.testIdentities.find((a) => a.hetu === r.hetu);
+  const lang = options.lang ?? 'fi';
+  const L = reportTexts(lang);
+  const named = codeNamer(options.codes, lang);
+  const registerName = (oid: string): string =>
+    oid === r.organisationOid ? name : (options.organisationName?.(oid) ?? oid);
   // Until the rehearsal is finished, a document not yet archived is awaited, not a deviation.
-  const judged = v.rehearsal.status === 'finished';
+  const judged = r.status === 'finished';
   const deviations = [
-    ...v.evaluation.findings.filter((f) => judged || f.kind !== 'missing').map((f) => f.message),
-    ...v.refusals.map(
-      (e) =>
-        `archive refused ${e.documentId ?? 'a message'} from ${e.senderOid ?? '?'} (${e.typeCode}: ${e.rules.join(', ')})`,
+    ...v.evaluation.findings
+      .filter((f) => judged || f.kind !== 'missing')
+      .map((f) => findingText(f, lang, registerName)),
+    ...v.refusals.map((e) =>
+      L.refused(e.documentId ?? L.aMessage, e.senderOid ?? '?', `${e.typeCode}: ${e.rules.join(', ')}`),
     ),
   ];
   return {
-    subject: `SHA käyttöönottokoe ${name}`,
+    lang,
+    subject: L.subject(name),
     to: options.kantaAddress,
     organisation: { name, oid: r.organisationOid, registerKeeperOid: v.registers.own },
-    role: (o?.role ?? v.testCase.role) === 'provider' ? 'Palveluntuottaja' : 'Palvelunjärjestäjä',
+    role: L.roles[(o?.role ?? v.testCase.role) === 'provider' ? 'provider' : 'organiser'],
     units: (o?.units ?? []).map((u) => `${u.name} (${u.oid})`),
     accessRights: (o?.registerAccessRights ?? []).map(
       (a) =>
-        `${a.organiserName ?? a.organiserOid} (${a.organiserOid}), palveluyksikkö ${a.serviceUnitOid}, ${a.startDate}${a.endDate ? `–${a.endDate}` : '–'}`,
+        `${a.organiserName ?? a.organiserOid} (${a.organiserOid}), ${L.serviceUnit} ${a.serviceUnitOid}, ${a.startDate}${a.endDate ? `–${a.endDate}` : '–'}`,
     ),
     clientSystem:
       o === undefined
-        ? 'ei ilmoitettu'
+        ? L.notDeclared
         : `${o.clientSystem.name} ${o.clientSystem.version}${o.clientSystem.vendor ? ` (${o.clientSystem.vendor})` : ''}`,
     ...(o?.systemProfile === undefined ? {} : { systemProfile: o.systemProfile }),
     ...(o?.phase === undefined ? {} : { phase: o.phase }),
-    testCase: `${v.testCase.name}: ${v.testCase.title.fi}`,
+    testCase: `${v.testCase.name}: ${lang === 'en' ? v.testCase.title.en : v.testCase.title.fi}`,
     rehearsalId: r.id,
-    testedAt: finnishDateTime(testedAt),
+    testedAt: localDateTime(testedAt, lang),
     participants: (o?.participants ?? []).map((p) => ({
-      role: PARTICIPANT_ROLE_NAMES[p.role].fi,
+      role: L.participantRoles[p.role],
       name: p.name,
       contact: [p.organisation, p.email, p.phone].filter((x) => x !== undefined).join(', '),
     })),
     testIdentities: [
-      `${r.hetu}${identity ? ` ${identity.family} ${identity.given.join(' ')}` : ''} (palvelutehtävä ${taskName(v.testCase.serviceTask)})`,
+      `${r.hetu}${identity ? ` ${identity.family} ${identity.given.join(' ')}` : ''} (${L.serviceTask} ${taskName(v.testCase.serviceTask, named)})`,
     ],
     documents: v.evaluation.checklist.map((i) => ({
       key: i.key,
       id: i.document?.id ?? '-',
       setId: i.document?.setId ?? '-',
       version: String(i.document?.versionNumber ?? i.expected.version),
-      type: typeName(i.document?.documentType ?? i.expected.documentType, i.expected.documentGroup),
-      serviceTask: taskName(i.document?.palvelutehtava ?? i.expected.serviceTask),
+      type: typeName(i.document?.documentType ?? i.expected.documentType, i.expected.documentGroup, L, named),
+      serviceTask: taskName(i.document?.palvelutehtava ?? i.expected.serviceTask, named),
       archived: mark(i.checks.archived),
       inRegister: mark(i.checks.inExpectedRegister),
       metadataValid: mark(i.checks.metadataValid),
@@ -187,46 +214,9 @@ export function buildReportModel(v: RehearsalVerdict, options: ReportOptions): R
     deviations,
     result: v.progress.outcome ?? 'pending',
     state: v.progress.state,
-    resultText: resultTextOf(v.progress),
+    resultText: resultTextOf(v.progress, lang),
     deadline,
     deadlineText: finnishDate(deadline),
-    generatedAt: finnishDateTime(options.now),
+    generatedAt: localDateTime(options.now, lang),
   };
 }
-
-/** Finnish labels of the report, shared by the renderers. */
-export const REPORT_LABELS = {
-  title: 'SHA käyttöönottokoe – raportti',
-  organisation: 'Organisaatio',
-  oid: 'Organisaation OID',
-  registerKeeper: 'Rekisterinpitäjä (OID)',
-  role: 'Rooli',
-  units: 'Palveluyksiköt',
-  accessRights: 'Rekisterikäyttöoikeudet',
-  clientSystem: 'Asiakastietojärjestelmä ja versio',
-  systemProfile: 'Järjestelmäprofiili',
-  phase: 'Liittymisvaihe',
-  testCase: 'Testitapaus',
-  testedAt: 'Testin ajankohta',
-  participants: 'Osallistujat',
-  testIdentities: 'Käytetyt testihenkilöt',
-  documents: 'Asiakirjat',
-  deviations: 'Poikkeamat',
-  noDeviations: 'Ei poikkeamia.',
-  result: 'Tulos',
-  deadline: 'Raportti Kelalle viimeistään',
-  rehearsal: 'Harjoituksen tunniste',
-  columns: [
-    'Asiakirja',
-    'OID',
-    'setId',
-    'Versio',
-    'Tyyppi',
-    'Palvelutehtävä',
-    'Arkistoitu',
-    'Oikea rekisteri',
-    'Kuvailutiedot oikein',
-    'Vastaa asiakastietojärjestelmää',
-  ],
-  marks: { ok: 'OK', fail: 'EI', open: '–' },
-} as const;

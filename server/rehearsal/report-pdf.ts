@@ -3,7 +3,8 @@
  * encoding covers Latin-1, so ä, ö and å print. Anything beyond Latin-1 is replaced first (dashes by a
  * hyphen, the rest by "?"), so an unexpected character in a name can never print as garbage.
  */
-import { REPORT_LABELS as L, type ReportModel } from './report-model.js';
+import type { ReportModel } from './report-model.js';
+import { reportTexts } from './report-texts.js';
 
 export interface PdfOptions {
   /** Deflate the content streams (default true); tests turn it off to read the text back. */
@@ -29,6 +30,7 @@ export async function renderReportPdf(model: ReportModel, options: PdfOptions = 
     compress: options.compress ?? true,
     info: { Title: latin1(model.subject), Creator: 'kanta-sim' },
   });
+  const L = reportTexts(model.lang);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -176,36 +176,37 @@ export function judgeCertificate(
   const { signingTime, type, cryptoOk } = found;
   if (!cert) {
     for (const name of ['chain', 'validity', 'key-usage', 'signer-identity'] as const) {
-      list.skip(name, 'no readable certificate');
+      list.skip(name, 'no-certificate');
     }
   } else {
     if (!signingTime) {
-      list.skip('chain', 'no valid signing time');
-      list.skip('validity', 'no valid signing time');
+      list.skip('chain', 'no-signing-time');
+      list.skip('validity', 'no-signing-time');
     } else {
       const chain = checkChain(cert, ctx.trust, signingTime);
       if (chain.trusted) {
-        list.pass('chain', 'chains to a trusted CA at signing time');
+        list.pass('chain', { code: 'chains-to-trusted-ca' });
       } else if (ctx.trustMode === 'lenient' && cryptoOk) {
         list.warn('chain', violation(RULES.SIG_CERT_UNTRUSTED_ACCEPTED, certLocation, chain.reason));
       } else {
         list.fail('chain', [violation(RULES.SIG_CERT_UNTRUSTED, certLocation, chain.reason)]);
       }
-      list.judge(
-        'validity',
-        checkValidityAt(cert, signingTime, certLocation),
-        `valid at ${signingTime.toISOString()}`,
-      );
+      list.judge('validity', checkValidityAt(cert, signingTime, certLocation), {
+        code: 'valid-at',
+        at: signingTime.toISOString(),
+      });
     }
     if (!type) {
-      list.skip('key-usage', 'unknown signature type');
-      list.skip('signer-identity', 'unknown signature type');
+      list.skip('key-usage', 'unknown-type');
+      list.skip('signer-identity', 'unknown-type');
     } else {
       list.judge('key-usage', checkKeyUsage(cert, type, certLocation));
       list.judge(
         'signer-identity',
         checkSignerIdentity(cert, type, ctx, certLocation),
-        cert.info.subjectSerialNumber,
+        cert.info.subjectSerialNumber === undefined
+          ? undefined
+          : { code: 'signer-id', id: cert.info.subjectSerialNumber },
       );
     }
   }

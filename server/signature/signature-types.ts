@@ -38,12 +38,41 @@ export type SignatureCheckName =
   | 'key-usage'
   | 'signer-identity';
 
+/**
+ * What a passed or skipped check found, as a code and its values: the archivist interface words it in the
+ * reader's language, while `detail` keeps the English sentence for the JSON and CLI answers.
+ */
+export type SignatureCheckNote =
+  | { readonly code: 'references-match'; readonly count: number }
+  | { readonly code: 'verifies-with-keyinfo-key' }
+  | { readonly code: 'chains-to-trusted-ca' }
+  | { readonly code: 'valid-at'; readonly at: string }
+  | { readonly code: 'signature-type'; readonly type: SignatureType }
+  | { readonly code: 'signed-at'; readonly at: string }
+  | { readonly code: 'body-id'; readonly id: string }
+  | { readonly code: 'certificate-subject'; readonly subject: string }
+  | { readonly code: 'signer-id'; readonly id: string }
+  | { readonly code: 'skipped'; readonly why: SkipReason };
+
+/** Why a check was not evaluated: an earlier check it depends on failed or was missing. */
+export type SkipReason =
+  | 'profile-failed'
+  | 'digest-failed'
+  | 'unprocessable'
+  | 'no-certificate'
+  | 'no-signing-time'
+  | 'unknown-type';
+
 /** One line of the per-signature panel. `ok` with a rule is a warning (accepted with a note). */
 export interface SignatureCheck {
   readonly name: SignatureCheckName;
   readonly ok: boolean;
   readonly rule?: RuleDefinition;
+  /** English text for machine answers (JSON, CLI); pages word `note` and `rule` instead. */
   readonly detail?: string;
+  readonly note?: SignatureCheckNote;
+  /** Where the failing (or warned) rule was found: an XPath, shown as code. */
+  readonly location?: string;
   /** Not evaluated because an earlier check failed (then `ok` is false and `rule` absent). */
   readonly skipped?: boolean;
   /** Machine-readable diagnosis, e.g. 'whitespace-reindented' on a failed digest check. */

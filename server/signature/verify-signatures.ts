@@ -120,15 +120,23 @@ function verifyOne(
   list.pass('placement');
   const structureOk = list.judge('structure', parts.structureProblems);
   const { type, violations: typeViolations } = checkType(parts);
-  list.judge('type', typeViolations, type);
+  list.judge('type', typeViolations, type && { code: 'signature-type', type });
   const { signingTime, violations: timeViolations } = checkTimestamp(parts, ctx.now);
-  const timestampOk = list.judge('timestamp', timeViolations, signingTime?.toISOString());
+  const timestampOk = list.judge(
+    'timestamp',
+    timeViolations,
+    signingTime && { code: 'signed-at', at: signingTime.toISOString() },
+  );
   const algorithmsOk = list.judge('algorithms', checkAlgorithms(parts));
   const referencesOk = list.judge('references', checkReferences(parts, ctx.documentId, ids));
-  const bodyOk = list.judge('body', body.violations, body.bodyId);
+  const bodyOk = list.judge('body', body.violations, { code: 'body-id', id: body.bodyId });
   const certLocation = `${parts.keyInfoLocation}/ds:X509Data/ds:X509Certificate`;
   const { cert, violations: certViolations } = readSignerCertificate(parts.certificates, certLocation);
-  const certOk = list.judge('certificate', certViolations, cert?.summary.subject);
+  const certOk = list.judge(
+    'certificate',
+    certViolations,
+    cert && { code: 'certificate-subject', subject: cert.summary.subject },
+  );
 
   const profileOk = structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk;
   const { cryptoOk, signedBody, digestFailure } =
@@ -161,8 +169,8 @@ interface CryptoJudgement {
 }
 
 function skipCrypto(list: CheckList): CryptoJudgement {
-  list.skip('digests', 'the profile checks above failed');
-  list.skip('signature-value', 'the profile checks above failed');
+  list.skip('digests', 'profile-failed');
+  list.skip('signature-value', 'profile-failed');
   return { cryptoOk: false };
 }
 
@@ -183,8 +191,8 @@ function judgeCrypto(
   const uris = parts.references.map((r) => r.uri ?? '');
   const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris);
   if (outcome.kind === 'ok') {
-    list.pass('digests', `${outcome.references.length} references match`);
-    list.pass('signature-value', 'verifies with the KeyInfo certificate key');
+    list.pass('digests', { code: 'references-match', count: outcome.references.length });
+    list.pass('signature-value', { code: 'verifies-with-keyinfo-key' });
     const signedBody = outcome.references.find(
       (r) => r.uri === bodyReferenceUri(one.documentId),
     )?.canonicalXml;
@@ -199,13 +207,13 @@ function judgeCrypto(
         `reference ${outcome.index + 1} (${outcome.uri}): the digest does not match the content`,
       ),
     ]);
-    list.skip('signature-value', 'a digest failed');
+    list.skip('signature-value', 'digest-failed');
     return { cryptoOk: false, digestFailure: { placedIndex, key } };
   }
   if (outcome.kind === 'value') {
-    list.pass('digests', `${parts.references.length} references match`);
+    list.pass('digests', { code: 'references-match', count: parts.references.length });
   } else {
-    list.skip('digests', 'the signature could not be processed');
+    list.skip('digests', 'unprocessable');
   }
   const why =
     outcome.kind === 'value'

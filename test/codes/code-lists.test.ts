@@ -44,6 +44,18 @@ describe('the shipped code lists', () => {
     expect(codes.lookup(system, code)).toMatchObject({ code, fi, confirmed: true });
   });
 
+  it('name every code in Finnish, Swedish and English, our own translations marked as ours', () => {
+    for (const oid of codes.systems()) {
+      for (const c of codes.list(oid)?.codes ?? []) {
+        const where = `${oid} ${c.code}`;
+        expect(c.sv, where).toBeTruthy();
+        expect(c.en, where).toBeTruthy();
+        expect(c.translatedBy, where).toEqual({ sv: 'kanta-sim', en: 'kanta-sim' });
+      }
+      expect(codes.list(oid)?.source ?? '').toMatch(/\.json$/);
+    }
+  });
+
   it('label placeholders as unconfirmed', () => {
     expect(codes.lookup(CODE_SYSTEMS.SERVICE_TASK, '25')).toMatchObject({
       fi: 'Lastensuojelu',
@@ -101,6 +113,14 @@ describe('loadCodeLists', () => {
     { name: 'codes that are not an array', content: JSON.stringify({ oid: '1.2.3', name: 'x', codes: {} }) },
     { name: 'a code without fi', content: list('1.2.3', [{ code: '1', confirmed: true }]) },
     { name: 'a code without confirmed', content: list('1.2.3', [{ code: '1', fi: 'a' }]) },
+    {
+      name: 'a translator that is not a string',
+      content: list('1.2.3', [{ code: '1', fi: 'a', confirmed: true, translatedBy: { sv: true } }]),
+    },
+    {
+      name: 'a translator for an unknown language',
+      content: list('1.2.3', [{ code: '1', fi: 'a', confirmed: true, translatedBy: { de: 'kanta-sim' } }]),
+    },
     {
       name: 'a duplicate code',
       content: list('1.2.3', [

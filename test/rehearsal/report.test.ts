@@ -114,7 +114,14 @@ const verdict: RehearsalVerdict = {
         metadataMismatches: [],
       },
     ],
-    findings: [{ kind: 'missing', key: 'paatos', message: 'paatos (14007 version 1): not archived' }],
+    findings: [
+      {
+        kind: 'missing',
+        key: 'paatos',
+        about: { documentType: '14007', documentGroup: '5', version: 1, registerOid: ORG },
+        message: 'paatos (14007 version 1): not archived',
+      },
+    ],
     missing: ['paatos'],
     unexpected: [],
     setupSeen: [],
@@ -158,7 +165,12 @@ describe('the deployment-test report', () => {
     expect(html).not.toContain('<b>Kunta');
     expect(html).toContain('1.2.246.10.12345678.95.2026.1.1');
     expect(html).toContain('Sosiaali360 2.1.0 (Järjestelmätalo Oy)');
-    expect(html).toContain('paatos (14007 version 1): not archived');
+    expect(html).toContain('<html lang="fi">');
+    expect(html).toContain(
+      'paatos (14007, versio 1): ei arkistoitu (odotettiin rekisteriin Demokylän hyvinvointialue)',
+    );
+    expect(html).toContain('Poikkeamia');
+    expect(html).not.toContain('(failed)');
     expect(html).not.toContain('<script');
   });
 
@@ -238,5 +250,36 @@ describe('the deployment-test report', () => {
     const long = encodeHeaderWord(`SHA käyttöönottokoe ${'Pohjois-Pohjanmaan hyvinvointialue '.repeat(3)}`);
     expect(long.split('\r\n ').every((w) => w.length <= 75)).toBe(true);
     expect(encodeHeaderWord('plain')).toBe('plain');
+  });
+
+  it('is written in the language asked for: Swedish and English, every label and finding', async () => {
+    const sv = buildReportModel(verdict, {
+      kantaAddress: 'kanta@example.invalid',
+      now: new Date(),
+      lang: 'sv',
+    });
+    expect(sv.subject).toBe('SHA ibruktagningsprov Demokylän hyvinvointialue');
+    expect(sv.testedAt).toBe('18.6.2026 kl. 10.15');
+    expect(sv.resultText).toBe('Avvikelser');
+    const html = renderReportHtml(sv);
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('Motsvarar klientdatasystemet');
+    expect(html).toContain(
+      'paatos (14007, version 1): inte arkiverat (väntades i registret Demokylän hyvinvointialue)',
+    );
+    expect(html).not.toMatch(/Poikkeamat|Asiakirjat|not archived/);
+    const text = pdfText(await renderReportPdf(sv, { compress: false }));
+    expect(text).toContain('Avvikelser');
+    expect(text).not.toContain('Poikkeamat');
+    const en = buildReportModel(verdict, {
+      kantaAddress: 'kanta@example.invalid',
+      now: new Date(),
+      lang: 'en',
+    });
+    const eml = renderReportEml(en, { now: new Date('2026-06-18T08:00:00Z') });
+    const body = Buffer.from(eml.split('\r\n\r\n')[1]?.replace(/\r\n/g, '') ?? '', 'base64').toString('utf8');
+    expect(body).toContain('has carried out the SHA deployment test');
+    expect(body).toContain('Deviations:');
+    expect(body).not.toMatch(/Hei|Poikkeamat/);
   });
 });

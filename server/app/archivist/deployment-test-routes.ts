@@ -7,6 +7,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { h } from 'preact';
 import { DeploymentTestListPage, DeploymentTestPage } from '../../../archivist-ui/views/deployment-test.js';
 import type { Session } from '../../archivist/sessions.js';
+import { rehearsalDetail } from '../../archivist/usage-detail.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
 import { startFormError } from '../../rehearsal/start-errors.js';
 import type { StartFormError, StartFormValues } from '../../rehearsal/view-models.js';
@@ -109,11 +110,7 @@ function startRehearsal(
         caseName: values.caseName,
         ...(values.hetu === undefined ? {} : { hetu: values.hetu }),
       });
-      await ctx.deps.service.logDeploymentTest(
-        session,
-        started.hetu,
-        `started ${started.caseName} (${started.id})`,
-      );
+      await ctx.deps.service.logDeploymentTest(session, started.hetu, rehearsalDetail('started', started));
       res.redirect(303, `/archivist/deployment-tests/${encodeURIComponent(started.id)}`);
     } catch (e) {
       const error = startFormError(e);
@@ -137,9 +134,9 @@ function showRehearsal(
     }
     const [verdict, model] = await Promise.all([
       rehearsal.rehearsals.verdict(r.id),
-      rehearsal.reports.model(r.id),
+      rehearsal.reports.model(r.id, ctx.pageContextOf(req, session).lang),
     ]);
-    await ctx.deps.service.logDeploymentTest(session, r.hetu, `viewed ${r.caseName} (${r.id})`);
+    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('viewed', r));
     const page = ctx.pageContextOf(req, session);
     sendPage(
       res,
@@ -166,14 +163,16 @@ function sendReport(
     if (!(await rehearsalPurposeStated(ctx, req, res, session, r, 'redirect'))) {
       return;
     }
-    await ctx.deps.service.logDeploymentTest(session, r.hetu, `report ${kind} of ${r.caseName} (${r.id})`);
+    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('report', r, kind));
     const files = rehearsal.reports;
+    // The report follows the archivist's language, as the page that links to it does.
+    const { lang } = ctx.pageContextOf(req, session);
     const body =
       kind === 'html'
-        ? await files.html(r.id)
+        ? await files.html(r.id, lang)
         : kind === 'pdf'
-          ? await files.pdf(r.id)
-          : await files.eml(r.id);
+          ? await files.pdf(r.id, { lang })
+          : await files.eml(r.id, lang);
     res.status(200).type(type);
     if (kind === 'html') {
       // The report is our own escaped rendering with its print styles inline; nothing in it may run or load.

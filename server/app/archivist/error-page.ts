@@ -1,6 +1,7 @@
 /**
  * Errors under /archivist as HTML pages in the reader's language (the event stream and the CSV get the
- * JSON error of the rest of the listener). Unexpected errors are logged and shown without detail.
+ * JSON error of the rest of the listener). The page shows the localised text of the error's kind, never the
+ * error's English message; unexpected errors are logged and shown without detail.
  */
 import type { ErrorRequestHandler, Request } from 'express';
 import { h } from 'preact';
@@ -35,12 +36,8 @@ export function archivistErrorPage(
       const kind = csrf ? 'CSRF' : (KIND_BY_CODE[err.code] ?? 'BAD_REQUEST');
       sendPage(
         res,
-        h(ErrorPage, {
-          ctx,
-          kind,
-          status: err.status,
-          detail: kind === 'BAD_REQUEST' ? err.message : undefined,
-        }),
+        // The error's message is English for logs and JSON; the page says what it means in the reader's language.
+        h(ErrorPage, { ctx, kind, status: err.status }),
         err.status,
       );
       return;
