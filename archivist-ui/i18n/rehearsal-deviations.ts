@@ -85,7 +85,7 @@ const sv: RehearsalDeviationMessages = {
     `${what}: dokumentet ${id} motsvarar inte klientdatasystemet (arkivariens jämförelse)`,
   note: (note: string): string => `anmärkning: ${note}`,
   notCompared: (what: string, id: string): string =>
-    `${what}: dokumentet ${id} jämfördes inte med klientdatasystemet innan testet avslutades`,
+    `${what}: dokumentet ${id} jämfördes inte med klientdatasystemet innan provet avslutades`,
   unexpected: (id: string, details: string): string => `oväntat dokument ${id} (${details})`,
   refused: (what: string, sender: string, code: string, rules: string): string =>
     `arkivet avvisade meddelandet ${what} från ${sender} (${code}: ${rules})`,

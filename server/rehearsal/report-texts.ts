@@ -92,7 +92,7 @@ const sv: ReportTexts = {
   systemProfile: 'Systemprofil',
   phase: 'Anslutningsfas',
   testCase: 'Testfall',
-  testedAt: 'Tidpunkt för testet',
+  testedAt: 'Tidpunkt för provet',
   at: 'kl.',
   participants: 'Deltagare',
   participantRoles: {

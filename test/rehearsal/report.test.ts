@@ -260,7 +260,8 @@ describe('the deployment-test report', () => {
     });
     expect(sv.subject).toBe('SHA ibruktagningsprov Demokylän hyvinvointialue');
     expect(sv.testedAt).toBe('18.6.2026 kl. 10.15');
-    expect(sv.resultText).toBe('Avvikelser');
+    // The verdict, then who finished the rehearsal and when, in Swedish.
+    expect(sv.resultText).toMatch(/^Avvikelser – provet avslutat \d+\.\d+\.\d{4} kl\. \d\d\.\d\d/);
     const html = renderReportHtml(sv);
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain('Motsvarar klientdatasystemet');

@@ -203,7 +203,7 @@ describe('a rehearsal', () => {
       action: 'deployment-test',
     });
     expect(viewed).toMatchObject({ hetu: STORY_CLIENT.hetu, reason: 'deployment-test' });
-    expect(viewed?.detail).toMatch(/^viewed/);
+    expect(viewed?.detail).toMatch(/^step=viewed;/);
     // "Avaa ja vertaa" opens the test client's document under the same purpose, without asking again.
     await me.agent
       .get(doc(docA))

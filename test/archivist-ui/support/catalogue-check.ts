@@ -58,10 +58,10 @@ function patternOf(text: string): RegExp | undefined {
   return new RegExp(`(?<!\\p{L})${slots.join('')}(?!\\p{L})`, 'gu');
 }
 
-/** Calls a function text with slots, and with 1 for its singular branch. */
+/** Calls a function text with slots, with 1 for its singular branch and with 0 for its none branch. */
 function outputsOf(fn: (...args: unknown[]) => unknown): string[] {
   const out: string[] = [];
-  for (const fill of [SLOT, 1]) {
+  for (const fill of [SLOT, 1, 0]) {
     try {
       const v = fn(...Array.from({ length: Math.max(fn.length, 1) }, () => fill));
       if (typeof v === 'string') {
