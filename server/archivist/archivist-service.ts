@@ -21,6 +21,7 @@ import {
 } from './archivists.js';
 import { parseCompareForm } from './compare.js';
 import { documentFilter, searchDetail, type SearchQuery } from './search-query.js';
+import { registerContextOf, type RegisterContext } from './register-context.js';
 import { groupResults, type ClientGroup } from './group-results.js';
 import type { ArchivistInvalidate } from './invalidation.js';
 import { metadataValues, type MetadataValue } from './metadata-fields.js';
@@ -59,6 +60,8 @@ export interface DocumentView {
   readonly versions: readonly VersionEntry[];
   readonly compare?: CompareRecord;
   readonly accessLog: readonly UsageEntry[];
+  /** The register and the register access rights that apply to the document. */
+  readonly register: RegisterContext;
 }
 
 /** How many documents one search returns at most (grouped on one page). */
@@ -118,7 +121,11 @@ export class ArchivistService {
     const docs = rows.slice(0, SEARCH_LIMIT).map(readArchivedDocument);
     const detail = searchDetail(query);
     await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined });
-    return { groups: groupResults(docs, this.deps.codes), count: docs.length, truncated };
+    return {
+      groups: groupResults(docs, this.deps.codes, this.deps.organisations),
+      count: docs.length,
+      truncated,
+    };
   }
 
   /** One document with its metadata, versions, compare record and access log; logged as a view. */
@@ -153,6 +160,12 @@ export class ArchivistService {
         documentId,
         limit: 20,
       }),
+      register: await registerContextOf(
+        document,
+        this.deps.archive,
+        this.deps.organisations,
+        this.deps.codes,
+      ),
     };
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayFormSrcdoc, FRAME_STYLE_HASH, sanitizeDisplayForm } from '../../archivist-ui/display-form.js';
 import { statedReason, splitReason, usageLogCsv } from '../../server/archivist/usage-log.js';
-import { flatten } from '../../server/archivist/version-diff.js';
 import { parseCompareForm } from '../../server/archivist/compare.js';
 
 describe('display form sanitiser', () => {
@@ -57,15 +56,7 @@ describe('usage log helpers', () => {
   });
 });
 
-describe('version diff and compare form', () => {
-  it('flattens structured content by path', () => {
-    expect([...flatten({ a: { b: [1, { c: true }] }, d: null })]).toEqual([
-      ['a.b[0]', '1'],
-      ['a.b[1].c', 'true'],
-      ['d', 'null'],
-    ]);
-  });
-
+describe('compare form', () => {
   it('records every shown field, unticked ones as not matching, and ignores unknown keys', () => {
     const parsed = parseCompareForm({
       shown: ['clientHetu', 'caseId'],
