@@ -3,13 +3,15 @@
  * document is titled by name, a provider's document is badged and the register access rights under which
  * it was archived are shown, in Finnish and Swedish.
  */
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSpec } from '../../../server/cda/build-spec.js';
 import { clientPlan } from '../../../server/cda/templates-documents.js';
 import { CODE_SYSTEMS } from '../../../server/codes/code-systems.js';
 import { loadCodeLists } from '../../../server/codes/code-lists.js';
 import { startKantaSim, type KantaSimInstance } from '../../support/sim.js';
-import { signInDemo, type SignedIn } from '../../archivist/support.js';
+import request from 'supertest';
+import { csrfOf, signInDemo, type SignedIn } from '../../archivist/support.js';
 import {
   archive,
   author,
@@ -17,6 +19,7 @@ import {
   day,
   isoDay,
   newOid,
+  nextVersion,
   providerRight,
   relationship,
 } from '../kanta/lifecycle-support.js';
@@ -104,5 +107,64 @@ describe.each([
   it("does not badge the keeper's own document", async () => {
     const page = await inLanguage(c.lang, docPath(rel.id));
     expect(page).not.toContain('provider-badge');
+  });
+});
+
+/** A demo sign-in by hand, for a request supertest cannot make (an event stream never ends): its cookies. */
+async function demoSessionCookies(lang: 'fi' | 'sv'): Promise<string> {
+  const pairs = (res: { headers: Record<string, unknown> }): string[] =>
+    ((res.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0] ?? '');
+  const login = await request(sim.webUrl).get('/archivist/login');
+  const loginCookies = pairs(login).join('; ');
+  const signedIn = await request(sim.webUrl)
+    .post('/archivist/demo')
+    .set('Cookie', loginCookies)
+    .type('form')
+    .send({ csrf: csrfOf(login.text) })
+    .expect(303);
+  return [...pairs(signedIn), `kanta_lang=${lang}`].join('; ');
+}
+
+/** The first `arrival` event's data on the live stream after `trigger` runs. */
+function firstArrival(
+  cookie: string,
+  url: URL,
+  trigger: () => Promise<void>,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`the event stream answered ${res.statusCode}`));
+        return;
+      }
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        if (buffer.includes('event: ready') && !buffer.includes('triggered')) {
+          buffer += 'triggered';
+          trigger().catch(reject);
+        }
+        const m = /event: arrival\ndata: (.*)\n/.exec(buffer);
+        if (m?.[1]) {
+          req.destroy();
+          resolve(JSON.parse(m[1]) as Record<string, unknown>);
+        }
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('the live panel', () => {
+  it("names an arriving client-relationship document by its title in the viewer's language", async () => {
+    const url = new URL('/archivist/events', sim.webUrl);
+    const next = nextVersion(rel, rel.id, 2, sim.demo.organiser);
+    const arrival = await firstArrival(await demoSessionCookies('sv'), url, async () => {
+      const ack = await archive(sim, next);
+      expect(ack.typeCode).toBe('AA');
+    });
+    expect(arrival.documentId).toBe(next.id);
+    expect(arrival.documentType).toBe(groupName?.sv ?? groupName?.fi);
   });
 });
