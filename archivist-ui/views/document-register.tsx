@@ -35,9 +35,14 @@ export function RegisterRightsPanel(props: { ctx: PageContext; register: Registe
     <section id="register-rights" class="doc-section card" aria-labelledby="register-rights-title">
       <h2 id="register-rights-title">{words.rightsTitle}</h2>
       <p>
-        {register.provider
-          ? words.providerArchived(register.provider.name ?? register.provider.oid)
-          : words.rightsOwnRegister}
+        {register.provider ? (
+          <>
+            {words.providerArchived(register.provider.name ?? words.providerUnknown)}{' '}
+            <span class="code">({register.provider.oid})</span>
+          </>
+        ) : (
+          words.rightsOwnRegister
+        )}
       </p>
       <p class="hint">{words.rightsIntro(keeper)}</p>
       {!register.relationshipFound ? (

@@ -73,7 +73,7 @@ function DocumentHeader(props: {
           {props.provider && (
             <ProviderBadge
               label={words.providerBadge}
-              title={words.providerArchived(props.provider.name ?? props.provider.oid)}
+              title={words.providerArchived(props.provider.name ?? words.providerUnknown)}
             />
           )}
         </div>

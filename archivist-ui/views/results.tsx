@@ -62,10 +62,10 @@ function TimelineItem(props: { ctx: PageContext; doc: ResultDocument; names: Res
         <a href={`/archivist/documents/${encodeURIComponent(doc.id)}`} class="doc-link">
           {type}
         </a>
-        {doc.providerOid && (
+        {doc.provider && (
           <ProviderBadge
             label={words.providerBadge}
-            title={words.providerArchived(names.register(doc.providerOid) ?? doc.providerOid)}
+            title={words.providerArchived(doc.provider.name ?? words.providerUnknown)}
           />
         )}
         <span class="doc-facts">

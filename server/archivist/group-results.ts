@@ -8,7 +8,7 @@ import type { OrganisationNames } from './archivists.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
 import { documentTitle, namesOfCode, titleCodesOf } from './document-title.js';
 import type { CodeNames } from './metadata-fields.js';
-import { providerOf } from './provider.js';
+import { providerOfDocument, type ProviderModel } from './provider.js';
 
 /**
  * A case carries no name of its own in the CDA (encompassingEncounter has only its id), so a case is named
@@ -31,8 +31,8 @@ export interface ResultDocument {
   readonly prosessivaihe?: string;
   /** The title's names (specific type, general type or document group); undefined when nothing names it. */
   readonly title?: CodeNames;
-  /** Set when a service provider (not the register keeper) archived it: the provider's organisation OID. */
-  readonly providerOid?: string;
+  /** Set when a service provider (not the register keeper) archived it. */
+  readonly provider?: ProviderModel;
 }
 
 export interface CaseGroup {
@@ -87,7 +87,7 @@ export function groupResults(
     const timeline = task.cases.get(caseId) ?? [];
     task.cases.set(caseId, timeline);
     const title = documentTitle(titleCodesOf(d.document), codes);
-    const providerOid = providerOf(d.stored, organisations);
+    const provider = providerOfDocument(d, organisations);
     timeline.push({
       id: d.stored.id,
       versionNumber: d.stored.versionNumber,
@@ -97,7 +97,7 @@ export function groupResults(
       registerOid: d.stored.registerOid,
       prosessivaihe: d.stored.prosessivaihe,
       ...(title ? { title } : {}),
-      ...(providerOid ? { providerOid } : {}),
+      ...(provider ? { provider } : {}),
     });
   }
   const rank = (code: string | undefined): number =>

@@ -13,7 +13,7 @@ import type { ArchivedDocument } from './archived-document.js';
 import type { OrganisationNames } from './archivists.js';
 import { namesOfCode } from './document-title.js';
 import type { CodeNames } from './metadata-fields.js';
-import { providerOf } from './provider.js';
+import { providerOfDocument, type ProviderModel } from './provider.js';
 
 /** One provider service unit's right to the register for this client. */
 export interface RegisterRightLine {
@@ -32,7 +32,7 @@ export interface RegisterContext {
   readonly registerOid: string;
   readonly registerName?: string;
   /** Set when a service provider archived the document. */
-  readonly provider?: { readonly oid: string; readonly name?: string };
+  readonly provider?: ProviderModel;
   /** Whether the register holds a current client-relationship document for the client. */
   readonly relationshipFound: boolean;
   readonly rights: readonly RegisterRightLine[];
@@ -47,18 +47,15 @@ export async function registerContextOf(
 ): Promise<RegisterContext> {
   const { registerOid, hetu } = doc.stored;
   const { documents, rights } = await currentRights(store, hetu, registerOid);
-  const providerOid = providerOf(doc.stored, organisations);
+  const provider = providerOfDocument(doc, organisations);
   const unit = doc.document.caseInfo.serviceUnit?.oid;
   const task = doc.document.header.palvelutehtava?.code;
   const date = isoDateOfHl7(doc.document.effectiveTime);
   const registerName = organisations.get(registerOid)?.name;
-  const providerName = providerOid ? organisations.get(providerOid)?.name : undefined;
   return {
     registerOid,
     ...(registerName ? { registerName } : {}),
-    ...(providerOid
-      ? { provider: { oid: providerOid, ...(providerName ? { name: providerName } : {}) } }
-      : {}),
+    ...(provider ? { provider } : {}),
     relationshipFound: documents.length > 0,
     rights: rights.map((r) => {
       const serviceTask = r.palvelutehtava
@@ -72,7 +69,7 @@ export async function registerContextOf(
         start: r.start,
         ...(r.end ? { end: r.end } : {}),
         coversThisDocument:
-          providerOid !== undefined &&
+          provider !== undefined &&
           r.unitOid === unit &&
           r.palvelutehtava === task &&
           date !== undefined &&

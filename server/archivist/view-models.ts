@@ -23,6 +23,7 @@ export type { CaseTitle, ResultDocument } from './group-results.js';
 export type { CodeNames, MetadataKey, MetadataValue } from './metadata-fields.js';
 export type { ContentChange, FieldChange, MetadataChange } from './version-diff.js';
 export type { FieldLabel } from './content-fields.js';
+export type { ProviderModel } from './provider.js';
 export type { ContentField, ContentValue, SystemName } from './structured-content.js';
 export type { RegisterContext, RegisterRightLine } from './register-context.js';
 export type { SignatureCheckName, SignatureReport } from '../signature/signature-types.js';
