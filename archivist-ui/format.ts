@@ -2,7 +2,7 @@
  * Dates and codes as the archivist reads them: Finnish-style dates in Helsinki time, whatever the
  * server's zone, and HL7 time stamps (YYYYMMDDhhmmss+zzzz) turned into readable dates.
  */
-import type { MetadataValue } from '../server/archivist/view-models.js';
+import type { CodeNames, MetadataValue } from '../server/archivist/view-models.js';
 import type { Lang } from './i18n/index.js';
 
 const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -46,6 +46,19 @@ export function formatHl7(ts: string | undefined, lang: Lang): string {
   }
   const z = zone ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
   return formatInstant(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${z}`, lang);
+}
+
+/** An ISO calendar date (`2026-12-03`) as a readable date; anything else as is. */
+export function formatIsoDate(date: string | undefined, lang: Lang): string {
+  if (!date) {
+    return '';
+  }
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatHl7(date.replace(/-/g, ''), lang) : date;
+}
+
+/** Names in the language, falling back to Finnish (code lists name every code in Finnish first). */
+export function nameIn(names: CodeNames | undefined, lang: Lang): string | undefined {
+  return names?.[lang] ?? names?.fi;
 }
 
 /** The name of a coded value in the language, falling back to Finnish, then to the document's own text. */

@@ -1,9 +1,34 @@
 /** The metadata table and the structured content as a labelled, readable view. */
-import type { MetadataValue } from '../../server/archivist/view-models.js';
-import { codeName, formatHl7, formatInstant } from '../format.js';
+import type {
+  ContentValue,
+  FieldLabel,
+  MetadataValue,
+  SystemName,
+} from '../../server/archivist/view-models.js';
+import { codeName, formatHl7, formatInstant, formatIsoDate, nameIn } from '../format.js';
+import { documentContentMessages } from '../i18n/document-content.js';
+import type { Lang } from '../i18n/index.js';
 import type { PageContext } from './context.js';
 
 const TIME_FIELDS = new Set(['effectiveTime', 'creationTime']);
+
+/** A metadata value as words: states and codes by name, times in the page's language. */
+export function metadataText(
+  v: MetadataValue,
+  lang: Lang,
+  states: Record<string, string>,
+): string | undefined {
+  if (v.key === 'status') {
+    return v.code ? (states[v.code] ?? v.code) : undefined;
+  }
+  if (v.key === 'archivedAt') {
+    return formatInstant(v.text, lang);
+  }
+  if (TIME_FIELDS.has(v.key)) {
+    return formatHl7(v.text, lang);
+  }
+  return codeName(v, lang);
+}
 
 export function MetadataTable(props: { ctx: PageContext; values: readonly MetadataValue[] }) {
   const { t, lang } = props.ctx;
@@ -20,16 +45,7 @@ export function MetadataTable(props: { ctx: PageContext; values: readonly Metada
       </thead>
       <tbody>
         {props.values.map((v) => {
-          let shown: string | undefined;
-          if (v.key === 'status') {
-            shown = v.code ? (states[v.code] ?? v.code) : undefined;
-          } else if (v.key === 'archivedAt') {
-            shown = formatInstant(v.text, lang);
-          } else if (TIME_FIELDS.has(v.key)) {
-            shown = formatHl7(v.text, lang);
-          } else {
-            shown = codeName(v, lang);
-          }
+          const shown = metadataText(v, lang, states);
           const differs = v.names && v.text && codeName(v, lang) !== v.text;
           return (
             <tr data-field={v.key}>
@@ -47,71 +63,93 @@ export function MetadataTable(props: { ctx: PageContext; values: readonly Metada
   );
 }
 
-/** `kuvaus_asiakkaan_tilanteesta` -> `Kuvaus asiakkaan tilanteesta`. */
-function label(key: string): string {
-  const s = key.replace(/_/g, ' ');
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** A field's label in the page's language: the dictionary's words, else the key split into words. */
+export function fieldLabel(label: FieldLabel, lang: Lang): string {
+  return nameIn(label.names, lang) ?? label.humanised;
 }
 
-function isCode(v: unknown): v is { code: string; display?: string; system?: string } {
-  return (
-    typeof v === 'object' && v !== null && 'code' in v && typeof (v as { code: unknown }).code === 'string'
-  );
+/** A code or identifier system by name; never its OID. */
+function systemText(system: SystemName | undefined, lang: Lang, unknown: string): string {
+  return nameIn(system?.names, lang) ?? unknown;
 }
 
-function Value(props: { value: unknown; yes: string; no: string }) {
-  const v = props.value;
-  if (v === null || v === undefined) {
-    return <span class="muted">–</span>;
+/** One value that is not a group or list: text, date, yes/no, a code by name, an identifier as data. */
+export function LeafValue(props: { value: ContentValue; lang: Lang }) {
+  const { value: v, lang } = props;
+  const words = documentContentMessages(lang);
+  switch (v.kind) {
+    case 'empty':
+      return <span class="muted">{words.empty}</span>;
+    case 'boolean':
+      return <span>{v.value ? words.yes : words.no}</span>;
+    case 'date':
+      return <span class="date">{formatIsoDate(v.date, lang)}</span>;
+    case 'text':
+      return <span class="json-text">{v.text}</span>;
+    case 'code':
+      return (
+        <span>
+          {nameIn(v.names, lang) ?? v.code}{' '}
+          <span class="code" title={systemText(v.system, lang, words.unknownCodeSystem)}>
+            ({v.code})
+          </span>
+        </span>
+      );
+    case 'identifier':
+      return (
+        <span>
+          <span class={v.hetu ? 'hetu' : 'code'}>{v.value}</span>{' '}
+          {!v.hetu && (
+            <span class="muted">
+              ({words.identifierOf(systemText(v.system, lang, words.unknownIdentifierSystem))})
+            </span>
+          )}
+        </span>
+      );
+    default:
+      return <ContentValueView value={v} lang={lang} />;
   }
-  if (typeof v === 'boolean') {
-    return <span>{v ? props.yes : props.no}</span>;
-  }
-  if (typeof v !== 'object') {
-    return <span class="json-text">{String(v)}</span>;
-  }
-  if (isCode(v)) {
-    return (
-      <span>
-        {v.display ?? v.code} <span class="code">({v.code})</span>
-      </span>
-    );
-  }
-  if (Array.isArray(v)) {
+}
+
+/** A labelled value: groups as definition lists, lists as ordered lists, leaves by LeafValue. */
+export function ContentValueView(props: { value: ContentValue; lang: Lang }) {
+  const { value: v, lang } = props;
+  if (v.kind === 'list') {
     return (
       <ol class="json-list">
-        {v.map((item) => (
+        {v.items.map((item) => (
           <li>
-            <Value value={item} yes={props.yes} no={props.no} />
+            <ContentValueView value={item} lang={lang} />
           </li>
         ))}
       </ol>
     );
   }
-  return (
-    <dl class="json-object">
-      {Object.entries(v as Record<string, unknown>).map(([k, item]) => (
-        <div class="json-entry">
-          <dt>{label(k)}</dt>
-          <dd>
-            <Value value={item} yes={props.yes} no={props.no} />
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  if (v.kind === 'group') {
+    return (
+      <dl class="json-object">
+        {v.fields.map((f) => (
+          <div class="json-entry" data-key={f.key}>
+            <dt>{fieldLabel(f.label, lang)}</dt>
+            <dd>
+              <ContentValueView value={f.value} lang={lang} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return <LeafValue value={v} lang={lang} />;
 }
 
-export function StructuredContent(props: { ctx: PageContext; json: unknown }) {
+export function StructuredContent(props: { ctx: PageContext; content?: ContentValue }) {
   const { t, lang } = props.ctx;
-  if (props.json === undefined) {
+  if (props.content === undefined) {
     return <p class="muted">{t.noStructured}</p>;
   }
-  const yes = lang === 'sv' ? 'Ja' : lang === 'en' ? 'Yes' : 'Kyllä';
-  const no = lang === 'sv' ? 'Nej' : lang === 'en' ? 'No' : 'Ei';
   return (
     <div class="structured">
-      <Value value={props.json} yes={yes} no={no} />
+      <ContentValueView value={props.content} lang={lang} />
     </div>
   );
 }

@@ -1,28 +1,42 @@
 /** The version history: every version of the set, the field-by-field changes, and the invalidation audit. */
-import type {
-  FieldChange,
-  InvalidationModel,
-  MetadataKey,
-  VersionModel,
-} from '../../server/archivist/view-models.js';
+import type { FieldChange, InvalidationModel, VersionModel } from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
+import { documentContentMessages } from '../i18n/document-content.js';
 import type { PageContext } from './context.js';
+import { fieldLabel, LeafValue, metadataText } from './document-content.js';
 import { StateBadge } from './results.js';
 
-function fieldLabel(ctx: PageContext, field: string): string {
-  if (field.startsWith('content:')) {
-    return `${ctx.t.structured}: ${field.slice('content:'.length)}`;
+/** The changed field in words: a metadata field's name, or the content's labels joined from the root. */
+function changeLabel(ctx: PageContext, change: FieldChange): string {
+  if (change.kind === 'metadata') {
+    return ctx.t.fields[change.field];
   }
-  return ctx.t.fields[field as MetadataKey] ?? field;
+  const words = documentContentMessages(ctx.lang);
+  const path = change.labels.map((l) => (typeof l === 'number' ? `${l}.` : fieldLabel(l, ctx.lang)));
+  return [words.contentPrefix, ...path].join(' › ');
 }
 
-function Changes(props: { ctx: PageContext; changes: readonly FieldChange[] }) {
+/** One side of a change: formatted the way the metadata table or the structured content shows it. */
+function ChangeValue(props: { ctx: PageContext; change: FieldChange; side: 'before' | 'after' }) {
+  const { ctx, change } = props;
+  const { t, lang } = ctx;
+  if (change.kind === 'metadata') {
+    const v = change[props.side];
+    const shown = v ? metadataText(v, lang, t.states as Record<string, string>) : undefined;
+    return shown ? <span>{shown}</span> : <span class="muted">–</span>;
+  }
+  const v = change[props.side];
+  return v ? <LeafValue value={v} lang={lang} /> : <span class="muted">–</span>;
+}
+
+function Changes(props: { ctx: PageContext; changes: readonly FieldChange[]; caption: string }) {
   const { t } = props.ctx;
   if (props.changes.length === 0) {
     return <p class="muted">{t.noChanges}</p>;
   }
   return (
     <table class="data-table diff">
+      <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t.fieldColumn}</th>
@@ -32,10 +46,14 @@ function Changes(props: { ctx: PageContext; changes: readonly FieldChange[] }) {
       </thead>
       <tbody>
         {props.changes.map((c) => (
-          <tr>
-            <th scope="row">{fieldLabel(props.ctx, c.field)}</th>
-            <td class="before">{c.before ?? '–'}</td>
-            <td class="after">{c.after ?? '–'}</td>
+          <tr data-field={c.field}>
+            <th scope="row">{changeLabel(props.ctx, c)}</th>
+            <td class="before">
+              <ChangeValue ctx={props.ctx} change={c} side="before" />
+            </td>
+            <td class="after">
+              <ChangeValue ctx={props.ctx} change={c} side="after" />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -101,7 +119,11 @@ export function VersionHistory(props: {
               {previous ? (
                 <>
                   <h4>{t.changesFrom(previous.document.stored.versionNumber)}</h4>
-                  <Changes ctx={ctx} changes={v.changes} />
+                  <Changes
+                    ctx={ctx}
+                    changes={v.changes}
+                    caption={t.changesFrom(previous.document.stored.versionNumber)}
+                  />
                 </>
               ) : (
                 <p class="muted">{t.firstVersion}</p>

@@ -2,15 +2,21 @@
  * The document page: a summary, then display form (sandboxed), structured content, metadata, signatures,
  * version history, compare and invalidation, each a labelled section reachable from the section menu.
  */
-import type { DocumentModel, DocumentPageModel } from '../../server/archivist/view-models.js';
+import type {
+  DocumentModel,
+  DocumentPageModel,
+  RegisterContext,
+} from '../../server/archivist/view-models.js';
 import { formatHl7, formatInstant } from '../format.js';
+import { documentContentMessages } from '../i18n/document-content.js';
 import type { PageContext } from './context.js';
 import { CompareForm, InvalidateForm } from './document-actions.js';
 import { MetadataTable, StructuredContent } from './document-content.js';
 import { InvalidationNote, VersionHistory } from './document-history.js';
 import { SignaturePanel } from './document-signatures.js';
 import { Layout } from './layout.js';
-import { StateBadge } from './results.js';
+import { RegisterRightsPanel } from './document-register.js';
+import { ProviderBadge, StateBadge } from './results.js';
 
 export interface DocumentPageProps {
   ctx: PageContext;
@@ -31,10 +37,12 @@ function DocumentHeader(props: {
   ctx: PageContext;
   document: DocumentModel;
   typeName: string;
+  provider?: RegisterContext['provider'];
   backHref?: string;
 }) {
   const { t, lang } = props.ctx;
   const s = props.document.stored;
+  const words = documentContentMessages(lang);
   return (
     <>
       <p class="back no-print">
@@ -60,7 +68,15 @@ function DocumentHeader(props: {
             </span>
           </p>
         </div>
-        <StateBadge ctx={props.ctx} state={s.state ?? s.status} />
+        <div class="doc-badges">
+          <StateBadge ctx={props.ctx} state={s.state ?? s.status} />
+          {props.provider && (
+            <ProviderBadge
+              label={words.providerBadge}
+              title={words.providerArchived(props.provider.name ?? words.providerUnknown)}
+            />
+          )}
+        </div>
       </header>
     </>
   );
@@ -73,6 +89,7 @@ function SectionNav(props: { ctx: PageContext }) {
     ['display-form', t.displayForm],
     ['structured', t.structured],
     ['metadata', t.metadata],
+    ['register-rights', documentContentMessages(props.ctx.lang).rightsTitle],
     ['signatures', t.signatures],
     ['history', t.history],
     ['compare', t.compare],
@@ -186,7 +203,13 @@ export function DocumentPage(props: DocumentPageProps) {
   const s = d.stored;
   return (
     <Layout ctx={ctx} title={props.typeName} active="search">
-      <DocumentHeader ctx={ctx} document={d} typeName={props.typeName} backHref={props.backHref} />
+      <DocumentHeader
+        ctx={ctx}
+        document={d}
+        typeName={props.typeName}
+        provider={view.register.provider}
+        backHref={props.backHref}
+      />
       {props.flash === 'invalidated' && (
         <p class="alert alert-success" role="status">
           {t.invalidated}
@@ -197,9 +220,10 @@ export function DocumentPage(props: DocumentPageProps) {
       <DisplayFormSection ctx={ctx} srcdoc={props.srcdoc} />
       <section id="structured" class="doc-section card" aria-labelledby="structured-title">
         <h2 id="structured-title">{t.structured}</h2>
-        <StructuredContent ctx={ctx} json={d.content.json} />
+        <StructuredContent ctx={ctx} content={d.structured} />
       </section>
       <MetadataSection ctx={ctx} view={view} />
+      <RegisterRightsPanel ctx={ctx} register={view.register} />
       <section id="signatures" class="doc-section card" aria-labelledby="signatures-title">
         <h2 id="signatures-title">{t.signatures}</h2>
         <SignaturePanel ctx={ctx} signatures={d.signatures} />

@@ -3,8 +3,9 @@
  * documents in process-phase order. `data-hetu` lets the client script refresh the list when a document
  * for the same client arrives.
  */
-import type { ResultDocument, SearchResult } from '../../server/archivist/view-models.js';
-import { formatHl7, formatInstant } from '../format.js';
+import type { CaseTitle, ResultDocument, SearchResult } from '../../server/archivist/view-models.js';
+import { formatHl7, formatInstant, nameIn } from '../format.js';
+import { documentContentMessages } from '../i18n/document-content.js';
 import type { PageContext } from './context.js';
 
 /** Code-list names the results need, resolved by the route in the page's language. */
@@ -13,6 +14,34 @@ export interface ResultNames {
   task(code: string): string | undefined;
   documentType(code: string): string | undefined;
   register(oid: string): string | undefined;
+}
+
+/** Marks a document a service provider archived into the organiser's register. */
+export function ProviderBadge(props: { label: string; title: string }) {
+  return (
+    <span class="badge provider-badge" title={props.title}>
+      {props.label}
+      <span class="visually-hidden"> ({props.title})</span>
+    </span>
+  );
+}
+
+/** The case heading: its title in words, its OID as secondary data. */
+function CaseHeading(props: { ctx: PageContext; caseId: string; title: CaseTitle }) {
+  const { t, lang } = props.ctx;
+  if (!props.caseId) {
+    return <h5>{t.noCase}</h5>;
+  }
+  const words = documentContentMessages(lang);
+  const date = formatHl7(props.title.firstDate, lang) || undefined;
+  return (
+    <h5 class="case-heading">
+      <span class="case-title">{words.caseTitle(nameIn(props.title.serviceTask, lang), date)}</span>{' '}
+      <span class="case-id muted">
+        {words.caseId}: <code>{props.caseId}</code>
+      </span>
+    </h5>
+  );
 }
 
 export function StateBadge(props: { ctx: PageContext; state: string }) {
@@ -24,10 +53,8 @@ function TimelineItem(props: { ctx: PageContext; doc: ResultDocument; names: Res
   const { ctx, doc, names } = props;
   const { t, lang } = ctx;
   const phase = doc.prosessivaihe ? (names.phase(doc.prosessivaihe) ?? doc.prosessivaihe) : undefined;
-  const type =
-    (doc.documentTypeCode ? names.documentType(doc.documentTypeCode) : undefined) ??
-    doc.documentTypeText ??
-    doc.id;
+  const type = nameIn(doc.title, lang) ?? t.documentTitle;
+  const words = documentContentMessages(lang);
   return (
     <li class={`timeline-item state-${doc.state}`}>
       <span class="timeline-phase">{phase ?? '–'}</span>
@@ -35,6 +62,12 @@ function TimelineItem(props: { ctx: PageContext; doc: ResultDocument; names: Res
         <a href={`/archivist/documents/${encodeURIComponent(doc.id)}`} class="doc-link">
           {type}
         </a>
+        {doc.provider && (
+          <ProviderBadge
+            label={words.providerBadge}
+            title={words.providerArchived(doc.provider.name ?? words.providerUnknown)}
+          />
+        )}
         <span class="doc-facts">
           <span>
             {t.documentDate}: {formatHl7(doc.effectiveTime, lang) || '–'}
@@ -84,15 +117,7 @@ export function Results(props: {
               </h4>
               {task.cases.map((c) => (
                 <div class="case-group">
-                  <h5>
-                    {c.caseId ? (
-                      <>
-                        {t.caseLabel} <code>{c.caseId}</code>
-                      </>
-                    ) : (
-                      t.noCase
-                    )}
-                  </h5>
+                  <CaseHeading ctx={ctx} caseId={c.caseId} title={c.title} />
                   <ol class="timeline" aria-label={t.timeline}>
                     {c.timeline.map((doc) => (
                       <TimelineItem ctx={ctx} doc={doc} names={names} />

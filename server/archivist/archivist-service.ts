@@ -22,6 +22,7 @@ import {
 } from './archivists.js';
 import { parseCompareForm } from './compare.js';
 import { documentFilter, searchDetail, type SearchQuery } from './search-query.js';
+import { registerContextOf, type RegisterContext } from './register-context.js';
 import { groupResults, type ClientGroup } from './group-results.js';
 import type { ArchivistInvalidate } from './invalidation.js';
 import { metadataValues, type MetadataValue } from './metadata-fields.js';
@@ -65,6 +66,8 @@ export interface DocumentView {
   readonly accessLog: readonly UsageEntry[];
   /** The purpose of use stated for the document's client, under which this view was logged. */
   readonly purpose: Purpose;
+  /** The register and the register access rights that apply to the document. */
+  readonly register: RegisterContext;
 }
 
 /** Opening a document: its view, or the purpose of use for its client still to be asked. */
@@ -128,7 +131,11 @@ export class ArchivistService {
       await this.deps.usageLog.grant(session, query.hetu, purpose);
     }
     await this.log(session, { action: 'search', hetu: query.hetu, detail: detail || undefined }, purpose);
-    return { groups: groupResults(docs, this.deps.codes), count: docs.length, truncated };
+    return {
+      groups: groupResults(docs, this.deps.codes, this.deps.organisations),
+      count: docs.length,
+      truncated,
+    };
   }
 
   /**
@@ -167,6 +174,12 @@ export class ArchivistService {
       compare: await this.deps.compare.getCompareRecord(documentId),
       accessLog: await this.deps.usageLog.entries(session, { documentId }, 20),
       purpose,
+      register: await registerContextOf(
+        document,
+        this.deps.archive,
+        this.deps.organisations,
+        this.deps.codes,
+      ),
     };
     return { kind: 'view', view };
   }

@@ -34,7 +34,10 @@ export interface AddArchivistInput {
 
 /** Which organisations exist (the register keepers an archivist may act for). */
 export interface OrganisationNames {
-  get(oid: string): { readonly name: string } | undefined;
+  /** The organisation and, when known, its service units (a provider badge must not mark the keeper's own unit). */
+  get(
+    oid: string,
+  ): { readonly name: string; readonly units?: readonly { readonly oid: string }[] } | undefined;
 }
 
 /** The demo archivists created at start: one for the demo organiser (the one-click sign-in), one for the provider. */

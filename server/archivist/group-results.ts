@@ -4,7 +4,21 @@
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import { CODE_SYSTEMS } from '../codes/code-systems.js';
+import type { OrganisationNames } from './archivists.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
+import { documentTitle, namesOfCode, titleCodesOf } from './document-title.js';
+import type { CodeNames } from './metadata-fields.js';
+import { providerOfDocument, type ProviderModel } from './provider.js';
+
+/**
+ * A case carries no name of its own in the CDA (encompassingEncounter has only its id), so a case is named
+ * by what the archivist knows it by: its service task and the date it began (its earliest document).
+ */
+export interface CaseTitle {
+  readonly serviceTask?: CodeNames;
+  /** The HL7 time of the case's earliest document. */
+  readonly firstDate?: string;
+}
 
 export interface ResultDocument {
   readonly id: string;
@@ -15,14 +29,17 @@ export interface ResultDocument {
   readonly archivedAt: string;
   readonly registerOid: string;
   readonly prosessivaihe?: string;
-  readonly documentTypeCode?: string;
-  /** The document's own display name of its specific (or general) type. */
-  readonly documentTypeText?: string;
+  /** The title's names (specific type, general type or document group); undefined when nothing names it. */
+  readonly title?: CodeNames;
+  /** Set when a service provider (not the register keeper) archived it. */
+  readonly provider?: ProviderModel;
 }
 
 export interface CaseGroup {
   /** The case OID; '' for documents outside any case (e.g. the client-relationship document). */
   readonly caseId: string;
+  /** What names the case for a reader: its service task and the date of its first document. */
+  readonly title: CaseTitle;
   readonly timeline: readonly ResultDocument[];
 }
 
@@ -40,13 +57,20 @@ export interface ClientGroup {
 }
 
 /** Groups documents; clients, tasks and cases keep the order they first appear in. */
-export function groupResults(docs: readonly ArchivedDocument[], codes: CodeLists): ClientGroup[] {
+export function groupResults(
+  docs: readonly ArchivedDocument[],
+  codes: CodeLists,
+  organisations?: OrganisationNames,
+): ClientGroup[] {
   const phaseOrder = new Map(
     (codes.list(CODE_SYSTEMS.PROCESS_PHASE)?.codes ?? []).map((c, i) => [c.code, i] as const),
   );
   const clients = new Map<
     string,
-    { name: string; tasks: Map<string, { text?: string; cases: Map<string, ResultDocument[]> }> }
+    {
+      name: string;
+      tasks: Map<string, { text?: string; names?: CodeNames; cases: Map<string, ResultDocument[]> }>;
+    }
   >();
   for (const d of docs) {
     const hetu = d.stored.hetu;
@@ -55,13 +79,15 @@ export function groupResults(docs: readonly ArchivedDocument[], codes: CodeLists
     const taskCode = d.stored.palvelutehtava ?? '';
     const task = client.tasks.get(taskCode) ?? {
       text: d.document.header.palvelutehtava?.displayName,
+      names: namesOfCode(d.document.header.palvelutehtava, CODE_SYSTEMS.SERVICE_TASK, codes),
       cases: new Map<string, ResultDocument[]>(),
     };
     client.tasks.set(taskCode, task);
     const caseId = d.stored.caseId ?? '';
     const timeline = task.cases.get(caseId) ?? [];
     task.cases.set(caseId, timeline);
-    const type = d.document.header.specificDocumentType ?? d.document.code;
+    const title = documentTitle(titleCodesOf(d.document), codes);
+    const provider = providerOfDocument(d, organisations);
     timeline.push({
       id: d.stored.id,
       versionNumber: d.stored.versionNumber,
@@ -70,8 +96,8 @@ export function groupResults(docs: readonly ArchivedDocument[], codes: CodeLists
       archivedAt: d.stored.archivedAt,
       registerOid: d.stored.registerOid,
       prosessivaihe: d.stored.prosessivaihe,
-      documentTypeCode: d.stored.documentType ?? d.stored.generalDocumentType,
-      documentTypeText: type?.displayName,
+      ...(title ? { title } : {}),
+      ...(provider ? { provider } : {}),
     });
   }
   const rank = (code: string | undefined): number =>
@@ -84,6 +110,7 @@ export function groupResults(docs: readonly ArchivedDocument[], codes: CodeLists
       text: t.text,
       cases: [...t.cases].map(([caseId, timeline]) => ({
         caseId,
+        title: caseTitle(t.names, timeline),
         timeline: [...timeline].sort(
           (a, b) =>
             rank(a.prosessivaihe) - rank(b.prosessivaihe) ||
@@ -93,4 +120,12 @@ export function groupResults(docs: readonly ArchivedDocument[], codes: CodeLists
       })),
     })),
   }));
+}
+
+function caseTitle(serviceTask: CodeNames | undefined, timeline: readonly ResultDocument[]): CaseTitle {
+  const firstDate = timeline
+    .map((d) => d.effectiveTime)
+    .filter((t): t is string => t !== undefined && t !== '')
+    .sort()[0];
+  return { ...(serviceTask ? { serviceTask } : {}), ...(firstDate ? { firstDate } : {}) };
 }

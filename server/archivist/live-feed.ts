@@ -5,6 +5,7 @@
  */
 import type { ArchiveStore } from '../store/archive-store.js';
 import { clientName, readArchivedDocument } from './archived-document.js';
+import { titleCodesOf, type TitleCodes } from './document-title.js';
 
 export interface LiveArrival {
   readonly documentId: string;
@@ -13,7 +14,8 @@ export interface LiveArrival {
   readonly registerOid: string;
   readonly hetu: string;
   readonly clientName: string;
-  readonly documentType?: string;
+  /** The codes the title is read from (server/archivist/document-title.ts), named in the reader's language. */
+  readonly titleCodes: TitleCodes;
   readonly prosessivaihe?: string;
   readonly effectiveTime?: string;
   readonly archivedAt: string;
@@ -57,7 +59,6 @@ export class LiveFeed {
         return;
       }
       const doc = readArchivedDocument(stored);
-      const type = doc.document.header.specificDocumentType ?? doc.document.code;
       const arrival: LiveArrival = {
         documentId: stored.id,
         setId: stored.setId,
@@ -65,7 +66,7 @@ export class LiveFeed {
         registerOid: stored.registerOid,
         hetu: stored.hetu,
         clientName: clientName(doc.document),
-        documentType: type?.displayName,
+        titleCodes: titleCodesOf(doc.document),
         prosessivaihe: stored.prosessivaihe,
         effectiveTime: stored.effectiveTime,
         archivedAt: stored.archivedAt,

@@ -1,18 +1,41 @@
 /**
  * The field-by-field difference between two versions of a document: every metadata field and every leaf
- * of the structured content whose value changed, was added or was removed. Identity fields that always
- * change between versions (id, version number, archive time) are left out so the real changes stand out.
+ * of the structured content whose value changed, was added or was removed. A change carries the values
+ * themselves (codes with their code-list names, dates as dates) and, for the content, the path of field
+ * labels from the field dictionary, so the page shows words and formatted values rather than JSON paths.
+ * Identity fields that always change between versions (id, version number, archive time) are left out so
+ * the real changes stand out.
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import type { ArchivedDocument } from './archived-document.js';
-import { metadataComparable, metadataValues, type MetadataKey } from './metadata-fields.js';
+import type { FieldLabel } from './content-fields.js';
+import {
+  metadataComparable,
+  metadataValues,
+  type MetadataKey,
+  type MetadataValue,
+} from './metadata-fields.js';
+import { contentLeaves, structuredContent, type ContentValue } from './structured-content.js';
 
-export interface FieldChange {
-  /** A MetadataKey, or `content:<path>` for a leaf of the structured content. */
-  readonly field: string;
-  readonly before?: string;
-  readonly after?: string;
+/** A changed metadata field, with both values as the metadata table shows them. */
+export interface MetadataChange {
+  readonly kind: 'metadata';
+  readonly field: MetadataKey;
+  readonly before?: MetadataValue;
+  readonly after?: MetadataValue;
 }
+
+/** A changed leaf of the structured content: its labels (list positions from 1) and both values. */
+export interface ContentChange {
+  readonly kind: 'content';
+  /** A stable path, `content:<dotted path>`, for tests and anchors; never shown. */
+  readonly field: string;
+  readonly labels: readonly (FieldLabel | number)[];
+  readonly before?: ContentValue;
+  readonly after?: ContentValue;
+}
+
+export type FieldChange = MetadataChange | ContentChange;
 
 const ALWAYS_CHANGES: ReadonlySet<MetadataKey> = new Set([
   'documentId',
@@ -22,7 +45,9 @@ const ALWAYS_CHANGES: ReadonlySet<MetadataKey> = new Set([
   'status',
 ]);
 
-/** What changed from `older` to `newer`, metadata first, then content paths in document order. */
+const hasValue = (v: MetadataValue): boolean => metadataComparable(v) !== '';
+
+/** What changed from `older` to `newer`, metadata first, then content leaves in document order. */
 export function diffVersions(
   older: ArchivedDocument,
   newer: ArchivedDocument,
@@ -36,38 +61,29 @@ export function diffVersions(
     if (!vb || ALWAYS_CHANGES.has(va.key)) {
       return;
     }
-    const before = metadataComparable(va);
-    const after = metadataComparable(vb);
-    if (before !== after) {
-      changes.push({ field: va.key, ...(before ? { before } : {}), ...(after ? { after } : {}) });
+    if (metadataComparable(va) !== metadataComparable(vb)) {
+      changes.push({
+        kind: 'metadata',
+        field: va.key,
+        ...(hasValue(va) ? { before: va } : {}),
+        ...(hasValue(vb) ? { after: vb } : {}),
+      });
     }
   });
-  const leavesA = flatten(older.content.json);
-  const leavesB = flatten(newer.content.json);
+  const leavesA = contentLeaves(structuredContent(older, codes));
+  const leavesB = contentLeaves(structuredContent(newer, codes));
   for (const path of new Set([...leavesA.keys(), ...leavesB.keys()])) {
     const before = leavesA.get(path);
     const after = leavesB.get(path);
-    if (before !== after) {
+    if (JSON.stringify(before?.value) !== JSON.stringify(after?.value)) {
       changes.push({
+        kind: 'content',
         field: `content:${path}`,
-        ...(before !== undefined ? { before } : {}),
-        ...(after !== undefined ? { after } : {}),
+        labels: (after ?? before)?.labels ?? [],
+        ...(before !== undefined ? { before: before.value } : {}),
+        ...(after !== undefined ? { after: after.value } : {}),
       });
     }
   }
   return changes;
-}
-
-/** Leaves of a JSON value by dotted path (`suunnitelma.palvelut[0].code`). */
-export function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      flatten(v, prefix ? `${prefix}.${k}` : k, out);
-    }
-  } else if (value !== undefined) {
-    out.set(prefix, value === null ? 'null' : String(value));
-  }
-  return out;
 }

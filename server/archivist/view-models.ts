@@ -12,14 +12,23 @@ import type { UsageAction, UsageEntry } from '../store/usage-log-store.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
 import type { DocumentView } from './archivist-service.js';
 import type { MetadataValue } from './metadata-fields.js';
+import type { CodeLists } from '../codes/code-lists.js';
+import { documentTitle, titleCodesOf } from './document-title.js';
+import type { CodeNames } from './metadata-fields.js';
 import { splitReason, type AccessReason } from './purposes.js';
+import type { RegisterContext } from './register-context.js';
+import { structuredContent, type ContentValue } from './structured-content.js';
 import { readUsageDetail, type UsageDetail } from './usage-detail.js';
 import type { FieldChange } from './version-diff.js';
 
 export type { SearchResult } from './archivist-service.js';
-export type { ResultDocument } from './group-results.js';
-export type { MetadataKey, MetadataValue } from './metadata-fields.js';
-export type { FieldChange } from './version-diff.js';
+export type { CaseTitle, ResultDocument } from './group-results.js';
+export type { CodeNames, MetadataKey, MetadataValue } from './metadata-fields.js';
+export type { ContentChange, FieldChange, MetadataChange } from './version-diff.js';
+export type { FieldLabel } from './content-fields.js';
+export type { ProviderModel } from './provider.js';
+export type { ContentField, ContentValue, SystemName } from './structured-content.js';
+export type { RegisterContext, RegisterRightLine } from './register-context.js';
 export type { SearchFilterKey, UsageDetail } from './usage-detail.js';
 export type {
   SignatureCheckName,
@@ -60,7 +69,10 @@ export interface DocumentSummary {
 
 /** The document page's document: its summary, structured content, signatures and reading warnings. */
 export interface DocumentModel extends DocumentSummary {
-  readonly content: { readonly json?: unknown };
+  /** The title's names (type or group from the code lists); undefined when no code names the document. */
+  readonly title?: CodeNames;
+  /** The structured content, labelled from the field dictionary; undefined when the document has none. */
+  readonly structured?: ContentValue;
   readonly signatures: readonly SignatureReport[];
   /** Reading warnings by rule code, with the rule's texts when the catalogue knows the code. */
   readonly warnings: readonly WarningLine[];
@@ -98,6 +110,7 @@ export interface DocumentPageModel {
   readonly versions: readonly VersionModel[];
   readonly compare?: CompareModel;
   readonly accessLog: readonly AccessLine[];
+  readonly register: RegisterContext;
 }
 
 /** One line of the organisation's usage log, the stated reason split into its code and free text. */
@@ -114,12 +127,24 @@ export function documentSummary(doc: ArchivedDocument): DocumentSummary {
 }
 
 /** The document page's model from the service's view of the document. */
-export function documentPageModel(view: DocumentView): DocumentPageModel {
-  const warnings = view.document.warnings.map((w): WarningLine => {
+export function documentPageModel(view: DocumentView, codes: CodeLists): DocumentPageModel {
+  const doc = view.document;
+  const title = documentTitle(titleCodesOf(doc.document), codes);
+  const structured = structuredContent(doc, codes);
+  const warnings = doc.warnings.map((w): WarningLine => {
     const rule = (RULES as Readonly<Record<string, RuleDefinition | undefined>>)[w.code];
     return rule ? { code: w.code, rule: { fi: rule.fi, sv: rule.sv, en: rule.en } } : { code: w.code };
   });
-  return { ...view, document: { ...view.document, ...documentSummary(view.document), warnings } };
+  return {
+    ...view,
+    document: {
+      ...documentSummary(doc),
+      signatures: doc.signatures,
+      warnings,
+      ...(title ? { title } : {}),
+      ...(structured ? { structured } : {}),
+    },
+  };
 }
 
 /** The usage log page's lines. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { displayFormSrcdoc, FRAME_STYLE_HASH, sanitizeDisplayForm } from '../../archivist-ui/display-form.js';
-import { flatten } from '../../server/archivist/version-diff.js';
 import { parseCompareForm } from '../../server/archivist/compare.js';
 
 describe('display form sanitiser', () => {
@@ -26,15 +25,7 @@ describe('display form sanitiser', () => {
   });
 });
 
-describe('version diff and compare form', () => {
-  it('flattens structured content by path', () => {
-    expect([...flatten({ a: { b: [1, { c: true }] }, d: null })]).toEqual([
-      ['a.b[0]', '1'],
-      ['a.b[1].c', 'true'],
-      ['d', 'null'],
-    ]);
-  });
-
+describe('compare form', () => {
   it('records every shown field, unticked ones as not matching, and ignores unknown keys', () => {
     const parsed = parseCompareForm({
       shown: ['clientHetu', 'caseId'],

@@ -7,6 +7,9 @@ import type { Request, Response } from 'express';
 import { h } from 'preact';
 import { displayFormSrcdoc } from '../../../archivist-ui/display-form.js';
 import { DocumentPage } from '../../../archivist-ui/views/document.js';
+import { nameIn } from '../../../archivist-ui/format.js';
+import { messages, type Lang } from '../../../archivist-ui/i18n/index.js';
+import { documentTitle, titleCodesOf } from '../../archivist/document-title.js';
 import type { ArchivedDocument } from '../../archivist/archived-document.js';
 import type { Purpose } from '../../archivist/purposes.js';
 import type { Session } from '../../archivist/sessions.js';
@@ -50,7 +53,7 @@ export async function sendDocumentPage(
     res,
     h(DocumentPage, {
       ctx: ctx.pageContextOf(req, session),
-      view: documentPageModel(view),
+      view: documentPageModel(view, ctx.deps.codes),
       srcdoc: xhtml ? await displayFormSrcdoc(xhtml, lang) : undefined,
       typeName: typeName(view.document, ctx.deps.codes, lang),
       flash: done === 'compare' ? 'compare-saved' : done === 'invalidated' ? 'invalidated' : undefined,
@@ -61,14 +64,9 @@ export async function sendDocumentPage(
   );
 }
 
-/** The document's specific type (else its type) by name in the reader's language. */
-export function typeName(doc: ArchivedDocument, codes: CodeLists, lang: 'fi' | 'sv' | 'en'): string {
-  const coded = doc.document.header.specificDocumentType ?? doc.document.code;
-  if (!coded) {
-    return doc.stored.id;
-  }
-  const entry = coded.codeSystem ? codes.lookup(coded.codeSystem, coded.code) : undefined;
-  return entry?.[lang] ?? entry?.fi ?? coded.displayName ?? coded.code;
+/** The document's title in the reader's language: its type or group by name, never its OID. */
+export function typeName(doc: ArchivedDocument, codes: CodeLists, lang: Lang): string {
+  return nameIn(documentTitle(titleCodesOf(doc.document), codes), lang) ?? messages(lang).documentTitle;
 }
 
 /** Where the gate of a document posts the purpose of use for its client. */

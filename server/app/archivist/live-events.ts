@@ -4,8 +4,9 @@
  * from closing an idle stream. Closing the page unsubscribes.
  */
 import express, { type Request, type Response, type Router } from 'express';
-import { formatHl7, formatInstant, maskHetu } from '../../../archivist-ui/format.js';
-import type { Lang } from '../../../archivist-ui/i18n/index.js';
+import { formatHl7, formatInstant, maskHetu, nameIn } from '../../../archivist-ui/format.js';
+import { messages, type Lang } from '../../../archivist-ui/i18n/index.js';
+import { documentTitle } from '../../archivist/document-title.js';
 import type { LiveFeed } from '../../archivist/live-feed.js';
 import type { Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
@@ -49,7 +50,7 @@ function serveEvents(
       href: `/archivist/documents/${encodeURIComponent(a.documentId)}`,
       hetu: a.hetu,
       hetuMasked: maskHetu(a.hetu),
-      documentType: a.documentType ?? a.documentId,
+      documentType: nameIn(documentTitle(a.titleCodes, codes), lang) ?? messages(lang).documentTitle,
       phase: phase ? (phase[lang] ?? phase.fi) : undefined,
       date: formatHl7(a.effectiveTime, lang),
       archivedAt: formatInstant(a.archivedAt, lang),
