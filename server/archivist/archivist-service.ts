@@ -11,7 +11,6 @@ import { checkHetu } from '../hl7/hetu.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { ArchivistStore } from '../store/archivist-store.js';
 import type { CompareRecord, CompareRecordStore } from '../store/compare-record-store.js';
-import type { UsageEntry } from '../store/usage-log-store.js';
 import { readArchivedDocument, type ArchivedDocument } from './archived-document.js';
 import {
   authenticate,
@@ -22,15 +21,16 @@ import {
 } from './archivists.js';
 import { parseCompareForm } from './compare.js';
 import { documentFilter, searchDetail, type SearchQuery } from './search-query.js';
-import { registerContextOf, type RegisterContext } from './register-context.js';
-import { groupResults, type ClientGroup } from './group-results.js';
+import { registerContextOf } from './register-context.js';
+import { groupResults } from './group-results.js';
+import type { DocumentOpening, DocumentView, SearchResult } from './document-view.js';
 import type { ArchivistInvalidate } from './invalidation.js';
-import { metadataValues, type MetadataValue } from './metadata-fields.js';
+import { metadataValues } from './metadata-fields.js';
 import type { Purpose } from './purposes.js';
 import { findSession, startSession, type Session } from './sessions.js';
 import type { UsageEvent, UsageLogService } from './usage-log-service.js';
 import { compareDetail } from './usage-detail.js';
-import { diffVersions, type FieldChange } from './version-diff.js';
+import { diffVersions } from './version-diff.js';
 
 export interface ArchivistServiceDeps {
   readonly archive: ArchiveStore;
@@ -44,35 +44,6 @@ export interface ArchivistServiceDeps {
   /** Invalidation by the lifecycle domain (server/archive); see invalidation.ts. */
   readonly invalidate: ArchivistInvalidate;
 }
-
-export interface SearchResult {
-  readonly groups: readonly ClientGroup[];
-  readonly count: number;
-  /** More matched than were returned. */
-  readonly truncated: boolean;
-}
-
-export interface VersionEntry {
-  readonly document: ArchivedDocument;
-  /** Changes from the previous version (empty for the first). */
-  readonly changes: readonly FieldChange[];
-}
-
-export interface DocumentView {
-  readonly document: ArchivedDocument;
-  readonly metadata: readonly MetadataValue[];
-  readonly versions: readonly VersionEntry[];
-  readonly compare?: CompareRecord;
-  readonly accessLog: readonly UsageEntry[];
-  /** The purpose of use stated for the document's client, under which this view was logged. */
-  readonly purpose: Purpose;
-  /** The register and the register access rights that apply to the document. */
-  readonly register: RegisterContext;
-}
-
-/** Opening a document: its view, or the purpose of use for its client still to be asked. */
-export type DocumentOpening =
-  { readonly kind: 'view'; readonly view: DocumentView } | { readonly kind: 'purpose-required' };
 
 /** How many documents one search returns at most (grouped on one page). */
 export const SEARCH_LIMIT = 500;

@@ -10,7 +10,7 @@ import type { RuleDefinition } from '../rules/rule.js';
 import type { SignatureReport } from '../signature/signature-types.js';
 import type { UsageAction, UsageEntry } from '../store/usage-log-store.js';
 import { clientName, type ArchivedDocument } from './archived-document.js';
-import type { DocumentView } from './archivist-service.js';
+import type { DocumentView } from './document-view.js';
 import type { MetadataValue } from './metadata-fields.js';
 import type { CodeLists } from '../codes/code-lists.js';
 import { documentTitle, titleCodesOf } from './document-title.js';
@@ -21,7 +21,7 @@ import { structuredContent, type ContentValue } from './structured-content.js';
 import { readUsageDetail, type UsageDetail } from './usage-detail.js';
 import type { FieldChange } from './version-diff.js';
 
-export type { SearchResult } from './archivist-service.js';
+export type { SearchResult } from './document-view.js';
 export type { CaseTitle, ResultDocument } from './group-results.js';
 export type { CodeNames, MetadataKey, MetadataValue } from './metadata-fields.js';
 export type { ContentChange, FieldChange, MetadataChange } from './version-diff.js';

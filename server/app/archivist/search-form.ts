@@ -6,7 +6,8 @@
 import type { Lang } from '../../../archivist-ui/i18n/index.js';
 import type { Messages } from '../../../archivist-ui/i18n/fi.js';
 import type { SearchForm, SearchOptions } from '../../../archivist-ui/views/search.js';
-import type { ArchivistService, SearchResult } from '../../archivist/archivist-service.js';
+import type { ArchivistService } from '../../archivist/archivist-service.js';
+import type { SearchResult } from '../../archivist/document-view.js';
 import type { SearchQuery } from '../../archivist/search-query.js';
 import type { Session } from '../../archivist/sessions.js';
 import { readPurpose, type PurposeProblem } from '../../archivist/purposes.js';
