@@ -4,6 +4,7 @@
  */
 import type { ChecklistLine, DeploymentTestModel } from '../../server/rehearsal/view-models.js';
 import type { DeploymentTestMessages } from '../i18n/deployment-test.js';
+import { ScrollRegion } from './scroll-region.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 
@@ -62,22 +63,25 @@ function ChecklistTable(props: {
 }) {
   const { d } = props;
   return (
-    <table class="data-table checklist">
-      <thead>
-        <tr>
-          <th scope="col">{d.document}</th>
-          <th scope="col">{d.archived}</th>
-          <th scope="col">{d.inRegister}</th>
-          <th scope="col">{d.metadataValid}</th>
-          <th scope="col">{d.matchesClientSystem}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.checklist.map((item) => (
-          <ChecklistRow d={d} item={item} running={props.running} registerName={props.registerName} />
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion label={d.checklist}>
+      <table class="data-table checklist">
+        <caption class="visually-hidden">{d.checklist}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{d.document}</th>
+            <th scope="col">{d.archived}</th>
+            <th scope="col">{d.inRegister}</th>
+            <th scope="col">{d.metadataValid}</th>
+            <th scope="col">{d.matchesClientSystem}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.checklist.map((item) => (
+            <ChecklistRow d={d} item={item} running={props.running} registerName={props.registerName} />
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import type {
 import { formatHl7, formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { StateBadge } from './results.js';
+import { ScrollRegion } from './scroll-region.js';
 
 function fieldLabel(ctx: PageContext, field: string): string {
   if (field.startsWith('content:')) {
@@ -16,30 +17,34 @@ function fieldLabel(ctx: PageContext, field: string): string {
   return ctx.t.fields[field as MetadataKey] ?? field;
 }
 
-function Changes(props: { ctx: PageContext; changes: readonly FieldChange[] }) {
+/** The changes from the previous version; `caption` names the table and its scroll region. */
+function Changes(props: { ctx: PageContext; changes: readonly FieldChange[]; caption: string }) {
   const { t } = props.ctx;
   if (props.changes.length === 0) {
     return <p class="muted">{t.noChanges}</p>;
   }
   return (
-    <table class="data-table diff">
-      <thead>
-        <tr>
-          <th scope="col">{t.fieldColumn}</th>
-          <th scope="col">{t.before}</th>
-          <th scope="col">{t.after}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.changes.map((c) => (
+    <ScrollRegion label={props.caption}>
+      <table class="data-table diff">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{fieldLabel(props.ctx, c.field)}</th>
-            <td class="before">{c.before ?? '–'}</td>
-            <td class="after">{c.after ?? '–'}</td>
+            <th scope="col">{t.fieldColumn}</th>
+            <th scope="col">{t.before}</th>
+            <th scope="col">{t.after}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.changes.map((c) => (
+            <tr>
+              <th scope="row">{fieldLabel(props.ctx, c.field)}</th>
+              <td class="before">{c.before ?? '–'}</td>
+              <td class="after">{c.after ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
@@ -101,7 +106,11 @@ export function VersionHistory(props: {
               {previous ? (
                 <>
                   <h4>{t.changesFrom(previous.document.stored.versionNumber)}</h4>
-                  <Changes ctx={ctx} changes={v.changes} />
+                  <Changes
+                    ctx={ctx}
+                    changes={v.changes}
+                    caption={t.changesFrom(previous.document.stored.versionNumber)}
+                  />
                 </>
               ) : (
                 <p class="muted">{t.firstVersion}</p>

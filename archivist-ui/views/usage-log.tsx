@@ -3,6 +3,7 @@ import type { UsageLine } from '../../server/archivist/view-models.js';
 import { formatInstant } from '../format.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { ScrollRegion } from './scroll-region.js';
 
 export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageLine[] }) {
   const { ctx } = props;
@@ -22,7 +23,7 @@ export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageL
       {props.entries.length === 0 ? (
         <p class="muted">{t.noEntries}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion label={t.usageLogTitle}>
           <table class="data-table usage-log">
             <caption class="visually-hidden">{t.usageLogTitle}</caption>
             <thead>
@@ -56,7 +57,7 @@ export function UsageLogPage(props: { ctx: PageContext; entries: readonly UsageL
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );
