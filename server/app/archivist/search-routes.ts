@@ -6,6 +6,9 @@ import { langOf, sendPage } from './page.js';
 import type { ArchivistRouteContext } from './route-context.js';
 import { codeNamer, readSearch } from './search-form.js';
 
+/** The form field each search error concerns, so that the page ties the message to it. */
+const ERROR_FIELDS = { reasonRequired: 'reason', hetuInvalid: 'hetu' } as const;
+
 /** The search route of the archivist router. */
 export function searchRoutes(ctx: ArchivistRouteContext): Router {
   const { service, codes } = ctx.deps;
@@ -24,6 +27,7 @@ export function searchRoutes(ctx: ArchivistRouteContext): Router {
           options: search.options,
           result: search.result,
           error: search.errorKey ? page.t[search.errorKey] : undefined,
+          errorField: search.errorKey ? ERROR_FIELDS[search.errorKey] : undefined,
           filtersOpen: search.filtersOpen,
           names: { ...codeNamer(codes, lang), register: ctx.orgName },
         }),
