@@ -16,6 +16,17 @@ import { headingAfterJump, pageOverflow, seriousAxeFindings, tableFits } from '.
  */
 const WIDTHS = [1024, 1280] as const;
 const CONTRASTS = ['off', 'on'] as const;
+/** The document page's sections, each a target of the sticky section menu. */
+const SECTION_IDS = [
+  'display-form',
+  'structured',
+  'metadata',
+  'signatures',
+  'history',
+  'compare',
+  'invalidate',
+  'access-log',
+] as const;
 /** The tables that may be wider than their card, and so must scroll in a labelled region. */
 const WIDE_TABLES = 'table.diff, table.usage-log, table.checklist';
 
@@ -164,7 +175,7 @@ describe.skipIf(!CHROMIUM.available)(
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });
           await page.goto(url(documentPath(story.planV2.id)));
-          for (const id of ['structured', 'metadata', 'signatures', 'history', 'compare', 'invalidate']) {
+          for (const id of SECTION_IDS) {
             const { headingTop, navBottom } = await headingAfterJump(page, id);
             if (headingTop < navBottom) {
               hidden.push(`${width}px contrast ${contrast}: #${id} h2 at ${headingTop} under ${navBottom}`);
