@@ -3,6 +3,8 @@
 // - Live arrivals: a server-sent event stream adds each newly archived document to the side panel and,
 //   when the results on screen are for the same client (or for no particular client), refreshes them.
 // - "Mark all as matching" in the compare form.
+// - After a search, focus moves to the results heading, so that a screen reader reads the count out and the
+//   keyboard continues from the results instead of the top of the page.
 (function () {
   'use strict';
 
@@ -28,7 +30,12 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('results');
         if (fresh) {
           // Overlapping arrivals: an earlier answer may already have replaced the section this one read.
-          (document.getElementById('results') || results).replaceWith(fresh);
+          var current = document.getElementById('results') || results;
+          var hadFocus = current.contains(document.activeElement);
+          current.replaceWith(fresh);
+          if (hadFocus) {
+            focusResults();
+          }
           var item = fresh.querySelector('a[href="' + arrival.href + '"]');
           if (item && item.closest('li')) {
             item.closest('li').classList.add('arrived');
@@ -94,9 +101,29 @@
     });
   }
 
+  /** The results heading takes the focus (not the tab order: tabindex -1). */
+  function focusResults() {
+    var heading = document.getElementById('results-title');
+    if (!heading) {
+      return false;
+    }
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    return true;
+  }
+
+  /** A search was run (results on screen) and no field in error has claimed the focus. */
+  function focusSearchResults() {
+    if (document.querySelector('[aria-invalid="true"]') || !document.querySelector('section#results')) {
+      return;
+    }
+    focusResults();
+  }
+
   function start() {
     startLive();
     enhanceCompare();
+    focusSearchResults();
   }
 
   if (document.readyState === 'loading') {

@@ -13,6 +13,7 @@ import type { DeploymentTestMessages } from '../i18n/deployment-test.js';
 import { rehearsalDeviationMessages } from '../i18n/rehearsal-deviations.js';
 import { rehearsalStateMessages, type RehearsalStateMessages } from '../i18n/rehearsal-states.js';
 import { DeviationList } from './deployment-test-deviations.js';
+import { ScrollRegion } from './scroll-region.js';
 
 type Evaluation = DeploymentTestModel['evaluation'];
 
@@ -80,29 +81,31 @@ function ChecklistTable(props: {
 }) {
   const { d } = props;
   return (
-    <table class="data-table checklist">
-      <caption>{props.s.checklistCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{d.document}</th>
-          <th scope="col">{d.archived}</th>
-          <th scope="col">{d.inRegister}</th>
-          <th scope="col">{d.metadataValid}</th>
-          <th scope="col">{d.matchesClientSystem}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.checklist.map((item) => (
-          <ChecklistRow
-            d={d}
-            s={props.s}
-            item={item}
-            judged={props.judged}
-            registerName={props.registerName}
-          />
-        ))}
-      </tbody>
-    </table>
+    <ScrollRegion label={d.checklist}>
+      <table class="data-table checklist">
+        <caption>{props.s.checklistCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{d.document}</th>
+            <th scope="col">{d.archived}</th>
+            <th scope="col">{d.inRegister}</th>
+            <th scope="col">{d.metadataValid}</th>
+            <th scope="col">{d.matchesClientSystem}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.checklist.map((item) => (
+            <ChecklistRow
+              d={d}
+              s={props.s}
+              item={item}
+              judged={props.judged}
+              registerName={props.registerName}
+            />
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

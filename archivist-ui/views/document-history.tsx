@@ -5,6 +5,7 @@ import { documentContentMessages } from '../i18n/document-content.js';
 import type { PageContext } from './context.js';
 import { fieldLabel, LeafValue, metadataText } from './document-content.js';
 import { StateBadge } from './results.js';
+import { ScrollRegion } from './scroll-region.js';
 
 /** The changed field in words: a metadata field's name, or the content's labels joined from the root. */
 function changeLabel(ctx: PageContext, change: FieldChange): string {
@@ -35,29 +36,31 @@ function Changes(props: { ctx: PageContext; changes: readonly FieldChange[]; cap
     return <p class="muted">{t.noChanges}</p>;
   }
   return (
-    <table class="data-table diff">
-      <caption class="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.fieldColumn}</th>
-          <th scope="col">{t.before}</th>
-          <th scope="col">{t.after}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.changes.map((c) => (
-          <tr data-field={c.field}>
-            <th scope="row">{changeLabel(props.ctx, c)}</th>
-            <td class="before">
-              <ChangeValue ctx={props.ctx} change={c} side="before" />
-            </td>
-            <td class="after">
-              <ChangeValue ctx={props.ctx} change={c} side="after" />
-            </td>
+    <ScrollRegion label={props.caption}>
+      <table class="data-table diff">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.fieldColumn}</th>
+            <th scope="col">{t.before}</th>
+            <th scope="col">{t.after}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.changes.map((c) => (
+            <tr data-field={c.field}>
+              <th scope="row">{changeLabel(props.ctx, c)}</th>
+              <td class="before">
+                <ChangeValue ctx={props.ctx} change={c} side="before" />
+              </td>
+              <td class="after">
+                <ChangeValue ctx={props.ctx} change={c} side="after" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -162,8 +162,9 @@ export function Layout(props: {
         <header class="site-header">
           <HeaderBar ctx={ctx} />
           {user && <MainNav ctx={ctx} user={user} active={props.active} />}
+          {/* Inside the banner landmark, so that no text of the page is outside a landmark. */}
+          <p class="sim-notice">{t.simNotice}</p>
         </header>
-        <p class="sim-notice">{t.simNotice}</p>
         <div class={user ? 'page with-live' : 'page'}>
           <main id="main" tabindex={-1}>
             {props.children}

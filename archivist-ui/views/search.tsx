@@ -55,16 +55,41 @@ function CodeSelect(props: {
   );
 }
 
-/** The field a search error is about: marked invalid and described by the error above the form. */
+/** Which field a search error belongs to: the identity code, the purpose of use or its details. */
 export type SearchErrorField = 'hetu' | 'reason' | 'reasonText';
 
-/** What every search needs: the client's identity code and the stated reason for access. */
-function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: SearchErrorField }) {
-  const { ctx, form, errorField } = props;
+/** A field's error, shown under it; its id goes first in the field's aria-describedby. */
+function FieldError(props: { id: string; message?: string }) {
+  return props.message ? (
+    <p class="field-error" id={props.id}>
+      {props.message}
+    </p>
+  ) : null;
+}
+
+/** The ids that describe a field: its error (when it has one) before its hint. */
+function describedBy(error: string | undefined, ...ids: string[]): string {
+  return (error ? [`${ids[0]}-error`, ...ids.slice(1)] : ids.slice(1)).join(' ');
+}
+
+/**
+ * What every search needs: the client's identity code and the stated reason for access. A field in error
+ * says so (aria-invalid), is described by its message, and takes the focus when the page opens.
+ */
+function SearchMain(props: {
+  ctx: PageContext;
+  form: SearchForm;
+  error?: string;
+  errorField?: SearchErrorField;
+}) {
+  const { ctx, form } = props;
   const { t } = ctx;
-  const invalid = (field: SearchErrorField) => (errorField === field ? 'true' : undefined);
-  const described = (field: SearchErrorField, hint?: string) =>
-    [errorField === field ? 'search-error' : undefined, hint].filter(Boolean).join(' ') || undefined;
+  const hetuError = props.errorField === 'hetu' ? props.error : undefined;
+  const reasonError =
+    props.errorField === 'reason' || props.errorField === 'reasonText' ? props.error : undefined;
+  // "Other" needs its details: the error then concerns the details field too.
+  const textError =
+    props.errorField === 'reasonText' || (reasonError && form.reason === 'other') ? reasonError : undefined;
   return (
     <div class="search-main">
       <div class="field">
@@ -76,10 +101,12 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: Se
           autocomplete="off"
           spellcheck={false}
           inputMode="text"
-          aria-describedby={described('hetu', 'hetu-hint')}
-          aria-invalid={invalid('hetu')}
+          aria-describedby={describedBy(hetuError, 'hetu', 'hetu-hint')}
+          aria-invalid={hetuError ? 'true' : undefined}
+          autofocus={hetuError !== undefined}
           class="input-hetu"
         />
+        <FieldError id="hetu-error" message={hetuError} />
         <p id="hetu-hint" class="hint">
           {t.hetuHint}
         </p>
@@ -89,8 +116,9 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: Se
         <select
           id="reason"
           name="reason"
-          aria-describedby={described('reason', 'reason-hint')}
-          aria-invalid={invalid('reason')}
+          aria-describedby={describedBy(reasonError, 'reason', 'reason-hint')}
+          aria-invalid={reasonError ? 'true' : undefined}
+          autofocus={reasonError !== undefined}
         >
           <option value="">–</option>
           {ACCESS_REASONS.map((r) => (
@@ -99,6 +127,7 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: Se
             </option>
           ))}
         </select>
+        <FieldError id="reason-error" message={reasonError} />
         <p id="reason-hint" class="hint">
           {t.reasonHint}
         </p>
@@ -110,8 +139,8 @@ function SearchMain(props: { ctx: PageContext; form: SearchForm; errorField?: Se
           name="reasonText"
           value={form.reasonText ?? ''}
           maxLength={200}
-          aria-describedby={described('reasonText')}
-          aria-invalid={invalid('reasonText')}
+          aria-describedby={textError ? 'reason-error' : undefined}
+          aria-invalid={textError ? 'true' : undefined}
         />
       </div>
     </div>
@@ -183,8 +212,9 @@ export function SearchPage(props: {
   form: SearchForm;
   options: SearchOptions;
   result?: SearchResult;
-  /** A message to show above the form (invalid hetu, missing reason). */
+  /** A message for the field it concerns (invalid hetu, missing reason). */
   error?: string;
+  /** The field the error concerns; without one, the error shows above the form. */
   errorField?: SearchErrorField;
   /** Whether the filters panel starts open (some filter was used). */
   filtersOpen: boolean;
@@ -196,12 +226,12 @@ export function SearchPage(props: {
     <Layout ctx={ctx} title={t.searchTitle} active="search">
       <h1>{t.searchTitle}</h1>
       <form method="get" action="/archivist/search" class="card search-form" role="search">
-        {props.error && (
+        {props.error && !props.errorField && (
           <p class="alert alert-error" role="alert" id="search-error">
             {props.error}
           </p>
         )}
-        <SearchMain ctx={ctx} form={form} errorField={props.errorField} />
+        <SearchMain ctx={ctx} form={form} error={props.error} errorField={props.errorField} />
         <SearchFilters ctx={ctx} form={form} options={props.options} open={props.filtersOpen} />
         <div class="actions">
           <button type="submit" class="button primary">

@@ -6,6 +6,7 @@ import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { UsageLogFilters, type UsageLogFilterForm, type UsageLogFilterProblem } from './usage-log-filters.js';
 import { UsageDetailText } from './usage-detail.js';
+import { ScrollRegion } from './scroll-region.js';
 
 export function UsageLogPage(props: {
   ctx: PageContext;
@@ -37,7 +38,7 @@ export function UsageLogPage(props: {
       {props.entries.length === 0 ? (
         <p class="muted">{t.noEntries}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion label={t.usageLogTitle}>
           <table class="data-table usage-log">
             <caption class="visually-hidden">{t.usageLogTitle}</caption>
             <thead>
@@ -73,7 +74,7 @@ export function UsageLogPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );

@@ -6,6 +6,8 @@ import { langOf, sendPage } from './page.js';
 import type { ArchivistRouteContext } from './route-context.js';
 import { codeNamer, readSearch } from './search-form.js';
 
+/** The form field each search error concerns, so that the page ties the message to it. */
+
 /** The search route of the archivist router. */
 export function searchRoutes(ctx: ArchivistRouteContext): Router {
   const { service, codes } = ctx.deps;
