@@ -72,7 +72,7 @@ describe.each([
   },
   {
     lang: 'sv' as const,
-    badge: 'Tjänsteproducent',
+    badge: 'Serviceproducent',
     rights: 'Registeranvändningsrätter',
     mine: 'Detta dokuments rätt',
   },

@@ -39,7 +39,7 @@ describe('a search', () => {
     const res = await me.agent.get('/archivist/search').query({ hetu: STORY_CLIENT.hetu }).expect(400);
     const select = /<select[^>]*id="reason"[^>]*>/.exec(res.text)?.[0] ?? '';
     expect(select).toContain('aria-invalid="true"');
-    expect(select).toMatch(/aria-describedby="search-error reason-hint"/);
+    expect(select).toMatch(/aria-describedby="reason-error reason-hint"/);
     const other = await me.agent
       .get('/archivist/search')
       .query({ hetu: STORY_CLIENT.hetu, reason: 'other' })

@@ -5,7 +5,7 @@
  * catalogue's strings (function texts become patterns with their arguments as slots), then the shapes of
  * identifiers and numbers; any word left over is a string that did not come from the catalogue.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Lang } from '../../../archivist-ui/i18n/index.js';
 import { loadCodeLists } from '../../../server/codes/code-lists.js';
@@ -17,6 +17,25 @@ const SERVER_TEXT_MODULES = ['server/rehearsal/finding-texts.ts', 'server/rehear
   (f) => new URL(`../../../${f}`, import.meta.url).href,
 );
 const LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
+
+/** The structured content's field dictionary (a data file of the archivist domain). */
+const CONTENT_FIELDS: unknown = JSON.parse(
+  readFileSync(new URL('../../../server/archivist/content-fields.json', import.meta.url), 'utf8'),
+);
+
+/** Every `{ fi, sv, en }` label of a data file, in `lang`. */
+function collectLabels(value: unknown, lang: Lang, into: Set<string>): void {
+  if (typeof value !== 'object' || value === null) {
+    return;
+  }
+  const label = (value as Record<string, unknown>)[lang];
+  if (typeof label === 'string') {
+    into.add(label);
+  }
+  for (const child of Object.values(value)) {
+    collectLabels(child, lang, into);
+  }
+}
 
 /** A stand-in argument: function texts are called with it and it becomes a slot of the pattern. */
 const SLOT = '\uE000';
@@ -58,12 +77,20 @@ function patternOf(text: string): RegExp | undefined {
   return new RegExp(`(?<!\\p{L})${slots.join('')}(?!\\p{L})`, 'gu');
 }
 
-/** Calls a function text with slots, with 1 for its singular branch and with 0 for its none branch. */
+/**
+ * Calls a function text with slots, with 1 for its singular branch, and with 0 in each argument in turn
+ * (slots elsewhere) for a "none yet" branch such as `Arkistoitu 0/${expected}`.
+ */
 function outputsOf(fn: (...args: unknown[]) => unknown): string[] {
+  const arity = Math.max(fn.length, 1);
+  const calls: unknown[][] = [Array<unknown>(arity).fill(SLOT), Array<unknown>(arity).fill(1)];
+  for (let i = 0; i < arity; i++) {
+    calls.push(Array.from({ length: arity }, (_, j) => (j === i ? 0 : SLOT)));
+  }
   const out: string[] = [];
-  for (const fill of [SLOT, 1, 0]) {
+  for (const args of calls) {
     try {
-      const v = fn(...Array.from({ length: Math.max(fn.length, 1) }, () => fill));
+      const v = fn(...args);
       if (typeof v === 'string') {
         out.push(v);
       }
@@ -146,6 +173,8 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
   for (const rule of allRules()) {
     into.literals.add(rule[lang]);
   }
+  // The structured content's field dictionary: labels and code-system names per language.
+  collectLabels(CONTENT_FIELDS, lang, into.literals);
   const codes = loadCodeLists();
   for (const oid of codes.systems()) {
     for (const c of codes.list(oid)?.codes ?? []) {

@@ -112,7 +112,7 @@ describe('the document page in words', () => {
         'Personbeteckning',
         'Översyn av planen',
         'Datum',
-        'Tjänsteproducent',
+        'Serviceproducent',
         'Registeranvändningsrätter',
       ],
       prefix: 'Strukturerat innehåll › Datum',
@@ -169,7 +169,7 @@ describe('the results in words', () => {
       lang: 'sv' as const,
       title: group?.sv ?? group?.fi,
       caseTitle: 'från 3.12.2026',
-      badge: 'Tjänsteproducent',
+      badge: 'Serviceproducent',
     },
   ])('$lang: a client-relationship document by its name, a case by its title, the provider marked', (c) => {
     const html = renderPage(h(Results, { ctx: ctx(c.lang), result, names }));
