@@ -52,8 +52,29 @@ describe.skipIf(!CHROMIUM.available)(
         open: () => page.goto(url(`/archivist/search?hetu=${encodeURIComponent(STORY_CLIENT.hetu)}`)),
       },
       { name: 'search results', open: () => page.goto(url(searchPath)) },
-      { name: 'document with a version diff', open: () => page.goto(url(documentPath(story.planV2.id))) },
-      { name: 'client note with many entries', open: () => page.goto(url(documentPath(story.note.id))) },
+      { name: 'document with a version diff', open: () => openDocument(story.planV2.id) },
+      { name: 'client note with many entries', open: () => openDocument(story.note.id) },
+      {
+        name: 'purpose form with its errors',
+        // Posted without a reason, the form answers itself again with the error on its field, whatever the
+        // session has already stated for the client.
+        open: async () => {
+          await page.goto(url(searchPath));
+          await page.evaluate(
+            (action) => {
+              const csrf = document.querySelector<HTMLInputElement>('input[name=csrf]')?.value ?? '';
+              const form = document.createElement('form');
+              form.method = 'post';
+              form.action = action;
+              form.innerHTML = `<input name="csrf" value="${csrf}"><input name="reason" value="">`;
+              document.body.appendChild(form);
+              form.submit();
+            },
+            `${documentPath(story.planV2.id)}/purpose`,
+          );
+          await page.waitForSelector('#purpose-form #reason[aria-invalid="true"]');
+        },
+      },
       {
         name: 'invalidation confirmation',
         open: async () => {
@@ -66,8 +87,30 @@ describe.skipIf(!CHROMIUM.available)(
       { name: 'usage log', open: () => page.goto(url('/archivist/usage-log')) },
       { name: 'error page', open: () => page.goto(url(documentPath('1.2.246.10.999.95.2026.unknown'))) },
       { name: 'deployment-test list', open: () => page.goto(url('/archivist/deployment-tests')) },
-      { name: 'rehearsal', open: () => page.goto(url(rehearsalPath)) },
+      {
+        name: 'rehearsal',
+        open: async () => {
+          await page.goto(url(rehearsalPath));
+          await page.waitForSelector('table.checklist');
+        },
+      },
     ];
+
+    /** A document's page, never the purpose form: the session may be new, so the purpose is stated first. */
+    async function openDocument(id: string): Promise<void> {
+      await page.goto(url(searchPath));
+      await page.goto(url(documentPath(id)));
+      await page.waitForSelector('#history');
+    }
+
+    /** The rehearsal's purpose of use, stated on the form its page asks with (the deployment test is preselected). */
+    async function stateRehearsalPurpose(): Promise<void> {
+      await page.goto(url(rehearsalPath));
+      if ((await page.locator('#purpose-form').count()) > 0) {
+        await page.click('#purpose-form button[type=submit]');
+      }
+      await page.waitForSelector('table.checklist');
+    }
 
     const prefer = (query: string) => page.goto(url(`/archivist/prefs?${query}&next=/archivist/search`));
 
@@ -108,6 +151,7 @@ describe.skipIf(!CHROMIUM.available)(
       await page.waitForURL(/\/archivist\/search/);
       await fillUsageLog(page, sim.webUrl, story);
       rehearsalPath = await startRehearsal(page, sim);
+      await stateRehearsalPurpose();
       // Seeding opens some thirty pages; on a busy machine that outlasts the default hook timeout.
     }, 180_000);
     afterAll(async () => {
@@ -150,6 +194,9 @@ describe.skipIf(!CHROMIUM.available)(
       await page.goto(url('/archivist/prefs?contrast=off&next=/archivist/login'));
       await page.click('#demo-sign-in');
       await page.waitForURL(/\/archivist\/search/);
+      // A new session: the purposes of use are asked again.
+      await page.goto(url(searchPath));
+      await stateRehearsalPurpose();
       expect(problems).toEqual([]);
     });
 
@@ -174,7 +221,7 @@ describe.skipIf(!CHROMIUM.available)(
         await prefer(`contrast=${contrast}`);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });
-          await page.goto(url(documentPath(story.planV2.id)));
+          await openDocument(story.planV2.id);
           for (const id of SECTION_IDS) {
             const { headingTop, navBottom } = await headingAfterJump(page, id);
             if (headingTop < navBottom) {
@@ -189,7 +236,7 @@ describe.skipIf(!CHROMIUM.available)(
 
     it('fits the version diff and the usage log without sideways scrolling at 1280 px', async () => {
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(url(documentPath(story.planV2.id)));
+      await openDocument(story.planV2.id);
       const diffs = await tableFits(page, 'table.diff');
       expect(diffs.length).toBeGreaterThan(0);
       for (const d of diffs) {
@@ -227,7 +274,7 @@ describe.skipIf(!CHROMIUM.available)(
     });
 
     it('captions the version diff tables', async () => {
-      await page.goto(url(documentPath(story.planV2.id)));
+      await openDocument(story.planV2.id);
       const captions = await page.locator('table.diff caption').allTextContents();
       expect(captions.length).toBe(await page.locator('table.diff').count());
       expect(captions.every((c) => c.trim().length > 0)).toBe(true);
@@ -236,7 +283,7 @@ describe.skipIf(!CHROMIUM.available)(
     it('takes the Swedish document, diff and usage-log screenshots at 1280 px', async () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(url('/archivist/prefs?lang=sv&next=/archivist/search'));
-      await page.goto(url(documentPath(story.planV2.id)));
+      await openDocument(story.planV2.id);
       await page.screenshot({ path: path.join(shots.dir, '12-document-sv.png') });
       // The diff's heading just below the sticky section menu, as a jump to it shows it.
       await page.evaluate(() => {
