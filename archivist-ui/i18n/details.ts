@@ -44,7 +44,10 @@ const fi = {
       started: 'Harjoitus aloitettu',
       viewed: 'Harjoitus katsottu',
       report: 'Raportti avattu',
+      finished: 'Harjoitus päätetty',
+      cancelled: 'Harjoitus peruttu',
     },
+    rehearsalOutcomes: { passed: 'hyväksytty', failed: 'hylätty' },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'sähköpostiluonnos' },
   },
 };
@@ -90,7 +93,10 @@ const sv: DetailMessages = {
       started: 'Övningen startad',
       viewed: 'Övningen visad',
       report: 'Rapporten öppnad',
+      finished: 'Övningen avslutad',
+      cancelled: 'Övningen avbruten',
     },
+    rehearsalOutcomes: { passed: 'godkänd', failed: 'underkänd' },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'e-postutkast' },
   },
 };
@@ -133,7 +139,10 @@ const en: DetailMessages = {
       started: 'Rehearsal started',
       viewed: 'Rehearsal viewed',
       report: 'Report opened',
+      finished: 'Rehearsal finished',
+      cancelled: 'Rehearsal cancelled',
     },
+    rehearsalOutcomes: { passed: 'passed', failed: 'failed' },
     reportKinds: { html: 'HTML', pdf: 'PDF', eml: 'e-mail draft' },
   },
 };

@@ -37,7 +37,8 @@ export function UsageDetailText(props: { ctx: PageContext; detail: UsageDetail |
       return (
         <>
           {d.rehearsalSteps[detail.step]}
-          {detail.report && ` (${d.reportKinds[detail.report]})`}:{' '}
+          {detail.report && ` (${d.reportKinds[detail.report]})`}
+          {detail.outcome && ` (${d.rehearsalOutcomes[detail.outcome]})`}:{' '}
           <a href={`/archivist/deployment-tests/${encodeURIComponent(detail.rehearsalId)}`}>
             <span class="code">{detail.caseName}</span>
           </a>

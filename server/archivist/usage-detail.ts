@@ -21,8 +21,9 @@ export const SEARCH_FILTER_KEYS = [
   'registerOid',
 ] as const satisfies readonly SearchFilterKey[];
 
-export type RehearsalStep = 'started' | 'viewed' | 'report';
+export type RehearsalStep = 'started' | 'viewed' | 'report' | 'finished' | 'cancelled';
 export type ReportFormat = 'html' | 'pdf' | 'eml';
+export type RehearsalOutcome = 'passed' | 'failed';
 
 export type UsageDetail =
   | { readonly kind: 'search'; readonly filters: readonly { key: SearchFilterKey; value: string }[] }
@@ -34,6 +35,8 @@ export type UsageDetail =
       readonly caseName: string;
       readonly rehearsalId: string;
       readonly report?: ReportFormat;
+      /** The verdict a finished rehearsal kept. */
+      readonly outcome?: RehearsalOutcome;
     }
   /** A line in no known form: shown as it was written. */
   | { readonly kind: 'text'; readonly text: string };
@@ -43,17 +46,18 @@ export function compareDetail(matching: number, fields: number): string {
   return `matching=${matching}; fields=${fields}`;
 }
 
-/** The stored line of a deployment-test step. */
+/** The stored line of a deployment-test step: the report's format, or the verdict a finish kept. */
 export function rehearsalDetail(
   step: RehearsalStep,
   r: { caseName: string; id: string },
-  report?: ReportFormat,
+  about: { report?: ReportFormat; outcome?: RehearsalOutcome } = {},
 ): string {
   return [
     `step=${step}`,
     `case=${r.caseName}`,
     `rehearsal=${r.id}`,
-    ...(report ? [`report=${report}`] : []),
+    ...(about.report ? [`report=${about.report}`] : []),
+    ...(about.outcome ? [`outcome=${about.outcome}`] : []),
   ].join('; ');
 }
 
@@ -68,7 +72,8 @@ function pairs(text: string): Map<string, string> {
   return out;
 }
 
-const STEPS: readonly string[] = ['started', 'viewed', 'report'];
+const STEPS: readonly string[] = ['started', 'viewed', 'report', 'finished', 'cancelled'];
+const OUTCOMES: readonly string[] = ['passed', 'failed'];
 const FORMATS: readonly string[] = ['html', 'pdf', 'eml'];
 
 function readRehearsal(text: string): UsageDetail | undefined {
@@ -77,6 +82,7 @@ function readRehearsal(text: string): UsageDetail | undefined {
   const caseName = p.get('case');
   const rehearsalId = p.get('rehearsal');
   const report = p.get('report');
+  const outcome = p.get('outcome');
   if (step && STEPS.includes(step) && caseName !== undefined && rehearsalId !== undefined) {
     return {
       kind: 'rehearsal',
@@ -84,6 +90,7 @@ function readRehearsal(text: string): UsageDetail | undefined {
       caseName,
       rehearsalId,
       ...(report && FORMATS.includes(report) ? { report: report as ReportFormat } : {}),
+      ...(outcome && OUTCOMES.includes(outcome) ? { outcome: outcome as RehearsalOutcome } : {}),
     };
   }
   const old = /^(?:(started|viewed)|report (html|pdf|eml) of) (.+) \(([^()]+)\)$/.exec(text);

@@ -9,6 +9,7 @@ import type { RehearsalVerdict } from './rehearsal-service.js';
 import { findingText, type TextLang } from './finding-texts.js';
 import { reportTexts, type ReportTexts } from './report-texts.js';
 import type { RehearsalProgress, RehearsalState } from './view-models.js';
+import { testCaseTitle } from './test-case.js';
 import { finnishDate, reportDeadline, type CalendarDate } from './working-days.js';
 
 export type CheckMark = 'ok' | 'fail' | 'open';
@@ -188,7 +189,7 @@ export function buildReportModel(v: RehearsalVerdict, options: ReportOptions): R
         : `${o.clientSystem.name} ${o.clientSystem.version}${o.clientSystem.vendor ? ` (${o.clientSystem.vendor})` : ''}`,
     ...(o?.systemProfile === undefined ? {} : { systemProfile: o.systemProfile }),
     ...(o?.phase === undefined ? {} : { phase: o.phase }),
-    testCase: `${v.testCase.name}: ${lang === 'en' ? v.testCase.title.en : v.testCase.title.fi}`,
+    testCase: `${v.testCase.name}: ${testCaseTitle(v.testCase.title, lang)}`,
     rehearsalId: r.id,
     testedAt: localDateTime(testedAt, lang),
     participants: (o?.participants ?? []).map((p) => ({

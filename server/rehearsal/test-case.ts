@@ -62,9 +62,21 @@ export interface SetupDocument extends ExpectedDocument {
   readonly sender: 'organiser';
 }
 
+export interface TestCaseTitle {
+  readonly fi: string;
+  readonly sv?: string;
+  readonly en: string;
+}
+
+/** The title in the reader's language; Finnish where the file has no Swedish (or the language is unknown). */
+export function testCaseTitle(title: TestCaseTitle, lang: string): string {
+  return (lang === 'sv' ? title.sv : lang === 'en' ? title.en : undefined) ?? title.fi;
+}
+
 export interface TestCase {
   readonly name: string;
-  readonly title: { readonly fi: string; readonly en: string };
+  /** Swedish is optional in a test-case file: a title without it is shown in Finnish to Swedish readers. */
+  readonly title: TestCaseTitle;
   readonly description?: string;
   /** The service the test identity is handed out for (registry key). */
   readonly serviceTask: string;
@@ -74,6 +86,15 @@ export interface TestCase {
   readonly oldData: boolean;
   readonly setup: readonly SetupDocument[];
   readonly documents: readonly ExpectedDocument[];
+}
+
+function readTitle(title: Record<string, unknown>, source: string): TestCaseTitle {
+  const sv = optionalStringAt(title.sv, `${source}: title.sv`);
+  return {
+    fi: stringAt(title.fi, `${source}: title.fi`),
+    ...(sv === undefined ? {} : { sv }),
+    en: stringAt(title.en, `${source}: title.en`),
+  };
 }
 
 /** Reads a test case from untrusted JSON; BAD_REQUEST names the first wrong field. */
@@ -108,7 +129,7 @@ export function parseTestCase(raw: unknown, source = 'test case'): TestCase {
   const description = optionalStringAt(o.description, `${source}: description`);
   return {
     name: stringAt(o.name, `${source}: name`),
-    title: { fi: stringAt(title.fi, `${source}: title.fi`), en: stringAt(title.en, `${source}: title.en`) },
+    title: readTitle(title, source),
     ...(description === undefined ? {} : { description }),
     serviceTask: stringAt(o.serviceTask, `${source}: serviceTask`),
     role: enumAt(o.role, `${source}: role`, ['organiser', 'provider'] as const),

@@ -17,7 +17,7 @@ describe('usage-log detail', () => {
     },
     {
       action: 'deployment-test' as const,
-      text: rehearsalDetail('report', { caseName: 'lastensuojelu', id: 'r-1' }, 'pdf'),
+      text: rehearsalDetail('report', { caseName: 'lastensuojelu', id: 'r-1' }, { report: 'pdf' }),
       read: {
         kind: 'rehearsal',
         step: 'report',
@@ -25,6 +25,22 @@ describe('usage-log detail', () => {
         rehearsalId: 'r-1',
         report: 'pdf',
       },
+    },
+    {
+      action: 'deployment-test' as const,
+      text: rehearsalDetail('finished', { caseName: 'lastensuojelu', id: 'r-1' }, { outcome: 'failed' }),
+      read: {
+        kind: 'rehearsal',
+        step: 'finished',
+        caseName: 'lastensuojelu',
+        rehearsalId: 'r-1',
+        outcome: 'failed',
+      },
+    },
+    {
+      action: 'deployment-test' as const,
+      text: rehearsalDetail('cancelled', { caseName: 'lastensuojelu', id: 'r-1' }),
+      read: { kind: 'rehearsal', step: 'cancelled', caseName: 'lastensuojelu', rehearsalId: 'r-1' },
     },
     {
       action: 'deployment-test' as const,

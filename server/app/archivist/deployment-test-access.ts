@@ -1,6 +1,6 @@
 /**
- * Which rehearsals an archivist may see (those of the organisations it acts for) and how a test case is
- * titled in the reader's language; shared by the deployment-test route modules.
+ * Which rehearsals an archivist may see (those of the organisations it acts for); shared by the
+ * deployment-test route modules.
  */
 import type { Request } from 'express';
 import type { Session } from '../../archivist/sessions.js';
@@ -16,11 +16,6 @@ export async function own(rehearsal: RehearsalParts, req: Request, session: Sess
     throw new KantaSimError('NOT_FOUND', 'no such deployment-test rehearsal in your registers');
   }
   return found;
-}
-
-/** Test cases are titled in Finnish and English; Swedish readers get the Finnish title, as in Kanta's own lists. */
-export function titleIn(title: { readonly fi: string; readonly en: string }, lang: string): string {
-  return lang === 'en' ? title.en : title.fi;
 }
 
 export function visibleTo(r: Rehearsal, session: Session): boolean {

@@ -8,8 +8,10 @@ import { h } from 'preact';
 import { CancelRehearsalConfirmPage } from '../../../archivist-ui/views/deployment-test-cancel.js';
 import type { Session } from '../../archivist/sessions.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
-import { own, titleIn } from './deployment-test-access.js';
+import { own } from './deployment-test-access.js';
 import { sendPage } from './page.js';
+import { testCaseTitle } from '../../rehearsal/test-case.js';
+import { rehearsalDetail } from '../../archivist/usage-detail.js';
 import type { ArchivistRouteContext } from './route-context.js';
 
 /** Adds the finish and cancel routes to the deployment-test router. */
@@ -25,7 +27,7 @@ export function addCloseRoutes(router: Router, ctx: ArchivistRouteContext, rehea
         res.redirect(303, pathOf(r.id));
         return;
       }
-      const caseTitle = titleIn(rehearsal.testCases.get(r.caseName).title, page.lang);
+      const caseTitle = testCaseTitle(rehearsal.testCases.get(r.caseName).title, page.lang);
       sendPage(res, h(CancelRehearsalConfirmPage, { ctx: page, rehearsal: r, caseTitle }));
     }),
   );
@@ -49,8 +51,12 @@ function close(
         action === 'finish'
           ? await rehearsal.rehearsals.finish(r.id, by)
           : await rehearsal.rehearsals.cancel(r.id, by);
-      const detail = action === 'finish' ? `finished (${closed.finalResult ?? ''})` : 'cancelled';
-      await ctx.deps.service.logDeploymentTest(session, r.hetu, `${detail} ${r.caseName} (${r.id})`);
+      const outcome = closed.finalResult;
+      const detail =
+        action === 'finish'
+          ? rehearsalDetail('finished', r, outcome === undefined ? {} : { outcome })
+          : rehearsalDetail('cancelled', r);
+      await ctx.deps.service.logDeploymentTest(session, r.hetu, detail);
     }
     res.redirect(303, pathOf(r.id));
   };

@@ -11,10 +11,11 @@ import { rehearsalDetail } from '../../archivist/usage-detail.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
 import { startFormError } from '../../rehearsal/start-errors.js';
 import type { StartFormError, StartFormValues } from '../../rehearsal/view-models.js';
-import { own, titleIn, visibleTo } from './deployment-test-access.js';
+import { own, visibleTo } from './deployment-test-access.js';
 import { addCloseRoutes } from './deployment-test-close-routes.js';
 import { sendPage } from './page.js';
 import { rehearsalPurposeStated, stateRehearsalPurpose } from './rehearsal-purpose.js';
+import { testCaseTitle } from '../../rehearsal/test-case.js';
 import type { ArchivistRouteContext } from './route-context.js';
 
 const REPORTS = [
@@ -72,7 +73,9 @@ async function sendListPage(
     ),
   );
   const page = ctx.pageContextOf(req, session);
-  const cases = rehearsal.testCases.list().map((c) => ({ name: c.name, title: titleIn(c.title, page.lang) }));
+  const cases = rehearsal.testCases
+    .list()
+    .map((c) => ({ name: c.name, title: testCaseTitle(c.title, page.lang) }));
   const rehearsals = mine.map((r, i) => ({ ...r, ...(states[i] === undefined ? {} : { state: states[i] }) }));
   sendPage(
     res,
@@ -143,7 +146,7 @@ function showRehearsal(
       h(DeploymentTestPage, {
         ctx: page,
         verdict,
-        caseTitle: titleIn(verdict.testCase.title, page.lang),
+        caseTitle: testCaseTitle(verdict.testCase.title, page.lang),
         deadlineText: model.deadlineText,
         registerName: (oid: string) => ctx.orgName(oid) ?? oid,
       }),
@@ -163,7 +166,7 @@ function sendReport(
     if (!(await rehearsalPurposeStated(ctx, req, res, session, r, 'redirect'))) {
       return;
     }
-    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('report', r, kind));
+    await ctx.deps.service.logDeploymentTest(session, r.hetu, rehearsalDetail('report', r, { report: kind }));
     const files = rehearsal.reports;
     // The report follows the archivist's language, as the page that links to it does.
     const { lang } = ctx.pageContextOf(req, session);
