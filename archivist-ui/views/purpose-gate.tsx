@@ -3,10 +3,11 @@
  * rehearsal's page) until the archivist states why it looks at that client. It names no client: nothing of
  * the client shows before the purpose is stated. A wrong field is marked and described where it is.
  */
-import { ACCESS_REASONS, type PurposeProblem } from '../../server/archivist/view-models.js';
+import type { PurposeProblem } from '../../server/archivist/view-models.js';
 import { purposeMessages } from '../i18n/purpose.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { PurposeFields } from './purpose-fields.js';
 
 export interface PurposeForm {
   readonly reason?: string;
@@ -25,69 +26,19 @@ export interface PurposeGateProps {
   readonly cancelHref: string;
 }
 
-/** aria-describedby of a field: its hint and, when it is the wrong one, its error. */
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const kept = ids.filter((id): id is string => typeof id === 'string');
-  return kept.length > 0 ? kept.join(' ') : undefined;
-}
-
 function ReasonFields(props: PurposeGateProps) {
   const { ctx, form, problem } = props;
-  const { t } = ctx;
   const p = purposeMessages(ctx.lang);
+  const message = problem === 'reason' ? p.reasonMissing : p.reasonTextMissing;
   return (
-    <>
-      <div class="field">
-        <label for="reason">{t.reason}</label>
-        <select
-          id="reason"
-          name="reason"
-          required
-          aria-invalid={problem === 'reason' ? 'true' : undefined}
-          aria-describedby={describedBy(
-            problem === 'reason' && 'reason-error',
-            props.suggested && 'reason-suggested',
-            'reason-hint',
-          )}
-        >
-          <option value="">–</option>
-          {ACCESS_REASONS.map((r) => (
-            <option value={r} selected={form.reason === r}>
-              {t.reasons[r]}
-            </option>
-          ))}
-        </select>
-        {problem === 'reason' && (
-          <p id="reason-error" class="alert alert-error field-error">
-            {p.reasonMissing}
-          </p>
-        )}
-        {props.suggested && (
-          <p id="reason-suggested" class="hint">
-            {p.suggested}
-          </p>
-        )}
-        <p id="reason-hint" class="hint">
-          {t.reasonHint}
-        </p>
-      </div>
-      <div class="field">
-        <label for="reasonText">{t.reasonText}</label>
-        <input
-          id="reasonText"
-          name="reasonText"
-          value={form.reasonText ?? ''}
-          maxLength={200}
-          aria-invalid={problem === 'reasonText' ? 'true' : undefined}
-          aria-describedby={problem === 'reasonText' ? 'reasonText-error' : undefined}
-        />
-        {problem === 'reasonText' && (
-          <p id="reasonText-error" class="alert alert-error field-error">
-            {p.reasonTextMissing}
-          </p>
-        )}
-      </div>
-    </>
+    <PurposeFields
+      ctx={ctx}
+      required
+      reason={form.reason}
+      reasonText={form.reasonText}
+      problem={problem && { field: problem, message }}
+      suggestion={props.suggested ? p.suggested : undefined}
+    />
   );
 }
 

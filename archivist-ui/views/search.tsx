@@ -1,7 +1,9 @@
 /** The search page: client identity code, the stated purpose of use, filters, and the grouped results. */
-import { ACCESS_REASONS, type SearchResult } from '../../server/archivist/view-models.js';
+import type { SearchResult } from '../../server/archivist/view-models.js';
 import type { PageContext } from './context.js';
+import { FieldError, describedBy } from './field-error.js';
 import { Layout } from './layout.js';
+import { PurposeFields } from './purpose-fields.js';
 import { Results, type ResultNames } from './results.js';
 
 export interface Option {
@@ -58,20 +60,6 @@ function CodeSelect(props: {
 /** Which field a search error belongs to: the identity code, the purpose of use or its details. */
 export type SearchErrorField = 'hetu' | 'reason' | 'reasonText';
 
-/** A field's error, shown under it; its id goes first in the field's aria-describedby. */
-function FieldError(props: { id: string; message?: string }) {
-  return props.message ? (
-    <p class="field-error" id={props.id}>
-      {props.message}
-    </p>
-  ) : null;
-}
-
-/** The ids that describe a field: its error (when it has one) before its hint. */
-function describedBy(error: string | undefined, ...ids: string[]): string {
-  return (error ? [`${ids[0]}-error`, ...ids.slice(1)] : ids.slice(1)).join(' ');
-}
-
 /**
  * What every search needs: the client's identity code and the stated reason for access. A field in error
  * says so (aria-invalid), is described by its message, and takes the focus when the page opens.
@@ -85,11 +73,6 @@ function SearchMain(props: {
   const { ctx, form } = props;
   const { t } = ctx;
   const hetuError = props.errorField === 'hetu' ? props.error : undefined;
-  const reasonError =
-    props.errorField === 'reason' || props.errorField === 'reasonText' ? props.error : undefined;
-  // "Other" needs its details: the error then concerns the details field too.
-  const textError =
-    props.errorField === 'reasonText' || (reasonError && form.reason === 'other') ? reasonError : undefined;
   return (
     <div class="search-main">
       <div class="field">
@@ -101,7 +84,7 @@ function SearchMain(props: {
           autocomplete="off"
           spellcheck={false}
           inputMode="text"
-          aria-describedby={describedBy(hetuError, 'hetu', 'hetu-hint')}
+          aria-describedby={describedBy(hetuError && 'hetu-error', 'hetu-hint')}
           aria-invalid={hetuError ? 'true' : undefined}
           autofocus={hetuError !== undefined}
           class="input-hetu"
@@ -111,38 +94,16 @@ function SearchMain(props: {
           {t.hetuHint}
         </p>
       </div>
-      <div class="field">
-        <label for="reason">{t.reason}</label>
-        <select
-          id="reason"
-          name="reason"
-          aria-describedby={describedBy(reasonError, 'reason', 'reason-hint')}
-          aria-invalid={reasonError ? 'true' : undefined}
-          autofocus={reasonError !== undefined}
-        >
-          <option value="">–</option>
-          {ACCESS_REASONS.map((r) => (
-            <option value={r} selected={form.reason === r}>
-              {t.reasons[r]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="reason-error" message={reasonError} />
-        <p id="reason-hint" class="hint">
-          {t.reasonHint}
-        </p>
-      </div>
-      <div class="field">
-        <label for="reasonText">{t.reasonText}</label>
-        <input
-          id="reasonText"
-          name="reasonText"
-          value={form.reasonText ?? ''}
-          maxLength={200}
-          aria-describedby={textError ? 'reason-error' : undefined}
-          aria-invalid={textError ? 'true' : undefined}
-        />
-      </div>
+      <PurposeFields
+        ctx={ctx}
+        reason={form.reason}
+        reasonText={form.reasonText}
+        problem={
+          props.errorField === 'reason' || props.errorField === 'reasonText'
+            ? { field: props.errorField, message: props.error ?? t.reasonRequired }
+            : undefined
+        }
+      />
     </div>
   );
 }
