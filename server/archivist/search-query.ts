@@ -53,3 +53,17 @@ function hl7Day(iso: string): string {
   }
   return iso.replace(/-/g, '');
 }
+
+/** A search filter: what narrows a search beyond the client (the hetu) and the purpose of use. */
+export type SearchFilterKey = Exclude<keyof SearchQuery, 'hetu'>;
+
+export const SEARCH_FILTER_KEYS = [
+  'palvelutehtava',
+  'documentType',
+  'prosessivaihe',
+  'caseId',
+  'from',
+  'to',
+  'state',
+  'registerOid',
+] as const satisfies readonly SearchFilterKey[];

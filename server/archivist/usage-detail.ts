@@ -5,21 +5,7 @@
  * Entries written before this form ("19/20 match", "viewed <case> (<id>)") are read too.
  */
 import type { UsageAction } from '../store/usage-log-store.js';
-import type { SearchQuery } from './search-query.js';
-
-/** A search filter the log names (the client's hetu has its own column). */
-export type SearchFilterKey = Exclude<keyof SearchQuery, 'hetu'>;
-
-export const SEARCH_FILTER_KEYS = [
-  'palvelutehtava',
-  'documentType',
-  'prosessivaihe',
-  'caseId',
-  'from',
-  'to',
-  'state',
-  'registerOid',
-] as const satisfies readonly SearchFilterKey[];
+import { SEARCH_FILTER_KEYS, type SearchFilterKey } from './search-query.js';
 
 export type RehearsalStep = 'started' | 'viewed' | 'report' | 'finished' | 'cancelled';
 export type ReportFormat = 'html' | 'pdf' | 'eml';

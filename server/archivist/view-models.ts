@@ -29,7 +29,8 @@ export type { FieldLabel } from './content-fields.js';
 export type { ProviderModel } from './provider.js';
 export type { ContentField, ContentValue, SystemName } from './structured-content.js';
 export type { RegisterContext, RegisterRightLine } from './register-context.js';
-export type { SearchFilterKey, UsageDetail } from './usage-detail.js';
+export type { SearchFilterKey } from './search-query.js';
+export type { UsageDetail } from './usage-detail.js';
 export type {
   SignatureCheckName,
   SignatureCheckNote,

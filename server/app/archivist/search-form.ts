@@ -8,7 +8,7 @@ import type { Messages } from '../../../archivist-ui/i18n/fi.js';
 import type { SearchForm, SearchOptions } from '../../../archivist-ui/views/search.js';
 import type { ArchivistService } from '../../archivist/archivist-service.js';
 import type { SearchResult } from '../../archivist/document-view.js';
-import type { SearchQuery } from '../../archivist/search-query.js';
+import { SEARCH_FILTER_KEYS, type SearchQuery } from '../../archivist/search-query.js';
 import type { Session } from '../../archivist/sessions.js';
 import { readPurpose, type PurposeProblem } from '../../archivist/purposes.js';
 import type { CodeLists } from '../../codes/code-lists.js';
@@ -16,23 +16,11 @@ import { CODE_SYSTEMS } from '../../codes/code-systems.js';
 import { KantaSimError } from '../../errors.js';
 import type { DocumentState } from '../../store/archive-store.js';
 
-/** The search filters beyond the client and the stated reason. */
-const FILTER_KEYS = [
-  'palvelutehtava',
-  'documentType',
-  'prosessivaihe',
-  'caseId',
-  'from',
-  'to',
-  'state',
-  'registerOid',
-] as const;
-
 const FORM_KEYS = [
   'hetu',
   'reason',
   'reasonText',
-  ...FILTER_KEYS,
+  ...SEARCH_FILTER_KEYS,
 ] as const satisfies readonly (keyof SearchForm)[];
 
 const STATES: readonly DocumentState[] = ['current', 'replaced', 'invalidated'];
@@ -92,7 +80,7 @@ export async function readSearch(
     raw.hetu = raw.hetu.toUpperCase();
   }
   const form: SearchForm = { ...raw };
-  const filtersOpen = FILTER_KEYS.some((k) => raw[k] !== undefined);
+  const filtersOpen = SEARCH_FILTER_KEYS.some((k) => raw[k] !== undefined);
   const base = { form, options: options(codes, lang), filtersOpen };
   const asked = raw.hetu !== undefined || filtersOpen;
   if (!asked) {
