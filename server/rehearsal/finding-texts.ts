@@ -3,20 +3,10 @@
  * e-mail). A finding is data (its kind, the document, the register, the fields); its English `message` is
  * for the CLI and JSON. Here, and not in archivist-ui, because the report is built on this floor.
  */
-import type { FieldMismatch, FindingKind, FindingSubject } from './evaluation.js';
+import type { Finding } from './evaluation.js';
 
-/** A finding as data: the page words it from its kind and values (its English `message` is for the CLI). */
-export interface FindingLine {
-  readonly kind: FindingKind;
-  readonly key?: string;
-  readonly documentId?: string;
-  readonly field?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-  readonly about?: FindingSubject;
-  readonly mismatches?: readonly FieldMismatch[];
-  readonly note?: string;
-}
+/** A finding as data, worded here from its kind and values (its English `message` is for the CLI). */
+export type FindingLine = Omit<Finding, 'message'>;
 
 export type TextLang = 'fi' | 'sv' | 'en';
 
