@@ -159,7 +159,24 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
           .send({ csrf: a.csrf, reason: INVALIDATION_REASON })
       ).text,
   },
+  {
+    name: 'purpose form (reason missing)',
+    get: async (a) =>
+      (
+        await a.agent
+          .post(`/archivist/documents/${encodeURIComponent(ids.planV2)}/purpose`)
+          .type('form')
+          .send({ csrf: a.csrf, reason: '' })
+          .expect(400)
+      ).text,
+  },
   { name: 'usage log', get: async (a) => (await a.agent.get('/archivist/usage-log')).text },
+  {
+    name: 'usage log (filtered, a bad day)',
+    get: async (a) =>
+      (await a.agent.get('/archivist/usage-log').query({ action: 'view', from: '2026-02-31' }).expect(400))
+        .text,
+  },
   {
     name: 'error page (not found)',
     get: async (a) => (await a.agent.get('/archivist/documents/1.2.246.10.999.1')).text,
@@ -170,6 +187,17 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
       (await a.agent.get('/archivist/search').query({ from: '2026-13-45', reason: 'training' })).text,
   },
   { name: 'deployment tests', get: async (a) => (await a.agent.get('/archivist/deployment-tests')).text },
+  {
+    name: 'deployment tests (start refused)',
+    get: async (a) =>
+      (
+        await a.agent
+          .post('/archivist/deployment-tests')
+          .type('form')
+          .send({ csrf: a.csrf, caseName: 'lastensuojelu', hetu: '010181-900X' })
+          .expect(400)
+      ).text,
+  },
   {
     name: 'rehearsal (finished, with findings)',
     get: async (a) =>
@@ -183,12 +211,12 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
   },
 ];
 
-/** The sign-in page, rendered before signing in. */
 /** The test cases' titles in the page's language: the shipped ones are titled in fi, sv and en. */
 function titlesIn(lang: Lang): string[] {
   return sim.running.rehearsal.testCases.list().map((c) => testCaseTitle(c.title, lang));
 }
 
+/** The sign-in page, rendered before signing in. */
 async function signInPage(lang: Lang): Promise<string> {
   const agent = (await import('supertest')).default.agent(sim.webUrl);
   await agent.get('/archivist/prefs').query({ lang, next: '/archivist/login' });
