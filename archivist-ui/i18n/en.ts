@@ -68,7 +68,6 @@ export const en: Messages = {
   noResults: 'No documents match the search.',
   searchPrompt: "Search by the client's personal identity code or by filters.",
   client: 'Client',
-  caseLabel: 'Case',
   noCase: 'Documents outside a case',
   noServiceTask: 'No service task',
   timeline: 'Timeline by process phase',

@@ -76,7 +76,6 @@ export const fi = {
   noResults: 'Hakuehdoilla ei löytynyt asiakirjoja.',
   searchPrompt: 'Hae asiakkaan henkilötunnuksella tai rajauksilla.',
   client: 'Asiakas',
-  caseLabel: 'Asia',
   noCase: 'Ei asiaan liittyvät asiakirjat',
   noServiceTask: 'Palvelutehtävä puuttuu',
   timeline: 'Aikajana prosessivaiheittain',

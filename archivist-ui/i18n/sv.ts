@@ -68,7 +68,6 @@ export const sv: Messages = {
   noResults: 'Inga dokument hittades med sökvillkoren.',
   searchPrompt: 'Sök med klientens personbeteckning eller med avgränsningar.',
   client: 'Klient',
-  caseLabel: 'Ärende',
   noCase: 'Dokument utan ärende',
   noServiceTask: 'Serviceuppgift saknas',
   timeline: 'Tidslinje enligt processfas',

@@ -12,7 +12,6 @@ import type { PageContext } from './context.js';
 export interface ResultNames {
   phase(code: string): string | undefined;
   task(code: string): string | undefined;
-  documentType(code: string): string | undefined;
   register(oid: string): string | undefined;
 }
 

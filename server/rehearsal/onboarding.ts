@@ -6,7 +6,6 @@
 import {
   PARTICIPANT_ROLES,
   type OnboardingRecord,
-  type ParticipantRole,
   type RegisterAccessRight,
 } from '../store/rehearsal-store.js';
 import {
@@ -20,14 +19,6 @@ import {
   isoDateAt,
   stringAt,
 } from './read-input.js';
-
-/** Finnish names of the participant roles, for the report. */
-export const PARTICIPANT_ROLE_NAMES: Readonly<Record<ParticipantRole, { fi: string; en: string }>> = {
-  performer: { fi: 'Testin suorittaja', en: 'Performer of the test' },
-  'application-support': { fi: 'Sovellustuki', en: 'Application support' },
-  'network-support': { fi: 'Verkkotuki', en: 'Network support' },
-  'kanta-archivist': { fi: 'Kanta-arkistonhoitaja', en: 'Kanta archivist' },
-};
 
 /** An onboarding record as a person or API client writes it: updatedAt is the server's. */
 export type OnboardingInput = Omit<OnboardingRecord, 'updatedAt'>;

@@ -44,7 +44,6 @@ export function codeNamer(codes: CodeLists, lang: Lang) {
   return {
     phase: (code: string) => name(CODE_SYSTEMS.PROCESS_PHASE, code),
     task: (code: string) => name(CODE_SYSTEMS.SERVICE_TASK, code),
-    documentType: (code: string) => name(CODE_SYSTEMS.DOCUMENT_TYPE, code),
   };
 }
 

@@ -26,7 +26,6 @@ function render(error?: string, errorField?: SearchErrorField, reason?: string):
       names: {
         phase: () => undefined,
         task: () => undefined,
-        documentType: () => undefined,
         register: () => undefined,
       },
     }),
