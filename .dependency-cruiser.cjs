@@ -23,6 +23,8 @@ const FLOORS = [
   // services built on the archive
   ['server/archivist', 'server/rehearsal'],
   ['server/control'],
+  // the classroom: trainee sandboxes built from scenarios and seeds, the trainer's console, exercises
+  ['server/classroom'],
   // server-rendered views: view models in, HTML out
   ['archivist-ui'],
   // the surfaces: the Kanta interface, the web and control API, the archivist interface
@@ -110,7 +112,7 @@ module.exports = {
         'from the server, the views import only the view models made for them (server/*/view-models.ts)',
       severity: 'error',
       from: { path: '^archivist-ui/' },
-      to: { path: '^server/', pathNot: '^server/(archivist|rehearsal)/view-models\\.ts$' },
+      to: { path: '^server/', pathNot: '^server/(archivist|rehearsal|classroom)/view-models\\.ts$' },
     },
     {
       name: 'xml-dom-only-in-readers',
