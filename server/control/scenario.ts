@@ -29,18 +29,29 @@ export interface SeedDocument {
   readonly professional?: string;
   /** One of the scenario's identities. */
   readonly hetu: string;
+  /**
+   * The scenario-local name other entries use for this document; its id is derived from the register
+   * keeper and this key (scenario-ids.ts). Default: made from the entry's place and content.
+   */
+  readonly key?: string;
+  /** The scenario-local case (asia) key; documents sharing it share one case id. */
+  readonly case?: string;
+  /** An absolute document id (older format); prefer `key`, which survives retargeting. */
   readonly id?: string;
+  /** An absolute case id (older format); prefer `case`. */
   readonly caseId?: string;
   /** ISO date-time the document was written; default now (the simulated clock). */
   readonly date?: string;
 }
 
+export interface ScenarioOrganisation {
+  readonly oid: string;
+  readonly name: string;
+  readonly units?: readonly { readonly oid: string; readonly name: string }[];
+}
+
 export interface Scenario {
-  readonly organisations: readonly {
-    readonly oid: string;
-    readonly name: string;
-    readonly units?: readonly { readonly oid: string; readonly name: string }[];
-  }[];
+  readonly organisations: readonly ScenarioOrganisation[];
   readonly professionals: readonly {
     readonly regno: string;
     readonly name: string;
@@ -69,7 +80,7 @@ export function parseScenario(raw: unknown): Scenario {
     }
     return v.map((item, i) => object(item, `${key}[${i}]`));
   };
-  return {
+  const scenario: Scenario = {
     organisations: list('organisations').map((o, i) => ({
       oid: str(o.oid, `organisations[${i}].oid`),
       name: str(o.name, `organisations[${i}].name`),
@@ -110,12 +121,31 @@ export function parseScenario(raw: unknown): Scenario {
         hetu: str(d.hetu, at('hetu')),
         ...optional('unit'),
         ...optional('professional'),
+        ...optional('key'),
+        ...optional('case'),
         ...optional('id'),
         ...optional('caseId'),
         ...optional('date'),
       };
     }),
   };
+  checkKeysUnique(scenario.documents);
+  return scenario;
+}
+
+/** A key names one document: a second entry with the same key is a mistake, not a second copy. */
+function checkKeysUnique(documents: readonly SeedDocument[]): void {
+  const seen = new Map<string, number>();
+  documents.forEach((d, i) => {
+    if (d.key === undefined) {
+      return;
+    }
+    const first = seen.get(d.key);
+    if (first !== undefined) {
+      throw bad(`documents[${i}].key: "${d.key}" is already the key of documents[${first}]`);
+    }
+    seen.set(d.key, i);
+  });
 }
 
 function object(v: unknown, where: string): Record<string, unknown> {

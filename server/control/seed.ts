@@ -3,46 +3,31 @@
  * archivists, test identities and pre-archived documents. Documents are built with buildSignedMessage and
  * archived through the archive service itself, with the organisation's own TLS identity, so a seeded
  * document is exactly what a client system would have archived, signed at its own date (the test PKI is
- * valid from pkiValidFrom, 2008 by default, so history can be seeded). Idempotent for organisations and
- * professionals (an existing one is kept); whole or nothing for everything else.
+ * valid from pkiValidFrom, 2008 by default, so history can be seeded). Idempotent: an existing organisation
+ * or professional is kept, and a scenario whose documents are all archived already (their ids are derived
+ * from keeper and key, scenario-ids.ts) is a no-op that says so; whole or nothing for everything else.
  */
-import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
-import type { CaseDocumentInput } from '../cda/templates-common.js';
-import { assessment, clientNote, clientPlan, decision, initiation } from '../cda/templates-documents.js';
 import { KantaSimError, isKantaSimError } from '../errors.js';
 import { addOrganisation, type Organisation } from '../pki/organisations.js';
-import { addProfessional, type Professional } from '../pki/professionals.js';
+import { addProfessional } from '../pki/professionals.js';
 import { checkHetu, isTestIdentity } from '../hl7/hetu.js';
 import type { RuleViolation } from '../rules/rule.js';
-import { buildSignedMessage } from '../samples/signed-message.js';
 import { parseScenario, type Scenario, type SeedIdentity } from './scenario.js';
+import { plannedDocumentIds } from './scenario-ids.js';
+import { buildSeedMessage, type SeedMessage, type SeedSigningDeps } from './seed-message.js';
 import { validateSubmission, type ValidationContext } from './validate-submission.js';
 
 export type { Scenario, SeedIdentity } from './scenario.js';
 
-const TEMPLATES = {
-  initiation,
-  assessment,
-  'client-plan': clientPlan,
-  decision,
-  'client-note': clientNote,
-} as const satisfies Record<string, (input: CaseDocumentInput) => unknown>;
+export { SEED_TEMPLATES, type SeedTemplate } from './seed-message.js';
 
-export type SeedTemplate = keyof typeof TEMPLATES;
-export const SEED_TEMPLATES = Object.keys(TEMPLATES) as SeedTemplate[];
-
-export interface SeedDeps {
+export interface SeedDeps extends SeedSigningDeps {
   readonly dataDir: string;
-  readonly organisations: { get(oid: string): Organisation | undefined };
-  readonly professionals: { get(regno: string): Professional | undefined };
   /** Archives one message as the organisation (its client certificate is the TLS identity). */
   readonly archive: (messageBytes: Buffer, as: Organisation) => Promise<ExchangeOutcome>;
-  readonly clock: () => Date;
   readonly testIdentityGuardrail: boolean;
-  /** The default author of seeded documents. */
-  readonly defaultProfessional: Professional;
   /** The archive's rules without storing, at the simulated now: a seed is checked whole before it writes. */
   readonly validation: () => ValidationContext;
   /** Whether a document id is already archived. */
@@ -56,7 +41,12 @@ export interface SeedResult {
   readonly professionals: { readonly created: string[]; readonly existing: string[] };
   readonly archivists: number;
   readonly identities: readonly SeedIdentity[];
+  /** The documents this seed archived. */
   readonly documents: readonly string[];
+  /** The scenario's documents that were archived before (all of them when `alreadyApplied`). */
+  readonly existing: readonly string[];
+  /** True when every document of the scenario was already archived: nothing was done. */
+  readonly alreadyApplied: boolean;
 }
 
 /** Reads and parses a scenario file (JSON). */
@@ -86,6 +76,9 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
       'seed: this kanta-sim has no archivist module to seed "archivists" into',
     );
   }
+  const planned = plannedDocumentIds(scenario);
+  const existing = await alreadyArchived(planned, deps);
+  const alreadyApplied = planned.length > 0 && existing.length === planned.length;
   const created: string[] = [];
   const orgs = { created: [] as string[], existing: [] as string[] };
   const pros = { created: [] as string[], existing: [] as string[] };
@@ -106,6 +99,17 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
         await orExisting(addProfessional(deps.dataDir, { ...p, now: deps.clock() }), pros, p.regno, created);
       }
     }
+    if (alreadyApplied) {
+      return {
+        organisations: orgs,
+        professionals: pros,
+        archivists,
+        identities: scenario.identities,
+        documents: [],
+        existing,
+        alreadyApplied,
+      };
+    }
     messages = scenario.documents.map((d, i) => buildSeedMessage(d, i, scenario.identities, deps));
     await checkMessages(messages, deps);
     if (deps.seedArchivists && scenario.archivists.length > 0) {
@@ -124,7 +128,38 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
     }
     documents.push(m.id);
   }
-  return { organisations: orgs, professionals: pros, archivists, identities: scenario.identities, documents };
+  return {
+    organisations: orgs,
+    professionals: pros,
+    archivists,
+    identities: scenario.identities,
+    documents,
+    existing: [],
+    alreadyApplied: false,
+  };
+}
+
+/**
+ * The planned ids already archived. None: a fresh apply. All: applied before. Some: the data is neither
+ * (a sandbox half reset, or another scenario reusing keys), and applying it would mix the two, so it is
+ * refused with what is present and what is missing.
+ */
+async function alreadyArchived(planned: readonly string[], deps: SeedDeps): Promise<string[]> {
+  const present: string[] = [];
+  for (const id of new Set(planned)) {
+    if (await deps.documentExists(id)) {
+      present.push(id);
+    }
+  }
+  if (present.length > 0 && present.length < new Set(planned).size) {
+    const missing = planned.filter((id) => !present.includes(id));
+    throw new KantaSimError(
+      'CONFLICT',
+      `seed: ${present.length} of this scenario's ${planned.length} documents are archived already and ${missing.length} are not; reset the register (or restore a snapshot) before applying it`,
+      { details: { present, missing } },
+    );
+  }
+  return present;
 }
 
 function checkIdentities(identities: readonly SeedIdentity[], deps: SeedDeps): void {
@@ -137,14 +172,6 @@ function checkIdentities(identities: readonly SeedIdentity[], deps: SeedDeps): v
       );
     }
   }
-}
-
-/** One seeded document, signed and framed, not yet archived. */
-interface SeedMessage {
-  readonly where: string;
-  readonly id: string;
-  readonly organisation: Organisation;
-  readonly bytes: Buffer;
 }
 
 /** Every message as the archive would judge it now, and ids neither repeated nor already archived. */
@@ -181,71 +208,6 @@ function seedRefusal(m: SeedMessage, violations: readonly RuleViolation[], what:
 }
 
 const entryOf = (m: SeedMessage): string => m.where.replace(/^seed: /, '');
-
-function buildSeedMessage(
-  d: Scenario['documents'][number],
-  index: number,
-  identities: readonly SeedIdentity[],
-  deps: SeedDeps,
-): SeedMessage {
-  const where = `seed: documents[${index}]`;
-  const org = deps.organisations.get(d.organisation);
-  if (!org) {
-    throw new KantaSimError('BAD_REQUEST', `${where}: organisation ${d.organisation} is not registered`);
-  }
-  const pro = d.professional ? deps.professionals.get(d.professional) : deps.defaultProfessional;
-  if (!pro) {
-    throw new KantaSimError(
-      'BAD_REQUEST',
-      `${where}: professional ${d.professional ?? ''} is not registered`,
-    );
-  }
-  const identity = identities.find((x) => x.hetu === d.hetu);
-  if (!identity) {
-    throw new KantaSimError('BAD_REQUEST', `${where}: hetu ${d.hetu} is not among the scenario's identities`);
-  }
-  const unit = (d.unit ? org.units.find((u) => u.oid === d.unit) : org.units[0]) ?? {
-    oid: org.oid,
-    name: org.name,
-  };
-  const date = d.date ? new Date(d.date) : deps.clock();
-  const base = org.oid.replace(/\.10\.0$/, '');
-  const stamp = `${date.getTime()}${index}`;
-  const id = d.id ?? `${base}.95.${date.getUTCFullYear()}.${index + 1}.${stamp}`;
-  const spec = TEMPLATES[d.template]({
-    id,
-    caseId: d.caseId ?? `${base}.96.${date.getUTCFullYear()}.1.1`,
-    client: {
-      hetu: identity.hetu,
-      given: identity.given,
-      family: identity.family,
-      gender: identity.gender,
-    },
-    organiser: { oid: org.oid, name: org.name },
-    serviceUnit: unit,
-    author: { regNo: pro.regno, given: pro.given, family: pro.family, title: pro.title },
-    date,
-  });
-  const message = buildSignedMessage({
-    spec,
-    serviceRequest: 'SP17',
-    senderOid: org.oid,
-    messageId: { root: org.oid, extension: `seed-${stamp}` },
-    creationTime: date,
-    system: {
-      keyPem: readFileSync(org.files.signingKey, 'utf8'),
-      certPem: readFileSync(org.files.signingCert, 'utf8'),
-    },
-    professionals: [
-      {
-        keyPem: readFileSync(pro.files.key, 'utf8'),
-        certPem: readFileSync(pro.files.cert, 'utf8'),
-        regNo: pro.regno,
-      },
-    ],
-  });
-  return { where, id, organisation: org, bytes: Buffer.from(message.messageXml, 'utf8') };
-}
 
 async function orExisting(
   creating: Promise<{ readonly dir: string }>,

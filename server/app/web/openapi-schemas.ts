@@ -164,6 +164,8 @@ export const OPENAPI_SCHEMAS = Object.freeze({
             unit: { type: 'string' },
             professional: { type: 'string' },
             hetu: { type: 'string' },
+            key: { type: 'string' },
+            case: { type: 'string' },
             id: { type: 'string' },
             caseId: { type: 'string' },
             date: { type: 'string', format: 'date-time' },
