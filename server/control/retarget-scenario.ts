@@ -24,7 +24,11 @@ export interface RetargetOptions {
   readonly usernameSuffix?: string;
 }
 
-/** A copy of the scenario with `from` replaced by `to` everywhere it keeps the register. Pure. */
+/**
+ * A copy of the scenario with `from` replaced by `to` everywhere it keeps the register: the organisation
+ * entry, its units, the documents and expected refusals it keeps (a provider's unit stays the provider's)
+ * and the archivists of its register (usernames made unique per copy). Pure.
+ */
 export function retargetScenario(scenario: Scenario, options: RetargetOptions): Scenario {
   const { from, to } = options;
   const original = scenario.organisations.find((o) => o.oid === from);
@@ -46,6 +50,11 @@ export function retargetScenario(scenario: Scenario, options: RetargetOptions): 
     ),
     documents: scenario.documents.map((d, i) =>
       d.organisation === from ? moveDocument(d, `documents[${i}]`, to.oid, units, moveOid) : d,
+    ),
+    refusals: scenario.refusals.map((r, i) =>
+      r.organisation === from
+        ? { ...moveDocument(r, `refusals[${i}]`, to.oid, units, moveOid), rule: r.rule }
+        : r,
     ),
     archivists: scenario.archivists.map((a, i) => moveArchivist(a, i, from, to.oid, suffix)),
   };
@@ -75,8 +84,11 @@ function moveDocument(
   units: ReadonlyMap<string, { oid: string }>,
   moveOid: (oid: string, where: string) => string,
 ): SeedDocument {
+  // A provider's unit is the provider's: it stays, as one provider serves every copy.
   const unit =
-    d.unit === undefined ? undefined : (units.get(d.unit)?.oid ?? moveOid(d.unit, `${where}.unit`));
+    d.unit === undefined || d.provider !== undefined
+      ? d.unit
+      : (units.get(d.unit)?.oid ?? moveOid(d.unit, `${where}.unit`));
   return {
     ...d,
     organisation: keeper,

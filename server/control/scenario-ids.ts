@@ -11,6 +11,7 @@ import type { Scenario, SeedDocument } from './scenario.js';
 /** The arcs kanta-sim puts under an organisation's base for seeded documents and cases. */
 const DOCUMENT_ARC = '95';
 const CASE_ARC = '96';
+const RELATIONSHIP_ARC = '97';
 
 /**
  * The organisation's base arcs: `1.2.246.10.1234567.10.0` -> `1.2.246.10.1234567` (the `.10.0` is the
@@ -37,6 +38,19 @@ export function caseIdFor(keeperOid: string, caseKey: string): string {
   return `${organisationBase(keeperOid)}.${CASE_ARC}.${arcOf(`case:${caseKey}`)}`;
 }
 
+/** The client relationship's own id (asiakkuuden yksilöintitunnus) of a client-relationship document set. */
+export function relationshipIdFor(keeperOid: string, rootKey: string): string {
+  return `${organisationBase(keeperOid)}.${RELATIONSHIP_ARC}.${arcOf(`relationship:${rootKey}`)}`;
+}
+
+/** The id of the nullified version an invalidation archives. */
+export function invalidationIdFor(
+  keeperOid: string,
+  invalidation: { document: string; key?: string },
+): string {
+  return documentIdFor(keeperOid, invalidation.key ?? `${invalidation.document}~invalidation`);
+}
+
 /**
  * A document's key: its own `key`, or for an entry without one (the older format) a key made of its place
  * and content, so that two different scenarios never share ids by accident while the same entry does.
@@ -55,9 +69,14 @@ export function documentIdOf(document: SeedDocument, index: number): string {
 }
 
 /**
- * Every document id the scenario would create, in order (documents, then invalidations). A caller that
- * must be idempotent (the classroom) compares these with what is archived: all present means applied.
+ * Every document id the scenario would create, in order: its documents, then the nullified versions its
+ * invalidations archive (refusals store nothing). A caller that must be idempotent (the classroom)
+ * compares these with what is archived: all present means applied.
  */
 export function plannedDocumentIds(scenario: Scenario): string[] {
-  return scenario.documents.map((d, i) => documentIdOf(d, i));
+  const keeperOf = (key: string): string => scenario.documents.find((d) => d.key === key)?.organisation ?? '';
+  return [
+    ...scenario.documents.map((d, i) => documentIdOf(d, i)),
+    ...scenario.invalidations.map((inv) => invalidationIdFor(keeperOf(inv.document), inv)),
+  ];
 }

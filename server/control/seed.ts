@@ -1,23 +1,24 @@
 /**
- * Seeding from a scenario (POST /__sim/seed, `kanta-sim start --seed FILE`): organisations, professionals,
- * archivists, test identities and pre-archived documents. Documents are built with buildSignedMessage and
- * archived through the archive service itself, with the organisation's own TLS identity, so a seeded
- * document is exactly what a client system would have archived, signed at its own date (the test PKI is
- * valid from pkiValidFrom, 2008 by default, so history can be seeded). Idempotent: an existing organisation
- * or professional is kept, and a scenario whose documents are all archived already (their ids are derived
- * from keeper and key, scenario-ids.ts) is a no-op that says so; whole or nothing for everything else.
+ * Seeding from a scenario (POST /__sim/seed, `kanta-sim start --seed FILE`, the classroom): organisations,
+ * professionals, archivists, test identities, documents with their versions, invalidations and expected
+ * refusals. Documents are built and signed at their own dates (seed-message.ts) and archived through the
+ * archive service itself, with the sending organisation's own TLS identity, so a seeded document is exactly
+ * what a client system would have archived. Idempotent: an existing organisation or professional is kept,
+ * and a scenario whose documents are all archived already (their ids are derived from keeper and key,
+ * scenario-ids.ts) is a no-op that says so; whole or nothing for everything else.
  */
 import { readFile, rm } from 'node:fs/promises';
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
+import type { ExchangeRecord } from '../archive/exchange.js';
 import { KantaSimError, isKantaSimError } from '../errors.js';
 import { addOrganisation, type Organisation } from '../pki/organisations.js';
 import { addProfessional } from '../pki/professionals.js';
 import { checkHetu, isTestIdentity } from '../hl7/hetu.js';
-import type { RuleViolation } from '../rules/rule.js';
 import { parseScenario, type Scenario, type SeedIdentity } from './scenario.js';
 import { plannedDocumentIds } from './scenario-ids.js';
-import { buildSeedMessage, type SeedMessage, type SeedSigningDeps } from './seed-message.js';
-import { validateSubmission, type ValidationContext } from './validate-submission.js';
+import { checkSeedMessages } from './seed-checks.js';
+import { buildSeedMessages, type SeedMessage, type SeedSigningDeps } from './seed-message.js';
+import type { ValidationContext } from './validate-submission.js';
 
 export type { Scenario, SeedIdentity } from './scenario.js';
 
@@ -34,6 +35,8 @@ export interface SeedDeps extends SeedSigningDeps {
   readonly documentExists: (id: string) => Promise<boolean>;
   /** Creates archivists, once the archivist module provides it; without it, archivists are refused. */
   readonly seedArchivists?: (archivists: readonly Record<string, unknown>[]) => Promise<number>;
+  /** Records an expected refusal in the journal, so a trainer can show it there. */
+  readonly recordExchange?: (record: ExchangeRecord) => void;
 }
 
 export interface SeedResult {
@@ -41,7 +44,9 @@ export interface SeedResult {
   readonly professionals: { readonly created: string[]; readonly existing: string[] };
   readonly archivists: number;
   readonly identities: readonly SeedIdentity[];
-  /** The documents this seed archived. */
+  /** The expected refusals, each refused with its rule (nothing stored). */
+  readonly refused: readonly { readonly entry: string; readonly rule: string }[];
+  /** The documents this seed archived (nullified versions of invalidations included). */
   readonly documents: readonly string[];
   /** The scenario's documents that were archived before (all of them when `alreadyApplied`). */
   readonly existing: readonly string[];
@@ -64,9 +69,10 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
 
 /**
  * Applies a scenario whole or not at all: every document is built, signed and checked with the archive's
- * own rules (validate-submission.ts) before anything is archived, so a document the archive would refuse
- * stops the seed with BAD_REQUEST naming its entry (`documents[i]`) and its rules, and nothing is stored.
- * Organisations and professionals the scenario registered for signing are removed again on that failure.
+ * own rules (seed-checks.ts) before anything is archived, so a document the archive would refuse (or an
+ * expected refusal it would accept) stops the seed with BAD_REQUEST naming its entry (`documents[i]`) and
+ * its rules, and nothing is stored. Organisations and professionals the scenario registered for signing
+ * are removed again on that failure.
  */
 export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<SeedResult> {
   checkIdentities(scenario.identities, deps);
@@ -106,12 +112,14 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
         archivists,
         identities: scenario.identities,
         documents: [],
+        refused: [],
         existing,
         alreadyApplied,
       };
     }
-    messages = scenario.documents.map((d, i) => buildSeedMessage(d, i, scenario.identities, deps));
-    await checkMessages(messages, deps);
+    const validation = deps.validation();
+    messages = buildSeedMessages(scenario, deps, validation.codes);
+    checkSeedMessages(messages, validation);
     if (deps.seedArchivists && scenario.archivists.length > 0) {
       archivists = await deps.seedArchivists(scenario.archivists);
     }
@@ -119,24 +127,64 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
     await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
     throw e;
   }
-  const documents: string[] = [];
-  for (const m of messages) {
-    const outcome = await deps.archive(m.bytes, m.organisation);
-    if (outcome.typeCode !== 'AA') {
-      // Checked above with the same rules; only a concurrent write can get here.
-      throw seedRefusal(m, outcome.violations, `archived ${documents.length} before it`);
-    }
-    documents.push(m.id);
-  }
+  const { documents, refused } = await archiveAll(messages, deps);
   return {
     organisations: orgs,
     professionals: pros,
     archivists,
     identities: scenario.identities,
     documents,
+    refused,
     existing: [],
     alreadyApplied: false,
   };
+}
+
+/** Archives the checked messages in order; the expected refusals go last and are journaled. */
+async function archiveAll(
+  messages: readonly SeedMessage[],
+  deps: SeedDeps,
+): Promise<{ documents: string[]; refused: { entry: string; rule: string }[] }> {
+  const documents: string[] = [];
+  const refused: { entry: string; rule: string }[] = [];
+  for (const m of messages) {
+    const startedAt = new Date();
+    const outcome = await deps.archive(m.bytes, m.organisation);
+    const codes = outcome.violations.map((v) => v.rule.code);
+    if (m.kind === 'refusal') {
+      deps.recordExchange?.({
+        outcome,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        tlsSubject: m.organisation.name,
+        correlationId: `seed-${m.id}`,
+      });
+      if (outcome.typeCode === 'AA' || !codes.includes(m.rule ?? '')) {
+        // Predicted above with the archive's own rules; only a concurrent write can get here.
+        throw afterArchiving(
+          m,
+          `was answered ${outcome.typeCode ?? ''} ${codes.join(', ')}, not ${m.rule ?? ''}`,
+          documents,
+        );
+      }
+      refused.push({ entry: m.where.replace(/^seed: /, ''), rule: m.rule ?? '' });
+    } else if (outcome.typeCode !== 'AA') {
+      throw afterArchiving(m, `was refused (${codes.join(', ')})`, documents);
+    } else {
+      documents.push(m.id);
+    }
+  }
+  return { documents, refused };
+}
+
+function afterArchiving(m: SeedMessage, what: string, archived: readonly string[]): KantaSimError {
+  return new KantaSimError(
+    'CONFLICT',
+    `${m.where}: document ${m.id} ${what}; ${archived.length} were archived before it`,
+    {
+      details: { entry: m.where.replace(/^seed: /, ''), documentId: m.id, archived },
+    },
+  );
 }
 
 /**
@@ -163,51 +211,16 @@ async function alreadyArchived(planned: readonly string[], deps: SeedDeps): Prom
 }
 
 function checkIdentities(identities: readonly SeedIdentity[], deps: SeedDeps): void {
-  for (const identity of identities) {
+  identities.forEach((identity, i) => {
     const check = checkHetu(identity.hetu);
     if (!check.ok || (deps.testIdentityGuardrail && !isTestIdentity(identity.hetu))) {
       throw new KantaSimError(
         'BAD_REQUEST',
-        `seed: identity ${identity.hetu} is not a valid test identity (${check.ok ? 'individual number below 900' : check.reason})`,
+        `seed: identities[${i}].hetu: ${identity.hetu} is not a valid test identity (${check.ok ? 'individual number below 900' : check.reason})`,
       );
     }
-  }
+  });
 }
-
-/** Every message as the archive would judge it now, and ids neither repeated nor already archived. */
-async function checkMessages(messages: readonly SeedMessage[], deps: SeedDeps): Promise<void> {
-  const seen = new Set<string>();
-  for (const m of messages) {
-    if (seen.has(m.id) || (await deps.documentExists(m.id))) {
-      throw new KantaSimError(
-        'BAD_REQUEST',
-        `${m.where}: document ${m.id} is already archived or seeded twice`,
-        {
-          details: { entry: entryOf(m), rules: [] },
-        },
-      );
-    }
-    seen.add(m.id);
-    const report = validateSubmission({ frameXml: m.bytes.toString('utf8') }, deps.validation());
-    if (!report.ok) {
-      throw seedRefusal(m, report.violations, 'nothing was stored');
-    }
-  }
-}
-
-function seedRefusal(m: SeedMessage, violations: readonly RuleViolation[], what: string): KantaSimError {
-  const rules = [...new Set(violations.map((v) => v.rule.code))];
-  const detail = violations.map((v) => `${v.rule.code} ${v.detail ?? ''}`.trim()).join('; ');
-  return new KantaSimError(
-    'BAD_REQUEST',
-    `${m.where}: the archive would refuse document ${m.id} (${detail}); ${what}`,
-    {
-      details: { entry: entryOf(m), documentId: m.id, rules },
-    },
-  );
-}
-
-const entryOf = (m: SeedMessage): string => m.where.replace(/^seed: /, '');
 
 async function orExisting(
   creating: Promise<{ readonly dir: string }>,
