@@ -140,41 +140,61 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
   };
 }
 
-/** Archives the checked messages in order; the expected refusals go last and are journaled. */
+/**
+ * Archives the checked messages. The first versions the keeper writes itself depend on nothing archived,
+ * so they go at once (the archive reads documents on its reader threads); then, in the scenario's order,
+ * what depends on earlier documents (new versions, providers' documents under a right, invalidations), and
+ * last the expected refusals, which are journaled. Extra rights only widen what a provider may write, so
+ * this order accepts whatever the checked (list) order accepts.
+ */
 async function archiveAll(
   messages: readonly SeedMessage[],
   deps: SeedDeps,
 ): Promise<{ documents: string[]; refused: { entry: string; rule: string }[] }> {
-  const documents: string[] = [];
+  const archived = new Set<string>();
   const refused: { entry: string; rule: string }[] = [];
-  for (const m of messages) {
+  const inOrder = (): string[] => messages.filter((m) => archived.has(m.id)).map((m) => m.id);
+  const independent = messages.filter(
+    (m) => m.kind === 'document' && m.entry.replaces === undefined && m.entry.provider === undefined,
+  );
+  const outcomes = await Promise.all(independent.map((m) => deps.archive(m.bytes, m.organisation)));
+  independent.forEach((m, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.typeCode === 'AA') {
+      archived.add(m.id);
+    }
+  });
+  const failed = independent.find((m) => !archived.has(m.id));
+  if (failed) {
+    const codes = outcomes[independent.indexOf(failed)]?.violations.map((v) => v.rule.code) ?? [];
+    throw afterArchiving(failed, `was refused (${codes.join(', ')})`, inOrder());
+  }
+  for (const m of messages.filter((x) => !independent.includes(x))) {
     const startedAt = new Date();
     const outcome = await deps.archive(m.bytes, m.organisation);
     const codes = outcome.violations.map((v) => v.rule.code);
-    if (m.kind === 'refusal') {
-      deps.recordExchange?.({
-        outcome,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
-        tlsSubject: m.organisation.name,
-        correlationId: `seed-${m.id}`,
-      });
-      if (outcome.typeCode === 'AA' || !codes.includes(m.rule ?? '')) {
-        // Predicted above with the archive's own rules; only a concurrent write can get here.
-        throw afterArchiving(
-          m,
-          `was answered ${outcome.typeCode ?? ''} ${codes.join(', ')}, not ${m.rule ?? ''}`,
-          documents,
-        );
+    if (m.kind !== 'refusal') {
+      if (outcome.typeCode !== 'AA') {
+        throw afterArchiving(m, `was refused (${codes.join(', ')})`, inOrder());
       }
-      refused.push({ entry: m.where.replace(/^seed: /, ''), rule: m.rule ?? '' });
-    } else if (outcome.typeCode !== 'AA') {
-      throw afterArchiving(m, `was refused (${codes.join(', ')})`, documents);
-    } else {
-      documents.push(m.id);
+      archived.add(m.id);
+      continue;
     }
+    deps.recordExchange?.({
+      outcome,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      tlsSubject: m.organisation.name,
+      correlationId: `seed-${m.id}`,
+    });
+    if (outcome.typeCode === 'AA' || !codes.includes(m.rule ?? '')) {
+      // Predicted before the seed with the archive's own rules; only a concurrent write can get here.
+      const answer = `${outcome.typeCode ?? ''} ${codes.join(', ')}`;
+      throw afterArchiving(m, `was answered ${answer}, not ${m.rule ?? ''}`, inOrder());
+    }
+    refused.push({ entry: m.where.replace(/^seed: /, ''), rule: m.rule ?? '' });
   }
-  return { documents, refused };
+  return { documents: inOrder(), refused };
 }
 
 function afterArchiving(m: SeedMessage, what: string, archived: readonly string[]): KantaSimError {
