@@ -12,6 +12,7 @@ import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-deliver
 import { ScenarioFiles, defaultScenarioDir } from '../classroom/scenario-files.js';
 import { applySeed } from '../control/seed.js';
 import { isKantaSimError } from '../errors.js';
+import { generateRsaKeyPair, type KeyPairPem } from '../pki/issue.js';
 import { addOrganisation } from '../pki/organisations.js';
 import type { ClassroomStore } from '../store/classroom-store.js';
 import { SqliteClassroomStore } from '../store/sqlite-classroom-store.js';
@@ -50,6 +51,9 @@ export interface ClassroomCompositionDeps {
 export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts {
   const { config, ground, control, clock } = deps;
   const store = new SqliteClassroomStore(deps.db);
+  // One key pair certified for every organisation the classroom makes: generating two RSA keys per
+  // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
+  let classKeys: Promise<KeyPairPem> | undefined;
   const service = new ClassroomService({
     store,
     archive: deps.archive,
@@ -65,7 +69,9 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
       if (ground.organisations.get(input.oid)) {
         return;
       }
-      await addOrganisation(config.dataDir, { ...input, now: clock() }).catch((e: unknown) => {
+      classKeys ??= generateRsaKeyPair();
+      const keyPair = await classKeys;
+      await addOrganisation(config.dataDir, { ...input, now: clock(), keyPair }).catch((e: unknown) => {
         if (!(isKantaSimError(e) && e.code === 'ORG_EXISTS')) {
           throw e;
         }
