@@ -61,6 +61,8 @@ export interface ClassroomDeps {
   readonly addArchivist: (input: AddArchivistInput) => Promise<{ archivist: Archivist; password: string }>;
   /** Applies a scenario whole or not at all through the archive (server/control/seed.ts). */
   readonly seed: (scenario: Scenario) => Promise<SeedResult>;
+  /** Drops the faults staged for an organisation ("make the next document fail"). */
+  readonly dropFaults?: (organisationOid: string) => void;
   /** How many sandboxes are seeded at once. */
   readonly seedConcurrency?: number;
   readonly clock: () => Date;
@@ -245,6 +247,7 @@ export class ClassroomService {
   ): Promise<void> {
     const trainerOids = accounts.filter((a) => a.trainee === 0).map((a) => a.organisationOid);
     await this.deps.store.setSeeded(account.organisationOid, undefined);
+    this.deps.dropFaults?.(account.organisationOid);
     await this.deps.archive.reset(account.organisationOid);
     await this.deps.store.clearSandbox({
       organisationOid: account.organisationOid,

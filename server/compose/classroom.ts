@@ -79,6 +79,11 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     },
     addArchivist: (input) => deps.archivist.addArchivist(input),
     seed: (scenario) => control.control.seed(scenario),
+    dropFaults: (oid) => {
+      for (const fault of control.faults.list().filter((f) => f.organisation === oid)) {
+        control.faults.remove(fault.id);
+      }
+    },
     clock,
   });
   const actions = new ClassroomActions({
