@@ -69,10 +69,33 @@ export interface ClassroomDeps {
 }
 
 export class ClassroomService {
+  /** Making and resetting run one at a time: a console button pressed twice must not make two classes. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: ClassroomDeps) {}
 
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   /** Makes the class, or finds it (see CreateStatus); validates any surface's raw input. */
-  async create(raw: unknown): Promise<CreateAnswer> {
+  create(raw: unknown): Promise<CreateAnswer> {
+    return this.oneAtATime(() => this.createNow(raw));
+  }
+
+  /** Brings one trainee's sandbox back to the scenario and signs the trainee out. */
+  resetSandbox(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
+    return this.oneAtATime(() => this.resetSandboxNow(trainee));
+  }
+
+  /** Brings every sandbox back to the scenario, trainees signed out; the trainer's usage log rows go too. */
+  resetClass(): Promise<{ readonly reset: readonly string[] }> {
+    return this.oneAtATime(() => this.resetClassNow());
+  }
+
+  private async createNow(raw: unknown): Promise<CreateAnswer> {
     const input = parseCreateInput(raw);
     const scenarioName = input.scenario ?? this.deps.scenarios.defaultName;
     const scenario = await this.loadScenario(scenarioName);
@@ -103,8 +126,7 @@ export class ClassroomService {
     return this.answer(status, record);
   }
 
-  /** Brings one trainee's sandbox back to the scenario and signs the trainee out. */
-  async resetSandbox(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
+  private async resetSandboxNow(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
     const { record, scenario } = await this.current();
     const n = traineeOf(trainee, record.trainees);
     const accounts = await this.deps.store.listOrganisations();
@@ -116,8 +138,7 @@ export class ClassroomService {
     return { reset: [account.username] };
   }
 
-  /** Brings every sandbox back to the scenario, trainees signed out; the trainer's usage log rows go too. */
-  async resetClass(): Promise<{ readonly reset: readonly string[] }> {
+  private async resetClassNow(): Promise<{ readonly reset: readonly string[] }> {
     const { record, scenario } = await this.current();
     const accounts = await this.deps.store.listOrganisations();
     const sandboxes = accounts.filter((a) => a.trainee > 0);
