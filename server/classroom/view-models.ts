@@ -96,7 +96,7 @@ export function isConsoleNotice(v: unknown): v is ConsoleNotice {
 
 /** The trainee count a class may have: one is a demonstration, more than the bench measures is not a class. */
 export const TRAINEES_MIN = 1;
-export const TRAINEES_MAX = 40;
+export const TRAINEES_MAX = 60;
 
 /** What a reset would touch: the whole class, or one trainee's sandbox. */
 export type ResetScope =
