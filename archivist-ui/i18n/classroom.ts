@@ -92,6 +92,9 @@ const fi = {
   cardPassword: 'Salasana',
   cardsPrintHint: 'Tulosta selaimen tulostustoiminnolla ja leikkaa kortit katkoviivoja pitkin.',
   cardsFile: 'kirjautumiskortit.pdf',
+  trainerSignInTitle: 'Kouluttajan tunnukset',
+  trainerSignInText:
+    'Luokka on valmis. Kirjaudu ulos ja kirjaudu sisään kouluttajana näillä tunnuksilla: kouluttajan näkymässä ovat luokan tilanne ja kirjautumiskortit.',
 };
 
 export type ClassroomMessages = typeof fi;
@@ -176,6 +179,9 @@ const sv: ClassroomMessages = {
   cardsPrintHint:
     'Skriv ut med webbläsarens utskriftsfunktion och klipp ut korten längs de streckade linjerna.',
   cardsFile: 'inloggningskort.pdf',
+  trainerSignInTitle: 'Utbildarens inloggning',
+  trainerSignInText:
+    'Klassen är klar. Logga ut och logga in som utbildare med dessa uppgifter: i utbildarens vy finns klassens läge och inloggningskorten.',
 };
 
 const en: ClassroomMessages = {
@@ -257,6 +263,9 @@ const en: ClassroomMessages = {
   cardPassword: 'Password',
   cardsPrintHint: "Print with the browser's print command and cut the cards along the dashed lines.",
   cardsFile: 'sign-in-cards.pdf',
+  trainerSignInTitle: "The trainer's sign-in",
+  trainerSignInText:
+    "The class is ready. Sign out and sign in as the trainer with these: the trainer's console has the class and the sign-in cards.",
 };
 
 const BY_LANG: Record<Lang, ClassroomMessages> = { fi, sv, en };

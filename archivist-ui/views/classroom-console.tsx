@@ -9,6 +9,7 @@ import {
   type ConsoleChoices,
   type ConsoleNotice,
   type TraineeLine,
+  type TrainerSignIn,
 } from '../../server/classroom/view-models.js';
 import { formatInstant } from '../format.js';
 import { classroomMessages } from '../i18n/classroom.js';
@@ -151,12 +152,35 @@ function Cards(props: { ctx: PageContext }) {
   );
 }
 
+/** How the trainer signs in, shown once to the operator who made the class (who cannot open the console). */
+function TrainerSignInCard(props: { ctx: PageContext; signIn: TrainerSignIn }) {
+  const { ctx, signIn } = props;
+  const c = classroomMessages(ctx.lang);
+  return (
+    <section class="card" aria-labelledby="trainer-sign-in-title" id="trainer-sign-in">
+      <h2 id="trainer-sign-in-title">{c.trainerSignInTitle}</h2>
+      <p>{c.trainerSignInText}</p>
+      <dl class="facts">
+        <dt>{ctx.t.username}</dt>
+        <dd class="code" id="trainer-username">
+          {signIn.username}
+        </dd>
+        <dt>{c.cardPassword}</dt>
+        <dd class="code" id="trainer-password">
+          {signIn.password}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
 export function ClassroomConsolePage(props: {
   ctx: PageContext;
   overview?: ClassOverviewModel | undefined;
   choices: ConsoleChoices;
   notice?: ConsoleNotice | undefined;
   refused?: RefusedConsoleForm | undefined;
+  trainerSignIn?: TrainerSignIn | undefined;
 }) {
   const { ctx, overview, choices, refused } = props;
   const c = classroomMessages(ctx.lang);
@@ -169,7 +193,9 @@ export function ClassroomConsolePage(props: {
           {c.notices[props.notice]}
         </p>
       )}
-      {overview === undefined ? (
+      {props.trainerSignIn ? (
+        <TrainerSignInCard ctx={ctx} signIn={props.trainerSignIn} />
+      ) : overview === undefined ? (
         <>
           <p class="muted" id="no-class">
             {c.noClass}

@@ -111,6 +111,12 @@ export interface SignInCard {
   readonly organisationName: string;
 }
 
+/** How the trainer signs in: shown once to the operator who made the class from the console. */
+export interface TrainerSignIn {
+  readonly username: string;
+  readonly password: string;
+}
+
 /** The cards and what they share: the interface's URL and the language they are printed in. */
 export interface SignInCardsModel {
   readonly lang: ClassroomLang;

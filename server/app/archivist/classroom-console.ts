@@ -9,6 +9,7 @@ import type {
   ClassroomLang,
   ConsoleChoices,
   SignInCard,
+  TrainerSignIn,
 } from '../../classroom/view-models.js';
 
 /** Which sandboxes an action reaches: all of them, or one trainee's (by its sandbox id). */
@@ -21,14 +22,22 @@ export interface MakeClassCommand {
   readonly ifExists: 'keep' | 'reset';
 }
 
+/**
+ * Who may use the console: the class's trainer; and, while no class exists, the simulator's operator (the
+ * demo archivist, whose one-click sign-in needs the control token off loopback), who may only make the
+ * class, since there is no trainer account before there is a class.
+ */
+export type ConsoleAccess = 'trainer' | 'operator';
+
 export interface ClassroomConsole {
-  /** Whether this archivist is the classroom's trainer (the console answers 404 to anyone else). */
-  isTrainer(archivist: Archivist): Promise<boolean>;
+  /** What this archivist may do in the console; undefined: nothing (the console answers 404). */
+  access(archivist: Archivist): Promise<ConsoleAccess | undefined>;
   /** The class now, or undefined when none has been made; names in `lang` where the classroom has them. */
   overview(lang: ClassroomLang): Promise<ClassOverviewModel | undefined>;
   /** What the forms offer. */
   choices(): Promise<ConsoleChoices>;
-  make(command: MakeClassCommand): Promise<void>;
+  /** Makes (or keeps, or resets) the class; answers how the trainer signs in. */
+  make(command: MakeClassCommand): Promise<{ readonly trainer: TrainerSignIn }>;
   reset(target: ConsoleTarget): Promise<void>;
   archiveNow(input: {
     readonly documentType: string;

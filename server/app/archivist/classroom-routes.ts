@@ -20,64 +20,59 @@ import {
   type ClassOverviewModel,
   type ConsoleNotice,
   type SignInCardsModel,
+  type TrainerSignIn,
 } from '../../classroom/view-models.js';
 import { KantaSimError } from '../../errors.js';
-import type { ClassroomConsole } from './classroom-console.js';
+import type { ClassroomConsole, ConsoleAccess } from './classroom-console.js';
 import { readArchiveNow, readFailNext, readMakeClass, readTarget } from './classroom-form.js';
 import { sendPage } from './page.js';
 import type { ArchivistRouteContext } from './route-context.js';
 
 const HOME = '/archivist/classroom';
 
-type TrainerHandler = (req: Request, res: Response, session: Session) => Promise<void>;
+type ConsoleHandler = (req: Request, res: Response, session: Session, access: ConsoleAccess) => Promise<void>;
+
+const BOTH = ['trainer', 'operator'] as const;
+const TRAINER = ['trainer'] as const;
 
 /** The console's routes of the archivist router, when this kanta-sim has a classroom. */
 export function classroomRoutes(ctx: ArchivistRouteContext, classroom: ClassroomConsole): Router {
   const router = express.Router();
-  const trainer = (handler: TrainerHandler) =>
+  /** Runs the handler for whom `allowed` lets in; anyone else meets the 404 of a page that is not theirs. */
+  const gate = (allowed: readonly ConsoleAccess[], handler: ConsoleHandler) =>
     ctx.signedIn(async (req, res, session) => {
-      if (!(await classroom.isTrainer(session.archivist))) {
+      const access = await classroom.access(session.archivist);
+      if (access === undefined || !allowed.includes(access)) {
         throw new KantaSimError('NOT_FOUND', "the trainer's console is the classroom trainer's only");
       }
-      await handler(req, res, session);
+      await handler(req, res, session, access);
     });
   const routes = new ConsoleRoutes(ctx, classroom);
   router.get(
     '/classroom',
-    trainer((req, res, s) => routes.show(req, res, s)),
+    gate(BOTH, (req, res, s) => routes.show(req, res, s)),
   );
   router.post(
     '/classroom',
     ctx.form,
-    trainer((req, res, s) => routes.make(req, res, s)),
+    gate(BOTH, (req, res, s, a) => routes.make(req, res, s, a)),
   );
-  router.post(
-    '/classroom/reset',
-    ctx.form,
-    trainer((req, res, s) => routes.confirmReset(req, res, s)),
-  );
-  router.post(
-    '/classroom/reset/confirm',
-    ctx.form,
-    trainer((req, res, s) => routes.reset(req, res, s)),
-  );
-  router.post(
-    '/classroom/archive-now',
-    ctx.form,
-    trainer((req, res, s) => routes.archiveNow(req, res, s)),
-  );
-  router.post(
-    '/classroom/fail-next',
-    ctx.form,
-    trainer((req, res, s) => routes.failNext(req, res, s)),
-  );
+  const trainerPosts: readonly [string, ConsoleHandler][] = [
+    ['/classroom/reset', (req, res, s) => routes.confirmReset(req, res, s)],
+    ['/classroom/reset/confirm', (req, res, s) => routes.reset(req, res, s)],
+    ['/classroom/archive-now', (req, res, s) => routes.archiveNow(req, res, s)],
+    ['/classroom/fail-next', (req, res, s) => routes.failNext(req, res, s)],
+  ];
+  for (const [path, handler] of trainerPosts) {
+    router.post(path, ctx.form, gate(TRAINER, handler));
+  }
   router.get(
     '/classroom/cards',
-    trainer((req, res, s) => routes.cardsHtml(req, res, s)),
+    gate(TRAINER, (req, res, s) => routes.cardsHtml(req, res, s)),
   );
   router.get(
     '/classroom/cards.pdf',
-    trainer((req, res, s) => routes.cardsPdf(req, res, s)),
+    gate(TRAINER, (req, res, s) => routes.cardsPdf(req, res, s)),
   );
   return router;
 }
@@ -94,14 +89,22 @@ class ConsoleRoutes {
     await this.sendConsole(req, res, session, { notice });
   }
 
-  async make(req: Request, res: Response, session: Session): Promise<void> {
+  /**
+   * Makes the class. The trainer goes back to the overview; the operator, who cannot open it, is shown once
+   * how the trainer signs in.
+   */
+  async make(req: Request, res: Response, session: Session, access: ConsoleAccess): Promise<void> {
     const read = readMakeClass(this.body(req), await this.classroom.choices());
     if (!read.ok) {
       await this.sendConsole(req, res, session, { refused: read.refused });
       return;
     }
-    await this.classroom.make(read.value);
-    this.done(res, 'made');
+    const made = await this.classroom.make(read.value);
+    if (access === 'trainer') {
+      this.done(res, 'made');
+      return;
+    }
+    await this.sendConsole(req, res, session, { notice: 'made', trainerSignIn: made.trainer });
   }
 
   /** The first reset click only asks: which sandbox (or the whole class), and what a reset removes. */
@@ -198,7 +201,11 @@ class ConsoleRoutes {
     req: Request,
     res: Response,
     session: Session,
-    shown: { readonly notice?: ConsoleNotice | undefined; readonly refused?: RefusedConsoleForm | undefined },
+    shown: {
+      readonly notice?: ConsoleNotice | undefined;
+      readonly refused?: RefusedConsoleForm | undefined;
+      readonly trainerSignIn?: TrainerSignIn;
+    },
   ): Promise<void> {
     const page = this.ctx.pageContextOf(req, session);
     const [overview, choices] = await Promise.all([
@@ -207,7 +214,15 @@ class ConsoleRoutes {
     ]);
     sendPage(
       res,
-      h(ClassroomConsolePage, { ctx: page, overview, choices, notice: shown.notice, refused: shown.refused }),
+      h(ClassroomConsolePage, {
+        ctx: page,
+        // The operator is shown how the trainer signs in, not the class: the overview is the trainer's.
+        overview: shown.trainerSignIn ? undefined : overview,
+        choices,
+        notice: shown.notice,
+        refused: shown.refused,
+        trainerSignIn: shown.trainerSignIn,
+      }),
       shown.refused ? 400 : 200,
     );
   }

@@ -65,7 +65,7 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
       const session = await deps.service.session(readCookie(req, COOKIES.session));
       if (session) {
         sessions.set(req, session);
-        if (await deps.classroom?.isTrainer(session.archivist)) {
+        if (await deps.classroom?.access(session.archivist)) {
           trainers.add(req);
         }
       }

@@ -136,6 +136,22 @@ describe("the trainer's console", () => {
     expect(html).toContain('SIGNATURE_INVALID: Signature invalid');
   });
 
+  it('shows the operator who made the class how the trainer signs in, and not the class', () => {
+    const html = renderPage(
+      h(ClassroomConsolePage, {
+        ctx: ctxIn('fi'),
+        choices: CHOICES,
+        notice: 'made',
+        trainerSignIn: { username: 'kouluttaja', password: 'kivi-4827-ranta' },
+      }),
+    );
+    expect(html).toContain('id="trainer-username">kouluttaja<');
+    expect(html).toContain('id="trainer-password">kivi-4827-ranta<');
+    expect(html).toContain(classroomMessages('fi').notices.made);
+    expect(html).not.toContain('id="overview"');
+    expect(html).not.toContain('id="make-class"');
+  });
+
   it('links the console from the menu for the trainer only', () => {
     const link = 'href="/archivist/classroom"';
     const forTrainer = renderPage(h(ClassroomConsolePage, { ctx: ctxIn('fi'), choices: CHOICES }));
