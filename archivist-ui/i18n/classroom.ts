@@ -92,6 +92,13 @@ const fi = {
   cardPassword: 'Salasana',
   cardsPrintHint: 'Tulosta selaimen tulostustoiminnolla ja leikkaa kortit katkoviivoja pitkin.',
   cardsFile: 'kirjautumiskortit.pdf',
+  templates: {
+    initiation: 'Vireilletulo',
+    assessment: 'Palvelutarpeen arviointi',
+    'client-plan': 'Asiakassuunnitelma',
+    decision: 'Päätös',
+    'client-note': 'Asiakaskertomus',
+  } as Readonly<Record<string, string>>,
   trainerSignInTitle: 'Kouluttajan tunnukset',
   trainerSignInText:
     'Luokka on valmis. Kirjaudu ulos ja kirjaudu sisään kouluttajana näillä tunnuksilla: kouluttajan näkymässä ovat luokan tilanne ja kirjautumiskortit.',
@@ -179,6 +186,13 @@ const sv: ClassroomMessages = {
   cardsPrintHint:
     'Skriv ut med webbläsarens utskriftsfunktion och klipp ut korten längs de streckade linjerna.',
   cardsFile: 'inloggningskort.pdf',
+  templates: {
+    initiation: 'Anhängiggörande',
+    assessment: 'Bedömning av servicebehovet',
+    'client-plan': 'Klientplan',
+    decision: 'Beslut',
+    'client-note': 'Klientberättelse',
+  },
   trainerSignInTitle: 'Utbildarens inloggning',
   trainerSignInText:
     'Klassen är klar. Logga ut och logga in som utbildare med dessa uppgifter: i utbildarens vy finns klassens läge och inloggningskorten.',
@@ -263,6 +277,13 @@ const en: ClassroomMessages = {
   cardPassword: 'Password',
   cardsPrintHint: "Print with the browser's print command and cut the cards along the dashed lines.",
   cardsFile: 'sign-in-cards.pdf',
+  templates: {
+    initiation: 'Initiation',
+    assessment: 'Assessment of service need',
+    'client-plan': 'Client plan',
+    decision: 'Decision',
+    'client-note': 'Client note',
+  },
   trainerSignInTitle: "The trainer's sign-in",
   trainerSignInText:
     "The class is ready. Sign out and sign in as the trainer with these: the trainer's console has the class and the sign-in cards.",

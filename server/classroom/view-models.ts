@@ -127,6 +127,15 @@ export interface SignInCardsModel {
 /** How many recent actions the overview shows per trainee. */
 export const ACTIVITY_SHOWN = 3;
 
+/** A trainee's activity from the classroom's count and newest entries (newest first). */
+export function traineeActivityOf(
+  count: number,
+  newest: readonly ActivityLine[],
+  shown = ACTIVITY_SHOWN,
+): TraineeActivity {
+  return { count, last: newest.slice(0, shown).map((e) => ({ at: e.at, action: e.action })) };
+}
+
 /** A trainee's activity from its sandbox's usage log (newest first, as the store lists it). */
 export function traineeActivity(entries: readonly UsageEntry[], shown = ACTIVITY_SHOWN): TraineeActivity {
   return {

@@ -31,6 +31,8 @@ export interface ClassroomParts {
   readonly service: ClassroomService;
   readonly actions: ClassroomActions;
   readonly store: ClassroomStore;
+  /** The scenarios a class may be made from (the console offers them). */
+  readonly scenarios: ScenarioLibrary;
 }
 
 export interface ClassroomCompositionDeps {
@@ -50,16 +52,17 @@ export interface ClassroomCompositionDeps {
 export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts {
   const { config, ground, control, clock } = deps;
   const store = new SqliteClassroomStore(deps.db);
+  const scenarios =
+    deps.scenarios ??
+    new ScenarioFiles(
+      [defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)],
+      DEFAULT_CLASS_SCENARIO,
+    );
   const service = new ClassroomService({
     store,
     archive: deps.archive,
     usage: deps.archivist.usage,
-    scenarios:
-      deps.scenarios ??
-      new ScenarioFiles(
-        [defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)],
-        DEFAULT_CLASS_SCENARIO,
-      ),
+    scenarios,
     retarget: retargetToSandbox,
     ensureOrganisation: async (input) => {
       if (ground.organisations.get(input.oid)) {
@@ -82,5 +85,5 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     addFault: (spec) => control.faults.add(spec),
     clock,
   });
-  return { service, actions, store };
+  return { service, actions, store, scenarios };
 }

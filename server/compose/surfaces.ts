@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
+import { classroomConsoleOf } from '../app/archivist/classroom-console-of.js';
 import { createKantaApp } from '../app/kanta/kanta-app.js';
 import type { ExchangeRecord } from '../archive/exchange.js';
 import type { Listening } from '../app/listeners.js';
@@ -78,7 +79,11 @@ export function composeSurfaces(deps: SurfaceDeps): Surfaces {
     }),
     control: services.control.control,
     rehearsal: services.rehearsal,
-    archivist: { ...services.archivist.routes, rehearsal: services.rehearsal },
+    archivist: {
+      ...services.archivist.routes,
+      rehearsal: services.rehearsal,
+      classroom: classroomConsoleOf(services.classroom),
+    },
     validation: services.archive.validation,
   });
   return { kantaApp, webApp, controlToken };
