@@ -40,7 +40,6 @@ const fi = {
   noActivity: 'Ei vielä toimintaa.',
   actionsColumn: 'Toiminnot',
   resetSandbox: 'Palauta alkutilaan',
-  resetSandboxOf: (name: string): string => `Palauta koulutettavan ${name} harjoitusympäristö alkutilaan`,
   resetClass: 'Palauta koko luokka alkutilaan',
   resetHint:
     'Palauttaa harjoitusaineiston: asiakirjat, vertailu- ja mitätöintimerkinnät, käyttöloki ja kirjautumiset.',
@@ -134,7 +133,6 @@ const sv: ClassroomMessages = {
   noActivity: 'Ingen aktivitet ännu.',
   actionsColumn: 'Åtgärder',
   resetSandbox: 'Återställ',
-  resetSandboxOf: (name: string): string => `Återställ övningsmiljön för ${name} till utgångsläget`,
   resetClass: 'Återställ hela klassen till utgångsläget',
   resetHint:
     'Återställer övningsmaterialet: dokument, jämförelse- och makuleringsanteckningar, användningsloggen och inloggningar.',
@@ -226,7 +224,6 @@ const en: ClassroomMessages = {
   noActivity: 'No activity yet.',
   actionsColumn: 'Actions',
   resetSandbox: 'Reset',
-  resetSandboxOf: (name: string): string => `Reset the sandbox of ${name} to the scenario`,
   resetClass: 'Reset the whole class to the scenario',
   resetHint:
     'Resets the scenario data: documents, compare and invalidation records, the usage log and the sign-ins.',
