@@ -10,6 +10,7 @@ import { LIFECYCLE_MIGRATIONS } from './migrations/lifecycle.js';
 import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
 import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
 import { PERFORMANCE_MIGRATIONS } from './migrations/performance.js';
+import { EXERCISE_MIGRATIONS } from './migrations/exercises.js';
 
 export type { Migration };
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...LIFECYCLE_MIGRATIONS,
   ...REHEARSAL_MIGRATIONS,
   ...PERFORMANCE_MIGRATIONS,
+  ...EXERCISE_MIGRATIONS,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

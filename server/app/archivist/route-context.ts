@@ -7,6 +7,8 @@ import type { PageContext } from '../../../archivist-ui/views/context.js';
 import type { ArchivistService } from '../../archivist/archivist-service.js';
 import type { OrganisationNames } from '../../archivist/archivists.js';
 import type { LiveFeed } from '../../archivist/live-feed.js';
+import type { ExerciseParts } from '../../classroom/exercise-service.js';
+import type { PresenterParts } from '../../classroom/presenter.js';
 import type { UsageLogService } from '../../archivist/usage-log-service.js';
 import { csrfMatches, type Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
@@ -27,6 +29,10 @@ export interface ArchivistRoutesDeps {
   readonly logger: Logger;
   /** The deployment-test rehearsal, when this kanta-sim has one (the Käyttöönottokoe pages). */
   readonly rehearsal?: RehearsalParts;
+  /** The classroom's exercises (the trainee's page, the trainer's answers), when there is a classroom. */
+  readonly exercises?: ExerciseParts;
+  /** The classroom's presenter view (the projector's mirror of the trainer's window). */
+  readonly presenter?: PresenterParts;
   /**
    * When set (web listener not on loopback), the one-click demo sign-in needs this control token, as
    * `Authorization: Bearer` or typed into the demo form, so that anyone who can reach the listener cannot
