@@ -8,6 +8,8 @@ export interface PageUser {
   readonly demo: boolean;
   /** The session's CSRF token, written into every form. */
   readonly csrf: string;
+  /** The classroom's trainer: the menu links the trainer's console. */
+  readonly trainer?: boolean;
 }
 
 export interface PageContext {

@@ -7,6 +7,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Router } from 'express';
 import { STATIC_DIR } from '../../../archivist-ui/static-dir.js';
+import { classroomRoutes } from './classroom-routes.js';
 import { deploymentTestRoutes } from './deployment-test-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { archivistErrorPage } from './error-page.js';
@@ -39,6 +40,9 @@ export function archivistRouter(deps: ArchivistRoutesDeps): Router {
   router.use(liveEventRoutes(context));
   if (deps.rehearsal) {
     router.use(deploymentTestRoutes(context, deps.rehearsal));
+  }
+  if (deps.classroom) {
+    router.use(classroomRoutes(context, deps.classroom));
   }
   if (deps.exercises) {
     router.use(exerciseRoutes(context, deps.exercises));

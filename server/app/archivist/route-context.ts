@@ -15,6 +15,7 @@ import type { CodeLists } from '../../codes/code-lists.js';
 import { KantaSimError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
+import type { ClassroomConsole } from './classroom-console.js';
 import { COOKIES, readCookie } from './cookies.js';
 import { pageContext } from './page.js';
 import { checkOrigin } from './sign-in-forms.js';
@@ -29,6 +30,8 @@ export interface ArchivistRoutesDeps {
   readonly logger: Logger;
   /** The deployment-test rehearsal, when this kanta-sim has one (the Käyttöönottokoe pages). */
   readonly rehearsal?: RehearsalParts;
+  /** The classroom, when this kanta-sim has one (the trainer's console, linked in the trainer's menu). */
+  readonly classroom?: ClassroomConsole;
   /** The classroom's exercises (the trainee's page, the trainer's answers), when there is a classroom. */
   readonly exercises?: ExerciseParts;
   /** The classroom's presenter view (the projector's mirror of the trainer's window). */
@@ -61,12 +64,16 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
   readonly loadSession: RequestHandler;
 } {
   const sessions = new WeakMap<Request, Session>();
+  const trainers = new WeakSet<Request>();
   const orgName = (oid: string): string | undefined => deps.organisations.get(oid)?.name;
   const loadSession: RequestHandler = async (req, _res, next) => {
     try {
       const session = await deps.service.session(readCookie(req, COOKIES.session));
       if (session) {
         sessions.set(req, session);
+        if (await deps.classroom?.access(session.archivist)) {
+          trainers.add(req);
+        }
       }
       next();
     } catch (e) {
@@ -79,7 +86,7 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
     form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }),
     sessionOf,
     signedIn: (handler) => signedInGate(sessionOf, handler),
-    pageContextOf: (req, session) => pageContext(req, session, orgName),
+    pageContextOf: (req, session) => pageContext(req, session, orgName, trainers.has(req)),
     orgName,
   };
   return { context, loadSession };
