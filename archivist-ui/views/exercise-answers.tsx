@@ -58,7 +58,7 @@ export function ExerciseAnswersPage(props: { ctx: PageContext; exercises: readon
   const { ctx } = props;
   const m = exercisesMessages(ctx.lang);
   return (
-    <Layout ctx={ctx} title={m.answersTitle}>
+    <Layout ctx={ctx} title={m.answersTitle} active="exercises">
       <h1>{m.answersTitle}</h1>
       <p class="lead">{m.answersIntro}</p>
       {props.exercises.map((e) => {

@@ -4,6 +4,7 @@
  */
 import { formatInstant } from '../format.js';
 import { exercisesMessages } from '../i18n/exercises.js';
+import { presenterMessages } from '../i18n/presenter.js';
 import type { PageContext } from './context.js';
 import { describedBy, FieldError } from './field-error.js';
 import { Layout } from './layout.js';
@@ -138,6 +139,21 @@ function ExerciseCard(props: { ctx: PageContext; exercise: ExerciseView; problem
   );
 }
 
+/** The trainer's ways on from the exercises: everyone's answers, and the presenter view in a new window. */
+function TrainerLinks(props: { ctx: PageContext }) {
+  const { lang } = props.ctx;
+  return (
+    <p class="actions">
+      <a class="button secondary" href="/archivist/exercises/answers">
+        {exercisesMessages(lang).answersTitle}
+      </a>{' '}
+      <a class="button secondary" href="/archivist/presenter" target="_blank" rel="noopener">
+        {presenterMessages(lang).openPresenter}
+      </a>
+    </p>
+  );
+}
+
 export function ExercisesPage(props: {
   ctx: PageContext;
   exercises: readonly ExerciseView[];
@@ -146,9 +162,10 @@ export function ExercisesPage(props: {
   const { ctx } = props;
   const m = exercisesMessages(ctx.lang);
   return (
-    <Layout ctx={ctx} title={m.title}>
+    <Layout ctx={ctx} title={m.title} active="exercises">
       <h1>{m.title}</h1>
       <p class="lead">{m.intro}</p>
+      {ctx.user?.trainer && <TrainerLinks ctx={ctx} />}
       {props.exercises.length === 0 && <p class="muted">{m.none}</p>}
       {props.exercises.map((e) => (
         <ExerciseCard ctx={ctx} exercise={e} problem={props.problem} />

@@ -33,6 +33,8 @@ export interface ExerciseParts {
   readonly service: ExerciseService;
   /** Whether the archivist is a trainer (sees every trainee's answers). */
   readonly isTrainer: (archivistId: string) => Promise<boolean>;
+  /** Whether the archivist is a trainee with a sandbox (the menu then links the exercises). */
+  readonly isTrainee: (archivistId: string) => Promise<boolean>;
   /** The archivists whose answers a trainer sees (the trainer's class); undefined: everyone's. */
   readonly classOf?: (trainerId: string) => Promise<ReadonlySet<string> | undefined>;
 }

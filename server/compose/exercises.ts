@@ -16,6 +16,8 @@ export interface ExerciseCompositionDeps {
   readonly clock: () => Date;
   /** The classroom's trainer check. */
   readonly isTrainer: (archivistId: string) => Promise<boolean>;
+  /** The classroom's trainee check (an archivist with a sandbox). */
+  readonly isTrainee: (archivistId: string) => Promise<boolean>;
   /** The archivist ids of the class (whose answers the trainer sees). */
   readonly classMembers?: () => Promise<ReadonlySet<string> | undefined>;
   /** Exercise directories; default the shipped exercises. */
@@ -41,6 +43,7 @@ export function composeExercises(deps: ExerciseCompositionDeps): ExerciseAndPres
     exercises: {
       service,
       isTrainer: deps.isTrainer,
+      isTrainee: deps.isTrainee,
       ...(classMembers ? { classOf: () => classMembers() } : {}),
     },
     presenter: { board: new PresenterBoard(), isTrainer: deps.isTrainer },

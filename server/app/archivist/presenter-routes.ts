@@ -16,6 +16,15 @@ import type { ArchivistRouteContext } from './route-context.js';
 const HEARTBEAT_MS = 25_000;
 /** Paths of the main window that are not pages to mirror. */
 const NOT_MIRRORED = /^\/(presenter|events|static)(\/|$)/;
+/**
+ * Pages of the trainer's console that carry passwords: the sign-in cards, and the answers to the console's
+ * forms (making a class shows the trainer's own password once). The projector never shows them.
+ */
+function carriesPasswords(req: Request): boolean {
+  return (
+    /^\/classroom\/cards/.test(req.path) || (req.method === 'POST' && /^\/classroom(\/|$)/.test(req.path))
+  );
+}
 
 /**
  * Records each HTML page a trainer's main window is sent (not the presenter windows' own pages), by
@@ -24,7 +33,12 @@ const NOT_MIRRORED = /^\/(presenter|events|static)(\/|$)/;
 export function presenterRecorder(ctx: ArchivistRouteContext, deps: PresenterParts): RequestHandler {
   return (req, res, next) => {
     const session = ctx.sessionOf(req);
-    if (!session || NOT_MIRRORED.test(req.path) || deps.board.isPresenter(session.tokenHash)) {
+    if (
+      !session ||
+      NOT_MIRRORED.test(req.path) ||
+      carriesPasswords(req) ||
+      deps.board.isPresenter(session.tokenHash)
+    ) {
       next();
       return;
     }

@@ -65,6 +65,7 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
 } {
   const sessions = new WeakMap<Request, Session>();
   const trainers = new WeakSet<Request>();
+  const trainees = new WeakSet<Request>();
   const orgName = (oid: string): string | undefined => deps.organisations.get(oid)?.name;
   const loadSession: RequestHandler = async (req, _res, next) => {
     try {
@@ -73,6 +74,9 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
         sessions.set(req, session);
         if (await deps.classroom?.access(session.archivist)) {
           trainers.add(req);
+        }
+        if (await deps.exercises?.isTrainee(session.archivist.id)) {
+          trainees.add(req);
         }
       }
       next();
@@ -86,7 +90,7 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
     form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }),
     sessionOf,
     signedIn: (handler) => signedInGate(sessionOf, handler),
-    pageContextOf: (req, session) => pageContext(req, session, orgName, trainers.has(req)),
+    pageContextOf: (req, session) => pageContext(req, session, orgName, trainers.has(req), trainees.has(req)),
     orgName,
   };
   return { context, loadSession };
