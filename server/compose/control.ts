@@ -7,6 +7,7 @@ import { seedArchivists } from '../archivist/seed-archivists.js';
 import type { KantaSimConfig } from '../config.js';
 import type { SimClock } from '../control/clock.js';
 import { ControlService } from '../control/control-service.js';
+import type { SeedDeps } from '../control/seed.js';
 import { FaultRegistry } from '../control/faults.js';
 import { Journal } from '../control/journal.js';
 import type { ValidationContext } from '../control/validate-submission.js';
@@ -19,6 +20,8 @@ export interface ControlParts {
   readonly journal: Journal;
   readonly faults: FaultRegistry;
   readonly control: ControlService;
+  /** What seeding needs (the classroom seeds sandboxes and sends archive-now documents with it). */
+  readonly seed: SeedDeps;
 }
 
 export interface ControlCompositionDeps {
@@ -41,6 +44,18 @@ export function composeControl(deps: ControlCompositionDeps): ControlParts {
     sentinels: config.sentinelIdentities,
     clock,
   });
+  const seed: SeedDeps = {
+    dataDir: config.dataDir,
+    organisations: ground.organisations,
+    professionals: new ProfessionalDirectory(config.dataDir),
+    archive: (messageBytes, as) => archive.handle({ messageBytes, clientCertificate: as.clientCertificate }),
+    clock,
+    testIdentityGuardrail: config.testIdentityGuardrail,
+    validation: deps.validation,
+    documentExists: async (id) => (await storage.store.getDocument(id)) !== undefined,
+    defaultProfessional: ground.demo.professional,
+    seedArchivists: (entries) => seedArchivists(entries, (input) => archivist.addArchivist(input)),
+  };
   const control = new ControlService({
     store: storage.store,
     journal,
@@ -48,19 +63,7 @@ export function composeControl(deps: ControlCompositionDeps): ControlParts {
     clock: simClock,
     snapshots: storage.snapshots,
     sentinels: config.sentinelIdentities,
-    seed: {
-      dataDir: config.dataDir,
-      organisations: ground.organisations,
-      professionals: new ProfessionalDirectory(config.dataDir),
-      archive: (messageBytes, as) =>
-        archive.handle({ messageBytes, clientCertificate: as.clientCertificate }),
-      clock,
-      testIdentityGuardrail: config.testIdentityGuardrail,
-      validation: deps.validation,
-      documentExists: async (id) => (await storage.store.getDocument(id)) !== undefined,
-      defaultProfessional: ground.demo.professional,
-      seedArchivists: (entries) => seedArchivists(entries, (input) => archivist.addArchivist(input)),
-    },
+    seed,
   });
-  return { journal, faults, control };
+  return { journal, faults, control, seed };
 }

@@ -4,6 +4,8 @@
  * Used by `kanta-sim start` and by startKantaSim() for test suites.
  */
 import type { ExchangeRecord } from '../archive/exchange.js';
+import type { KantaEndpoint } from '../classroom/kanta-delivery.js';
+import type { ClassroomParts } from './classroom.js';
 import type { Listening } from '../app/listeners.js';
 import type { KantaSimConfig } from '../config.js';
 import { SimClock } from '../control/clock.js';
@@ -49,6 +51,8 @@ export interface RunningKantaSim {
   readonly rehearsal: RehearsalParts;
   /** The archivist interface (/archivist): its service, live feed, stores and compare records. */
   readonly archivist: ArchivistParts;
+  /** The classroom: trainee sandboxes, resets, archive-now, fail-next (also /__sim/classroom). */
+  readonly classroom: ClassroomParts;
   stop(): Promise<void>;
 }
 
@@ -71,9 +75,21 @@ export async function launch(config: KantaSimConfig, options: LaunchOptions = {}
   const resources = new OpenResources();
   resources.add(() => storage.db.close());
   try {
-    const services = await composeServices({ config, logger, simClock, ground, storage, resources });
-    const exchanges = exchangeListeners(services);
     const listening: ListeningState = {};
+    const kantaEndpoint = (): KantaEndpoint | undefined =>
+      listening.kanta
+        ? { url: `https://localhost:${listening.kanta.port}/sha`, caPem: ground.pki.caBundlePem }
+        : undefined;
+    const services = await composeServices({
+      config,
+      logger,
+      simClock,
+      ground,
+      storage,
+      resources,
+      kantaEndpoint,
+    });
+    const exchanges = exchangeListeners(services);
     const surfaces = composeSurfaces({
       config,
       logger,
@@ -167,6 +183,7 @@ function running(started: Started): RunningKantaSim {
     control: services.control.control,
     rehearsal: services.rehearsal,
     archivist: services.archivist,
+    classroom: services.classroom,
     stop: () => started.resources.closeAll(),
   };
 }

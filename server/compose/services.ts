@@ -8,6 +8,8 @@ import type { Logger } from '../logger.js';
 import type { RehearsalParts } from '../rehearsal/rehearsal-parts.js';
 import { composeArchive, type ArchiveParts } from './archive.js';
 import { composeArchivist, type ArchivistParts } from './archivist.js';
+import type { KantaEndpoint } from '../classroom/kanta-delivery.js';
+import { composeClassroom, type ClassroomParts } from './classroom.js';
 import { composeControl, type ControlParts } from './control.js';
 import type { Ground } from './ground.js';
 import type { OpenResources } from './open-resources.js';
@@ -19,6 +21,7 @@ export interface Services {
   readonly archivist: ArchivistParts;
   readonly rehearsal: RehearsalParts;
   readonly control: ControlParts;
+  readonly classroom: ClassroomParts;
 }
 
 export interface ServiceDeps {
@@ -29,6 +32,8 @@ export interface ServiceDeps {
   readonly storage: Storage;
   /** The document reader's worker threads are registered here as soon as the reader exists. */
   readonly resources: OpenResources;
+  /** The Kanta interface once it listens (the classroom's archive-now sends there). */
+  readonly kantaEndpoint: () => KantaEndpoint | undefined;
 }
 
 export async function composeServices(deps: ServiceDeps): Promise<Services> {
@@ -59,5 +64,15 @@ export async function composeServices(deps: ServiceDeps): Promise<Services> {
     validation: archive.validation,
     archivist,
   });
-  return { archive, archivist, rehearsal, control };
+  const classroom = composeClassroom({
+    config,
+    db,
+    archive: store,
+    ground,
+    archivist,
+    control,
+    clock,
+    kantaEndpoint: deps.kantaEndpoint,
+  });
+  return { archive, archivist, rehearsal, control, classroom };
 }

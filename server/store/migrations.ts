@@ -10,6 +10,7 @@ import { LIFECYCLE_MIGRATIONS } from './migrations/lifecycle.js';
 import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
 import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
 import { PERFORMANCE_MIGRATIONS } from './migrations/performance.js';
+import { CLASSROOM_MIGRATIONS } from './migrations/classroom.js';
 import { EXERCISE_MIGRATIONS } from './migrations/exercises.js';
 
 export type { Migration };
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...LIFECYCLE_MIGRATIONS,
   ...REHEARSAL_MIGRATIONS,
   ...PERFORMANCE_MIGRATIONS,
+  ...CLASSROOM_MIGRATIONS,
   ...EXERCISE_MIGRATIONS,
 ];
 

@@ -1,0 +1,273 @@
+/**
+ * The classroom: N trainee sandboxes, each its own register keeper with the same scenario history and its
+ * own archivist account, and a trainer account that sees every sandbox. Making a class is idempotent (the
+ * same class again changes nothing), a reset brings sandboxes back to the scenario (documents, compare and
+ * invalidation records, usage log rows, sessions), and the console reads the class overview from here.
+ *
+ * The public types of the console and presenter pages are exported from this file.
+ */
+import type { Archivist, AddArchivistInput } from '../archivist/archivists.js';
+import type { Scenario } from '../control/scenario.js';
+import type { SeedResult } from '../control/seed.js';
+import { KantaSimError } from '../errors.js';
+import type { ArchiveStore } from '../store/archive-store.js';
+import type {
+  ClassroomLang,
+  ClassroomOrganisationRecord,
+  ClassroomRecord,
+  ClassroomStore,
+} from '../store/classroom-store.js';
+import type { UsageLogStore } from '../store/usage-log-store.js';
+import { parseCreateInput, traineeOf } from './classroom-input.js';
+import { unknownScenario, type Retarget, type ScenarioLibrary } from './classroom-scenarios.js';
+import {
+  archivistName,
+  organisationName,
+  readablePassword,
+  sandboxOid,
+  sandboxUnitOid,
+  unitName,
+  usernameOf,
+} from './sandbox-names.js';
+
+import { decideOnExisting, readOverview } from './class-overview.js';
+import { inLanes } from './in-lanes.js';
+import {
+  summary,
+  toAccount,
+  type ClassAccount,
+  type ClassOverview,
+  type CreateAnswer,
+  type CreateStatus,
+  type SandboxRef,
+} from './classroom-types.js';
+
+export type * from './classroom-types.js';
+export type { CreateClassInput, IfExists, TraineeSelection } from './classroom-input.js';
+export type { ClassroomLang } from '../store/classroom-store.js';
+
+export interface ClassroomDeps {
+  readonly store: ClassroomStore;
+  readonly archive: Pick<ArchiveStore, 'reset'>;
+  readonly usage: Pick<UsageLogStore, 'list'>;
+  readonly scenarios: ScenarioLibrary;
+  readonly retarget: Retarget;
+  /** Registers the organisation (test PKI credentials) unless it is registered already. */
+  readonly ensureOrganisation: (input: {
+    readonly oid: string;
+    readonly name: string;
+    readonly units: readonly { readonly oid: string; readonly name: string }[];
+  }) => Promise<void>;
+  readonly addArchivist: (input: AddArchivistInput) => Promise<{ archivist: Archivist; password: string }>;
+  /** Applies a scenario whole or not at all through the archive (server/control/seed.ts). */
+  readonly seed: (scenario: Scenario) => Promise<SeedResult>;
+  /** How many sandboxes are seeded at once. */
+  readonly seedConcurrency?: number;
+  readonly clock: () => Date;
+}
+
+export class ClassroomService {
+  constructor(private readonly deps: ClassroomDeps) {}
+
+  /** Makes the class, or finds it (see CreateStatus); validates any surface's raw input. */
+  async create(raw: unknown): Promise<CreateAnswer> {
+    const input = parseCreateInput(raw);
+    const scenarioName = input.scenario ?? this.deps.scenarios.defaultName;
+    const scenario = await this.loadScenario(scenarioName);
+    const existing = await this.deps.store.getClassroom();
+    let status: CreateStatus = 'created';
+    if (existing) {
+      status = decideOnExisting(existing, { ...input, scenario: scenarioName });
+    }
+    const now = this.deps.clock().toISOString();
+    const record: ClassroomRecord = {
+      scenario: scenarioName,
+      lang: existing?.lang ?? input.lang,
+      trainees: Math.max(existing?.trainees ?? 0, input.trainees),
+      createdAt: existing?.createdAt ?? now,
+      ...(status === 'reset' ? { resetAt: now } : existing?.resetAt ? { resetAt: existing.resetAt } : {}),
+    };
+    await this.deps.store.saveClassroom(record);
+    const accounts = await this.ensureAccounts(record);
+    const toSeed = accounts.filter((a) => a.trainee > 0 && (status === 'reset' || a.seededAt === undefined));
+    await inLanes(this.deps.seedConcurrency ?? 4, toSeed, (a) =>
+      status === 'reset'
+        ? this.resetOne(a, accounts, scenario, record.lang)
+        : this.seedOne(a, scenario, record.lang),
+    );
+    if (status === 'existing' && toSeed.length > 0) {
+      status = 'extended'; // a sandbox left unfinished by an interrupted run was completed
+    }
+    return this.answer(status, record);
+  }
+
+  /** Brings one trainee's sandbox back to the scenario and signs the trainee out. */
+  async resetSandbox(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
+    const { record, scenario } = await this.current();
+    const n = traineeOf(trainee, record.trainees);
+    const accounts = await this.deps.store.listOrganisations();
+    const account = accounts.find((a) => a.trainee === n);
+    if (!account) {
+      throw new KantaSimError('NOT_FOUND', `trainee ${n} has no sandbox yet`);
+    }
+    await this.resetOne(account, accounts, scenario, record.lang);
+    return { reset: [account.username] };
+  }
+
+  /** Brings every sandbox back to the scenario, trainees signed out; the trainer's usage log rows go too. */
+  async resetClass(): Promise<{ readonly reset: readonly string[] }> {
+    const { record, scenario } = await this.current();
+    const accounts = await this.deps.store.listOrganisations();
+    const sandboxes = accounts.filter((a) => a.trainee > 0);
+    await inLanes(this.deps.seedConcurrency ?? 4, sandboxes, (a) =>
+      this.resetOne(a, accounts, scenario, record.lang),
+    );
+    const trainer = accounts.find((a) => a.trainee === 0);
+    if (trainer) {
+      await this.deps.store.clearSandbox({
+        organisationOid: trainer.organisationOid,
+        signOut: [],
+        alsoLogsOf: [],
+      });
+    }
+    await this.deps.store.saveClassroom({ ...record, resetAt: this.deps.clock().toISOString() });
+    return { reset: sandboxes.map((a) => a.username) };
+  }
+
+  /** The class for the trainer's console: accounts, sign-in state and what each trainee did. */
+  overview(): Promise<ClassOverview> {
+    return readOverview(this.deps);
+  }
+
+  /** Every account with its password, for the sign-in cards; NOT_FOUND when there is no class. */
+  async accounts(): Promise<{ readonly trainer: ClassAccount; readonly trainees: readonly ClassAccount[] }> {
+    const { record } = await this.current();
+    const { trainer, trainees } = await this.answer('existing', record);
+    return { trainer, trainees };
+  }
+
+  /** Whether the archivist is the class's trainer. */
+  async isTrainer(archivistId: string): Promise<boolean> {
+    const accounts = await this.deps.store.listOrganisations();
+    return accounts.some((a) => a.trainee === 0 && a.archivistId === archivistId);
+  }
+
+  /** The trainee sandbox the archivist belongs to; undefined for the trainer and everyone else. */
+  async sandboxOf(archivistId: string): Promise<SandboxRef | undefined> {
+    const accounts = await this.deps.store.listOrganisations();
+    const a = accounts.find((x) => x.trainee > 0 && x.archivistId === archivistId);
+    return a ? { trainee: a.trainee, organisationOid: a.organisationOid, name: a.name } : undefined;
+  }
+
+  /** The class and its scenario; NOT_FOUND when no class was made on this data directory. */
+  async current(): Promise<{ readonly record: ClassroomRecord; readonly scenario: Scenario }> {
+    const record = await this.deps.store.getClassroom();
+    if (!record) {
+      throw new KantaSimError('NOT_FOUND', 'no class has been made here (kanta-sim classroom --trainees N)');
+    }
+    return { record, scenario: await this.loadScenario(record.scenario) };
+  }
+
+  /** The scenario retargeted into one sandbox, without the scenario's own archivists (the class has its own). */
+  sandboxScenario(scenario: Scenario, trainee: number, lang: ClassroomLang): Scenario {
+    const keeper = {
+      oid: sandboxOid(trainee),
+      name: organisationName(trainee, lang),
+      unit: { oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) },
+    };
+    return { ...this.deps.retarget(scenario, keeper), archivists: [] };
+  }
+
+  /** The trainer's and every trainee's organisation and account, made where missing. */
+  private async ensureAccounts(record: ClassroomRecord): Promise<ClassroomOrganisationRecord[]> {
+    const accounts = await this.deps.store.listOrganisations();
+    const have = new Set(accounts.map((a) => a.trainee));
+    const missing = Array.from({ length: record.trainees }, (_, i) => i + 1).filter((n) => !have.has(n));
+    await inLanes(this.deps.seedConcurrency ?? 4, missing, async (n) => {
+      accounts.push(await this.makeAccount(n, record.lang, [sandboxOid(n)]));
+    });
+    const sandboxes = Array.from({ length: record.trainees }, (_, i) => sandboxOid(i + 1));
+    const trainer = accounts.find((a) => a.trainee === 0);
+    if (trainer) {
+      await this.deps.store.setArchivistRegisters(trainer.archivistId, sandboxes);
+    } else {
+      accounts.push(await this.makeAccount(0, record.lang, sandboxes));
+    }
+    return accounts.sort((a, b) => a.trainee - b.trainee);
+  }
+
+  private async makeAccount(
+    trainee: number,
+    lang: ClassroomLang,
+    registerOids: readonly string[],
+  ): Promise<ClassroomOrganisationRecord> {
+    const oid = sandboxOid(trainee);
+    const name = organisationName(trainee, lang);
+    await this.deps.ensureOrganisation({
+      oid,
+      name,
+      units: [{ oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) }],
+    });
+    const password = readablePassword();
+    const { archivist } = await this.deps.addArchivist({
+      organisationOid: oid,
+      name: archivistName(trainee, lang),
+      username: usernameOf(trainee),
+      password,
+      registerOids,
+    });
+    const record = {
+      organisationOid: oid,
+      trainee,
+      name,
+      archivistId: archivist.id,
+      username: archivist.username,
+      password,
+    };
+    await this.deps.store.addOrganisation(record);
+    return record;
+  }
+
+  private async seedOne(
+    account: ClassroomOrganisationRecord,
+    scenario: Scenario,
+    lang: ClassroomLang,
+  ): Promise<void> {
+    await this.deps.seed(this.sandboxScenario(scenario, account.trainee, lang));
+    await this.deps.store.setSeeded(account.organisationOid, this.deps.clock().toISOString());
+  }
+
+  private async resetOne(
+    account: ClassroomOrganisationRecord,
+    accounts: readonly ClassroomOrganisationRecord[],
+    scenario: Scenario,
+    lang: ClassroomLang,
+  ): Promise<void> {
+    const trainerOids = accounts.filter((a) => a.trainee === 0).map((a) => a.organisationOid);
+    await this.deps.store.setSeeded(account.organisationOid, undefined);
+    await this.deps.archive.reset(account.organisationOid);
+    await this.deps.store.clearSandbox({
+      organisationOid: account.organisationOid,
+      signOut: [account.archivistId],
+      alsoLogsOf: trainerOids,
+    });
+    await this.seedOne(account, scenario, lang);
+  }
+
+  private async loadScenario(name: string): Promise<Scenario> {
+    const known = await this.deps.scenarios.names();
+    if (!known.includes(name)) {
+      throw unknownScenario(name, known);
+    }
+    return this.deps.scenarios.load(name);
+  }
+
+  private async answer(status: CreateStatus, record: ClassroomRecord): Promise<CreateAnswer> {
+    const accounts = (await this.deps.store.listOrganisations()).map((a) => toAccount(a, record.lang));
+    const trainer = accounts.find((a) => a.trainee === 0);
+    if (!trainer) {
+      throw new KantaSimError('INTERNAL', 'the class has no trainer account');
+    }
+    return { status, classroom: summary(record), trainer, trainees: accounts.filter((a) => a.trainee > 0) };
+  }
+}
