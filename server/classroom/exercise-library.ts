@@ -39,13 +39,18 @@ export function readExerciseFile(file: string): Exercise {
   return exercise;
 }
 
-/** The exercises of the directories, read at construction; a later directory's id replaces an earlier one. */
+/**
+ * The exercises of the directories; a later directory's id replaces an earlier one. Read on each call: a
+ * trainer may drop a file into the data directory's exercise folder during a class, and a handful of small
+ * files costs less than a stale list.
+ */
 export class ExerciseLibrary {
-  private readonly exercises: readonly Exercise[];
+  constructor(private readonly dirs: readonly string[] = [defaultExerciseDir()]) {}
 
-  constructor(dirs: readonly string[] = [defaultExerciseDir()]) {
+  /** The exercises, of one scenario when given. Throws BAD_REQUEST naming a broken file. */
+  list(scenario?: string): readonly Exercise[] {
     const byId = new Map<string, Exercise>();
-    for (const dir of dirs.filter((d) => existsSync(d))) {
+    for (const dir of this.dirs.filter((d) => existsSync(d))) {
       for (const file of readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
         .sort()) {
@@ -53,17 +58,13 @@ export class ExerciseLibrary {
         byId.set(exercise.id, exercise);
       }
     }
-    this.exercises = [...byId.values()];
-  }
-
-  /** The exercises, of one scenario when given. */
-  list(scenario?: string): readonly Exercise[] {
-    return scenario === undefined ? this.exercises : this.exercises.filter((e) => e.scenario === scenario);
+    const all = [...byId.values()];
+    return scenario === undefined ? all : all.filter((e) => e.scenario === scenario);
   }
 
   /** The exercise with this id, or NOT_FOUND. */
   get(id: string): Exercise {
-    const found = this.exercises.find((e) => e.id === id);
+    const found = this.list().find((e) => e.id === id);
     if (!found) {
       throw new KantaSimError('NOT_FOUND', `no exercise "${id}"`);
     }

@@ -14,6 +14,8 @@ export interface ExerciseServiceDeps {
   readonly answers: ExerciseAnswerStore;
   readonly archive: ArchiveReader;
   readonly clock: () => Date;
+  /** The scenario of the class: only its exercises are shown; undefined (no class yet): every exercise. */
+  readonly classScenario?: () => Promise<string | undefined>;
 }
 
 /** An exercise as one trainee sees it: with the latest answer, when there is one. */
@@ -45,7 +47,7 @@ export class ExerciseService {
   /** Every exercise with this archivist's latest answer to each. */
   async forArchivist(archivistId: string): Promise<TraineeExercise[]> {
     const answers = await this.deps.answers.answersOf(archivistId);
-    return this.deps.library.list().map((exercise) => {
+    return (await this.exercises()).map((exercise) => {
       const latest = answers.find((a) => a.exerciseId === exercise.id);
       return latest ? { exercise, latest } : { exercise };
     });
@@ -73,10 +75,15 @@ export class ExerciseService {
     const all = (await this.deps.answers.allAnswers()).filter(
       (a) => among === undefined || among.has(a.archivistId),
     );
-    return this.deps.library.list().map((exercise) => ({
+    return (await this.exercises()).map((exercise) => ({
       exercise,
       answers: all.filter((a) => a.exerciseId === exercise.id),
     }));
+  }
+
+  /** The exercises of the class's scenario. */
+  private async exercises(): Promise<readonly Exercise[]> {
+    return this.deps.library.list(await this.deps.classScenario?.());
   }
 
   /** Forgets an archivist's answers (a sandbox reset), or everyone's (a class reset). */

@@ -10,6 +10,9 @@ import type { ArchiveStore } from '../store/archive-store.js';
 import { SqliteExerciseAnswerStore } from '../store/sqlite-exercise-answer-store.js';
 import type { SqliteDatabase } from '../store/sqlite-database.js';
 
+/** A trainer's own exercises: `<data-dir>/exercises/<name>.json`, beside (and over) the shipped ones. */
+export const EXERCISES_DIR = 'exercises';
+
 export interface ExerciseCompositionDeps {
   readonly db: SqliteDatabase;
   readonly archive: ArchiveStore;
@@ -20,6 +23,8 @@ export interface ExerciseCompositionDeps {
   readonly isTrainee: (archivistId: string) => Promise<boolean>;
   /** The archivist ids of the class (whose answers the trainer sees). */
   readonly classMembers?: () => Promise<ReadonlySet<string> | undefined>;
+  /** The scenario of the class, whose exercises are shown. */
+  readonly classScenario?: () => Promise<string | undefined>;
   /** Exercise directories; default the shipped exercises. */
   readonly exerciseDirs?: readonly string[];
 }
@@ -37,6 +42,7 @@ export function composeExercises(deps: ExerciseCompositionDeps): ExerciseAndPres
     answers: new SqliteExerciseAnswerStore(deps.db),
     archive: deps.archive,
     clock: deps.clock,
+    ...(deps.classScenario ? { classScenario: deps.classScenario } : {}),
   });
   const { classMembers } = deps;
   return {

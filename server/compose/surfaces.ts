@@ -78,7 +78,12 @@ export function composeSurfaces(deps: SurfaceDeps): Surfaces {
     }),
     control: services.control.control,
     rehearsal: services.rehearsal,
-    archivist: { ...services.archivist.routes, rehearsal: services.rehearsal },
+    archivist: {
+      ...services.archivist.routes,
+      rehearsal: services.rehearsal,
+      exercises: services.exercises.exercises,
+      presenter: services.exercises.presenter,
+    },
     validation: services.archive.validation,
   });
   return { kantaApp, webApp, controlToken };
