@@ -10,6 +10,8 @@ export interface PageUser {
   readonly csrf: string;
   /** The classroom's trainer: the menu links the trainer's console. */
   readonly trainer?: boolean;
+  /** A trainee of the classroom: the menu links the exercises. */
+  readonly trainee?: boolean;
 }
 
 export interface PageContext {

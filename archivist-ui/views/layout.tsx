@@ -6,9 +6,10 @@ import type { ComponentChildren } from 'preact';
 import { LANGUAGES, messages } from '../i18n/index.js';
 import { classroomMessages } from '../i18n/classroom.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';
+import { exercisesMessages } from '../i18n/exercises.js';
 import type { PageContext, PageUser } from './context.js';
 
-type Section = 'search' | 'usage-log' | 'deployment-test' | 'classroom';
+type Section = 'search' | 'usage-log' | 'deployment-test' | 'classroom' | 'exercises';
 
 /** The service's name beside the Kanta mark. */
 function Brand(props: { ctx: PageContext }) {
@@ -122,6 +123,13 @@ function MainNav(props: { ctx: PageContext; user: PageUser; active?: Section }) 
           <li>
             <a href="/archivist/classroom" aria-current={active === 'classroom' ? 'page' : undefined}>
               {classroomMessages(ctx.lang).title}
+            </a>
+          </li>
+        )}
+        {(user.trainer || user.trainee) && (
+          <li>
+            <a href="/archivist/exercises" aria-current={active === 'exercises' ? 'page' : undefined}>
+              {exercisesMessages(ctx.lang).title}
             </a>
           </li>
         )}

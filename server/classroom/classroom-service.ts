@@ -64,6 +64,8 @@ export interface ClassroomDeps {
   /** How many sandboxes are seeded at once. */
   readonly seedConcurrency?: number;
   readonly clock: () => Date;
+  /** What else a sandbox reset clears for its trainee (the exercise answers). */
+  readonly onSandboxReset?: (archivistId: string) => Promise<void>;
 }
 
 export class ClassroomService {
@@ -251,6 +253,7 @@ export class ClassroomService {
       signOut: [account.archivistId],
       alsoLogsOf: trainerOids,
     });
+    await this.deps.onSandboxReset?.(account.archivistId);
     await this.seedOne(account, scenario, lang);
   }
 

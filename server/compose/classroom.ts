@@ -47,6 +47,8 @@ export interface ClassroomCompositionDeps {
   readonly kantaEndpoint: () => KantaEndpoint | undefined;
   /** The scenario library; default the shipped scenarios. */
   readonly scenarios?: ScenarioLibrary;
+  /** What else a sandbox reset clears for its trainee (the exercise answers). */
+  readonly onSandboxReset?: (archivistId: string) => Promise<void>;
 }
 
 export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts {
@@ -77,6 +79,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     addArchivist: (input) => deps.archivist.addArchivist(input),
     seed: (scenario) => control.control.seed(scenario),
     clock,
+    ...(deps.onSandboxReset ? { onSandboxReset: deps.onSandboxReset } : {}),
   });
   const actions = new ClassroomActions({
     classroom: service,

@@ -84,6 +84,8 @@ export function composeSurfaces(deps: SurfaceDeps): Surfaces {
       ...services.archivist.routes,
       rehearsal: services.rehearsal,
       classroom: classroomConsoleOf(services.classroom),
+      exercises: services.exercises.exercises,
+      presenter: services.exercises.presenter,
     },
     validation: services.archive.validation,
   });

@@ -63,7 +63,7 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
     await page.goto(`${sim.webUrl}/archivist/login`);
     await page.click('#demo-sign-in');
     await page.waitForURL(/\/archivist\/search/);
-    await page.click('a[href="/archivist/classroom"]');
+    await page.goto(`${sim.webUrl}/archivist/classroom`);
     await page.waitForSelector('#make-class');
     await expectNoSeriousAxe(page, 'make-the-class form');
     await page.fill('#make-trainees', '3');

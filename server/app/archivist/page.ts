@@ -51,6 +51,7 @@ export function pageContext(
   session?: Session,
   organisationName: (oid: string) => string | undefined = () => undefined,
   trainer = false,
+  trainee = false,
 ): PageContext {
   const lang = langOf(req);
   const a = session?.archivist;
@@ -66,6 +67,7 @@ export function pageContext(
       demo: a.demo,
       csrf: session.csrfToken,
       ...(trainer ? { trainer } : {}),
+      ...(trainee ? { trainee } : {}),
     },
   };
 }
