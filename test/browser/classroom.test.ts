@@ -1,6 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXERCISES_DIR } from '../../server/compose/exercises.js';
 import { AINO, EINO, SCENARIO, startClassroomSim } from '../classroom/support.js';
 import { CHROMIUM } from '../support/requirements.js';
 import type { KantaSimInstance } from '../support/sim.js';
@@ -15,6 +17,18 @@ import { seriousAxeFindings } from './page-audit.js';
  * archives a document now and every trainee's live panel shows it arrive, and the trainer's reset brings
  * every sandbox back to the scenario, usage log included. The console's pages are audited with axe.
  */
+const INVALIDATED_EXERCISE = {
+  id: 'mitatoity-asiakirja',
+  scenario: SCENARIO,
+  title: { fi: 'Mitätöity asiakirja', sv: 'Det makulerade dokumentet', en: 'The invalidated document' },
+  question: {
+    fi: 'Liitä Eino Mallin mitätöidyn asiakirjan tunniste.',
+    sv: 'Klistra in identifieraren för Eino Mallis makulerade dokument.',
+    en: "Paste the id of Eino Malli's invalidated document.",
+  },
+  answer: { type: 'document', document: { client: 'Malli Eino', state: 'invalidated' } },
+};
+
 describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 240_000 }, () => {
   let sim: KantaSimInstance;
   let chromium: Classroom;
@@ -49,6 +63,10 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
 
   beforeAll(async () => {
     sim = await startClassroomSim();
+    // The class's exercise: find the document you invalidated (a trainer's own exercise file).
+    const dir = path.join(sim.dataDir, EXERCISES_DIR);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `${INVALIDATED_EXERCISE.id}.json`), JSON.stringify(INVALIDATED_EXERCISE));
     chromium = await launchClassroom();
     shots = await screenshotDir();
   }, 60_000);
@@ -156,12 +174,53 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
     expect(await trainer.locator('li[data-action="invalidate"]').count()).toBe(3);
   });
 
+  it('each trainee answers the exercise in its own sandbox, and the trainer sees who answered what', async () => {
+    for (const [i, t] of trainees.entries()) {
+      const page = t.page as Page;
+      await page.goto(`${sim.webUrl}/archivist/search`);
+      await page.click('a[href="/archivist/exercises"]');
+      const field = `#${INVALIDATED_EXERCISE.id}-answer`;
+      await page.waitForSelector(field);
+      const submit = `[data-exercise="${INVALIDATED_EXERCISE.id}"] button[type=submit]`;
+      if (i === 2) {
+        // Another trainee's invalidated copy is not an answer in this sandbox.
+        await page.fill(field, trainees[0]?.invalidated ?? '');
+        await page.click(submit);
+        await page.waitForSelector('[data-result="wrong"]');
+      }
+      await page.fill(field, t.invalidated ?? '');
+      await page.click(submit);
+      await page.waitForSelector('[data-result="right"]');
+    }
+    await trainer.goto(`${sim.webUrl}/archivist/exercises/answers`);
+    expect(await trainer.locator('tr[data-result="right"]').count()).toBe(3);
+  });
+
+  it("the presenter window mirrors the trainer's page with hetus masked", async () => {
+    const presenter = (await chromium.person()).page;
+    await signIn(presenter, sim.webUrl, trainerLogin.username, trainerLogin.password);
+    await presenter.goto(`${sim.webUrl}/archivist/presenter`);
+    await trainer.goto(`${sim.webUrl}/archivist/search?hetu=${encodeURIComponent(EINO)}&reason=training`);
+    await trainer.waitForSelector('#results .timeline-item');
+    await expect
+      .poll(async () => {
+        await presenter.reload();
+        return presenter.locator('#results .timeline-item').count();
+      })
+      .toBeGreaterThan(0);
+    expect(await presenter.getAttribute('html', 'class')).toContain('presenter');
+    expect(await presenter.locator('body').textContent()).not.toContain(EINO);
+    await shot(presenter, '22-presenter-view');
+    await presenter.close();
+  });
+
   it('the trainer archives a document now and every trainee watches it arrive in the live panel', async () => {
     for (const t of trainees) {
       const page = t.page as Page;
       await page.goto(`${sim.webUrl}/archivist/search?hetu=${encodeURIComponent(AINO)}&reason=training`);
       await page.waitForSelector('html[data-live="connected"]');
     }
+    await trainer.goto(`${sim.webUrl}/archivist/classroom`);
     await trainer.selectOption('#archive-documentType', 'client-note');
     await trainer.selectOption('#archive-client', AINO);
     await trainer.selectOption('#archive-target', 'all');
@@ -196,6 +255,9 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
     expect(await sandboxes()).toEqual(scenarioState);
     expect(await trainer.locator('[data-signed-in="no"]').count()).toBe(3);
     expect(await trainer.locator('[data-activity-count]').count()).toBe(0);
+    await trainer.goto(`${sim.webUrl}/archivist/exercises/answers`);
+    expect(await trainer.locator('tr[data-result]').count()).toBe(0);
+    await trainer.goto(`${sim.webUrl}/archivist/classroom`);
     // The trainees were signed out with the reset.
     for (const t of trainees) {
       const page = t.page as Page;
