@@ -11,6 +11,7 @@ import { runFixturesCommand } from './cli/fixtures.js';
 import { runArchivistCommand } from './cli/archivist.js';
 import { configFromArgs } from './cli/common-flags.js';
 import { runRehearsalCommand } from './cli/rehearsal.js';
+import { runClassroomCommand } from './cli/classroom.js';
 import { runOnboardingCommand } from './cli/onboarding.js';
 import { runSignCommand } from './cli/sign.js';
 import { runSendCommand } from './cli/send.js';
@@ -35,6 +36,8 @@ Usage:
                                                                     signed valid_*/invalid_<rule> messages + manifest
   kanta-sim onboarding set|show|assign|identities --org OID ...     onboarding record and test identities
   kanta-sim rehearsal cases|start|show|verify|report|generate ...   rehearse the deployment test (käyttöönottokoe)
+  kanta-sim classroom --trainees N [--scenario NAME] [--lang fi|sv|en] [--reset]
+  kanta-sim classroom show|reset [TRAINEE]                          a class of trainee sandboxes on a running sim
   kanta-sim sign --org OID --in CDA.xml --out SIGNED.xml            add the organisation's system signature
   kanta-sim send --url URL --org OID --in FILE [--sign]             reference client (exit 0 AA, 1 AE, 2 AR, 3 transport)
   kanta-sim validate FILE [--cda CDA.xml]                           the archive's rules offline (exit 0 valid, 1 invalid)
@@ -73,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       return runArchivistCommand(rest, lazyConfig(rest));
     case 'rehearsal':
       return runRehearsalCommand(rest, process.env);
+    case 'classroom':
+      return runClassroomCommand(rest, process.env);
     case 'onboarding':
       return runOnboardingCommand(rest, process.env);
     case 'fixtures':

@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import { jsonErrorMiddleware, jsonNotFound } from './error-middleware.js';
 import { rehearsalRoutes, type RehearsalRouteDeps } from './web/rehearsal-routes.js';
+import { classroomRoutes, type ClassroomRouteDeps } from './web/classroom-routes.js';
 import type { ControlService } from '../control/control-service.js';
 import type { ValidationContext } from '../control/validate-submission.js';
 import { controlRoutes } from './web/control-routes.js';
@@ -31,6 +32,8 @@ export interface WebAppDeps {
   readonly about: () => Record<string, unknown>;
   /** The deployment-test rehearsal API under /__sim (web/rehearsal-routes.ts). */
   readonly rehearsal?: RehearsalRouteDeps;
+  /** The classroom API under /__sim/classroom (web/classroom-routes.ts). */
+  readonly classroom?: ClassroomRouteDeps;
   /** The control API under /__sim/ (web/control-routes.ts). */
   readonly control?: ControlService;
   /** The SHARK validation endpoint's context (web/validation-routes.ts). */
@@ -70,6 +73,9 @@ export function createWebApp(deps: WebAppDeps): Express {
   }
   if (deps.rehearsal) {
     app.use(rehearsalRoutes(deps.rehearsal));
+  }
+  if (deps.classroom) {
+    app.use(classroomRoutes(deps.classroom));
   }
   if (deps.archivist) {
     app.use(

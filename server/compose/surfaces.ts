@@ -78,6 +78,7 @@ export function composeSurfaces(deps: SurfaceDeps): Surfaces {
     }),
     control: services.control.control,
     rehearsal: services.rehearsal,
+    classroom: services.classroom,
     archivist: {
       ...services.archivist.routes,
       rehearsal: services.rehearsal,

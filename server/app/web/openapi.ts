@@ -4,6 +4,7 @@
  * validation-routes.ts): change both together.
  */
 
+import { CLASSROOM_PATHS } from './openapi-classroom.js';
 import { DOCUMENT_FILTER, JOURNAL_FILTER, OPENAPI_SCHEMAS, ref } from './openapi-schemas.js';
 
 const json = (schema: object): object => ({ 'application/json': { schema } });
@@ -229,6 +230,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         },
       },
     },
+    ...CLASSROOM_PATHS,
   },
   components: {
     schemas: OPENAPI_SCHEMAS,
