@@ -102,6 +102,8 @@ export class ClassroomActions {
         documents: [
           { template: template as SeedTemplate, organisation: sandboxOid(n), hetu: identity.hetu, date },
         ],
+        invalidations: [],
+        refusals: [],
       };
       results.push(await this.archiveOne(n, oneDocument));
     }
