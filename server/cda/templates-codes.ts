@@ -98,6 +98,12 @@ export const SERVICE_TASKS = Object.freeze({
   lapsiperheidenPalvelut: { code: '24', displayName: 'Lapsiperheiden palvelut' },
   /** PLACEHOLDER code: the official code of Lastensuojelu is not in the samples. */
   lastensuojelu: { code: '25', displayName: 'Lastensuojelu' },
+  /** PLACEHOLDER code, as codes/lists/service-task.json. */
+  aikuissosiaalityo: { code: '21', displayName: 'Aikuissosiaalityö' },
+  /** PLACEHOLDER code, as codes/lists/service-task.json. */
+  ikaantyneidenPalvelut: { code: '22', displayName: 'Ikääntyneiden palvelut' },
+  /** PLACEHOLDER code, as codes/lists/service-task.json. */
+  vammaispalvelut: { code: '23', displayName: 'Vammaispalvelut' },
 } as const);
 
 export type ServiceTaskKey = keyof typeof SERVICE_TASKS;
@@ -159,6 +165,9 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
     byServiceTask: {
       lapsiperheidenPalvelut: { contentSpecificationId: '1.2.246.537.6.1505.1.2023.6.1' },
       lastensuojelu: { contentSpecificationId: '1.2.246.537.6.1505.1.2023.6.1' },
+      aikuissosiaalityo: { contentSpecificationId: '1.2.246.537.6.1505.1.2023.6.1' },
+      ikaantyneidenPalvelut: { contentSpecificationId: '1.2.246.537.6.1505.1.2023.6.1' },
+      vammaispalvelut: { contentSpecificationId: '1.2.246.537.6.1505.1.2023.6.1' },
     },
   },
   initiation: {
@@ -168,6 +177,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
     byServiceTask: {
       lapsiperheidenPalvelut: spec('11007', 'Lapsiperheiden palvelujen vireilletulo'),
       lastensuojelu: spec('11008', 'Lastensuojelun vireilletulo'),
+      ...adultTaskSpecs('11', 'vireilletulo'),
     },
   },
   assessment: {
@@ -177,6 +187,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
     byServiceTask: {
       lapsiperheidenPalvelut: spec('13007', 'Lapsiperheiden palvelujen palvelutarpeen arviointi'),
       lastensuojelu: spec('13008', 'Lastensuojelutarpeen selvitys'),
+      ...adultTaskSpecs('13', 'palvelutarpeen arviointi'),
     },
   },
   clientPlan: {
@@ -189,6 +200,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
         contentSpecificationId: '1.2.246.537.6.1506.15007.2024.11.28',
       },
       lastensuojelu: spec('15008', 'Lastensuojelun asiakassuunnitelma'),
+      ...adultTaskSpecs('15', 'asiakassuunnitelma'),
     },
   },
   decision: {
@@ -198,6 +210,7 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
     byServiceTask: {
       lapsiperheidenPalvelut: spec('14007', 'Lapsiperheiden palvelujen päätös'),
       lastensuojelu: spec('14008', 'Lastensuojelun päätös'),
+      ...adultTaskSpecs('14', 'päätös'),
     },
   },
   clientNote: {
@@ -207,9 +220,26 @@ export const DOCUMENT_KINDS: Readonly<Record<DocumentKindKey, DocumentKind>> = O
     byServiceTask: {
       lapsiperheidenPalvelut: spec('12007', 'Lapsiperheiden palvelujen asiakaskertomus'),
       lastensuojelu: spec('12008', 'Lastensuojelun asiakaskertomus'),
+      ...adultTaskSpecs('12', 'asiakaskertomus'),
     },
   },
 });
+
+/**
+ * Adult social work (21), elderly services (22) and disability services (23): PLACEHOLDER specific types
+ * numbered as the 24/25 ones are (general code, then 004/005/006 as 007/008 go with 24/25), kept equal to
+ * codes/lists/document-type.json.
+ */
+function adultTaskSpecs(
+  generalCode: string,
+  noun: string,
+): Record<'aikuissosiaalityo' | 'ikaantyneidenPalvelut' | 'vammaispalvelut', ReturnType<typeof spec>> {
+  return {
+    aikuissosiaalityo: spec(`${generalCode}004`, `Aikuissosiaalityön ${noun}`),
+    ikaantyneidenPalvelut: spec(`${generalCode}005`, `Ikääntyneiden palvelujen ${noun}`),
+    vammaispalvelut: spec(`${generalCode}006`, `Vammaispalvelujen ${noun}`),
+  };
+}
 
 /** A placeholder specific type with a content specification id patterned on the confirmed 15007 one. */
 function spec(

@@ -5,9 +5,8 @@
  * the sandbox organisation's next message, refused with a rule the trainer picks from a short list).
  */
 import type { Scenario } from '../control/scenario.js';
-import { SEED_TEMPLATES, type SeedResult, type SeedTemplate } from '../control/seed.js';
+import { SEED_TEMPLATES, type SeedTemplate } from '../control/seed.js';
 import type { FaultSpec } from '../control/fault-spec.js';
-import { isKantaSimError } from '../errors.js';
 import { RULES, type RuleCode } from '../rules/catalogue.js';
 import type { RuleDefinition } from '../rules/rule.js';
 import { bad, objectOf, selectTrainees } from './classroom-input.js';
@@ -34,11 +33,18 @@ export const FAIL_RULE_CODES = [
 
 export interface ClassroomActionDeps {
   readonly classroom: ClassroomService;
-  /** Applies a scenario whole or not at all, every document sent over the Kanta interface. */
-  readonly seedOverKanta: (scenario: Scenario) => Promise<SeedResult>;
+  /**
+   * Applies a one-document scenario, the document sent over the Kanta interface: its id when archived,
+   * the rules the archive named when it refused.
+   */
+  readonly seedOverKanta: (scenario: Scenario) => Promise<Delivered>;
   readonly addFault: (spec: FaultSpec) => { readonly id: string };
   readonly clock: () => Date;
 }
+
+export type Delivered =
+  | { readonly archived: true; readonly documentId?: string }
+  | { readonly archived: false; readonly rules: readonly string[] };
 
 export interface ArchiveNowResult {
   readonly trainee: number;
@@ -96,6 +102,8 @@ export class ClassroomActions {
         documents: [
           { template: template as SeedTemplate, organisation: sandboxOid(n), hetu: identity.hetu, date },
         ],
+        invalidations: [],
+        refusals: [],
       };
       results.push(await this.archiveOne(n, oneDocument));
     }
@@ -128,24 +136,9 @@ export class ClassroomActions {
 
   private async archiveOne(n: number, scenario: Scenario): Promise<ArchiveNowResult> {
     const who = { trainee: n, username: usernameOf(n) };
-    try {
-      const seeded = await this.deps.seedOverKanta(scenario);
-      return { ...who, outcome: 'archived', documentId: seeded.documents[0], rules: [] };
-    } catch (e) {
-      const rules = refusedRules(e);
-      if (!rules) {
-        throw e;
-      }
-      return { ...who, outcome: 'refused', rules };
-    }
+    const delivered = await this.deps.seedOverKanta(scenario);
+    return delivered.archived
+      ? { ...who, outcome: 'archived', documentId: delivered.documentId, rules: [] }
+      : { ...who, outcome: 'refused', rules: delivered.rules };
   }
-}
-
-/** The rules of a seed refusal (seed.ts puts them in the error's details); undefined for other errors. */
-function refusedRules(e: unknown): string[] | undefined {
-  if (!isKantaSimError(e) || e.code !== 'BAD_REQUEST') {
-    return undefined;
-  }
-  const details = e.details as { rules?: unknown } | undefined;
-  return Array.isArray(details?.rules) ? details.rules.map(String) : undefined;
 }

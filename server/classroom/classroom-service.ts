@@ -61,6 +61,8 @@ export interface ClassroomDeps {
   readonly addArchivist: (input: AddArchivistInput) => Promise<{ archivist: Archivist; password: string }>;
   /** Applies a scenario whole or not at all through the archive (server/control/seed.ts). */
   readonly seed: (scenario: Scenario) => Promise<SeedResult>;
+  /** Drops the faults staged for an organisation ("make the next document fail"). */
+  readonly dropFaults?: (organisationOid: string) => void;
   /** How many sandboxes are seeded at once. */
   readonly seedConcurrency?: number;
   readonly clock: () => Date;
@@ -69,10 +71,33 @@ export interface ClassroomDeps {
 }
 
 export class ClassroomService {
+  /** Making and resetting run one at a time: a console button pressed twice must not make two classes. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: ClassroomDeps) {}
 
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   /** Makes the class, or finds it (see CreateStatus); validates any surface's raw input. */
-  async create(raw: unknown): Promise<CreateAnswer> {
+  create(raw: unknown): Promise<CreateAnswer> {
+    return this.oneAtATime(() => this.createNow(raw));
+  }
+
+  /** Brings one trainee's sandbox back to the scenario and signs the trainee out. */
+  resetSandbox(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
+    return this.oneAtATime(() => this.resetSandboxNow(trainee));
+  }
+
+  /** Brings every sandbox back to the scenario, trainees signed out; the trainer's usage log rows go too. */
+  resetClass(): Promise<{ readonly reset: readonly string[] }> {
+    return this.oneAtATime(() => this.resetClassNow());
+  }
+
+  private async createNow(raw: unknown): Promise<CreateAnswer> {
     const input = parseCreateInput(raw);
     const scenarioName = input.scenario ?? this.deps.scenarios.defaultName;
     const scenario = await this.loadScenario(scenarioName);
@@ -103,8 +128,7 @@ export class ClassroomService {
     return this.answer(status, record);
   }
 
-  /** Brings one trainee's sandbox back to the scenario and signs the trainee out. */
-  async resetSandbox(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
+  private async resetSandboxNow(trainee: unknown): Promise<{ readonly reset: readonly string[] }> {
     const { record, scenario } = await this.current();
     const n = traineeOf(trainee, record.trainees);
     const accounts = await this.deps.store.listOrganisations();
@@ -116,8 +140,7 @@ export class ClassroomService {
     return { reset: [account.username] };
   }
 
-  /** Brings every sandbox back to the scenario, trainees signed out; the trainer's usage log rows go too. */
-  async resetClass(): Promise<{ readonly reset: readonly string[] }> {
+  private async resetClassNow(): Promise<{ readonly reset: readonly string[] }> {
     const { record, scenario } = await this.current();
     const accounts = await this.deps.store.listOrganisations();
     const sandboxes = accounts.filter((a) => a.trainee > 0);
@@ -247,6 +270,7 @@ export class ClassroomService {
   ): Promise<void> {
     const trainerOids = accounts.filter((a) => a.trainee === 0).map((a) => a.organisationOid);
     await this.deps.store.setSeeded(account.organisationOid, undefined);
+    this.deps.dropFaults?.(account.organisationOid);
     await this.deps.archive.reset(account.organisationOid);
     await this.deps.store.clearSandbox({
       organisationOid: account.organisationOid,

@@ -2,8 +2,9 @@
  * An exercise of the classroom (harjoitus): a question in fi/sv/en about the class scenario and its answer
  * key. Two kinds of answer fit the archivist interface:
  *
- * - `choice`: the trainee picks one option; the key names the right one. A `basis` says which fact of the
- *   scenario makes it right (a document's field), so that a test can check the key against the scenario.
+ * - `choice`: the trainee picks one option; the key names the right one. Its `basis` lists the facts of
+ *   the scenario that make it right (a document's field and its value), so that a test can check the key
+ *   against the scenario.
  * - `document`: the trainee pastes the id (OID) of a document found in the interface; the key describes
  *   that document by what every sandbox copy of the scenario shares (client name, service task, document
  *   type, process phase, version, state, invalidation), and the pasted document must be in the trainee's
@@ -45,27 +46,31 @@ export type BasisField = (typeof BASIS_FIELDS)[number];
 export interface ChoiceOption {
   readonly id: string;
   readonly text: ExerciseText;
-  /** The scenario's value this option stands for, when it stands for one (checked against the basis). */
-  readonly value?: string;
 }
 
 export interface ChoiceAnswer {
   readonly type: 'choice';
   readonly options: readonly ChoiceOption[];
   readonly correct: string;
-  readonly basis?: DocumentBasis | TestCaseBasis;
+  /**
+   * The facts of the scenario that make the right option right; test/classroom/shipped-exercises.test.ts
+   * checks each in a fresh sandbox, so a changed scenario cannot leave a wrong key behind.
+   */
+  readonly basis: readonly (DocumentBasis | TestCaseBasis)[];
 }
 
-/** The choice rests on a field of one document of the scenario. */
+/** A field of the one document of the scenario that the key finds, and the value it has. */
 export interface DocumentBasis {
   readonly document: DocumentKey;
   readonly field: BasisField;
+  readonly equals: string;
 }
 
-/** The choice rests on a deployment-test case: how many documents its checklist expects. */
+/** How many documents a deployment-test case's checklist expects. */
 export interface TestCaseBasis {
   readonly testCase: string;
   readonly field: 'expectedDocuments';
+  readonly equals: string;
 }
 
 export interface DocumentAnswer {
@@ -128,7 +133,6 @@ function choice(answer: Record<string, unknown>, bad: Bad): ChoiceAnswer {
     return {
       id: str(opt.id, `answer.options[${i}].id`, bad),
       text: text(opt.text, `answer.options[${i}].text`, bad),
-      ...(opt.value === undefined ? {} : { value: str(opt.value, `answer.options[${i}].value`, bad) }),
     };
   });
   if (new Set(options.map((o) => o.id)).size !== options.length) {
@@ -138,29 +142,29 @@ function choice(answer: Record<string, unknown>, bad: Bad): ChoiceAnswer {
   if (!options.some((o) => o.id === correct)) {
     bad('answer.correct', `one of the options' ids (${options.map((o) => o.id).join(', ')})`);
   }
-  if (answer.basis === undefined) {
-    return { type: 'choice', options, correct };
+  const basis = answer.basis === undefined ? [] : answer.basis;
+  if (!Array.isArray(basis)) {
+    return bad('answer.basis', 'a list of facts');
   }
-  const basis = object(answer.basis, 'answer.basis', bad);
-  const field = basis.field;
-  if (basis.testCase !== undefined) {
-    if (field !== 'expectedDocuments') {
-      bad('answer.basis.field', '"expectedDocuments" for a test case');
+  return { type: 'choice', options, correct, basis: basis.map((b, i) => fact(b, `answer.basis[${i}]`, bad)) };
+}
+
+function fact(raw: unknown, where: string, bad: Bad): DocumentBasis | TestCaseBasis {
+  const b = object(raw, where, bad);
+  const equals = str(b.equals, `${where}.equals`, bad);
+  if (b.testCase !== undefined) {
+    if (b.field !== 'expectedDocuments') {
+      bad(`${where}.field`, '"expectedDocuments" for a test case');
     }
-    const testCase = str(basis.testCase, 'answer.basis.testCase', bad);
-    return { type: 'choice', options, correct, basis: { testCase, field: 'expectedDocuments' } };
+    return { testCase: str(b.testCase, `${where}.testCase`, bad), field: 'expectedDocuments', equals };
   }
-  if (!BASIS_FIELDS.includes(field as BasisField)) {
-    bad('answer.basis.field', BASIS_FIELDS.join(' | '));
+  if (!BASIS_FIELDS.includes(b.field as BasisField)) {
+    bad(`${where}.field`, BASIS_FIELDS.join(' | '));
   }
   return {
-    type: 'choice',
-    options,
-    correct,
-    basis: {
-      document: documentKey(basis.document, 'answer.basis.document', bad),
-      field: field as BasisField,
-    },
+    document: documentKey(b.document, `${where}.document`, bad),
+    field: b.field as BasisField,
+    equals,
   };
 }
 

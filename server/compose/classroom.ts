@@ -5,13 +5,16 @@
  */
 import path from 'node:path';
 import type { KantaSimConfig } from '../config.js';
-import { ClassroomActions } from '../classroom/classroom-actions.js';
+import type { ExchangeOutcome } from '../archive/archive-answer.js';
+import { ClassroomActions, type Delivered } from '../classroom/classroom-actions.js';
 import { retargetToSandbox, type ScenarioLibrary } from '../classroom/classroom-scenarios.js';
 import { ClassroomService } from '../classroom/classroom-service.js';
 import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-delivery.js';
 import { ScenarioFiles, defaultScenarioDir } from '../classroom/scenario-files.js';
-import { applySeed } from '../control/seed.js';
+import type { Scenario } from '../control/scenario.js';
+import { applySeed, type SeedDeps } from '../control/seed.js';
 import { isKantaSimError } from '../errors.js';
+import { generateRsaKeyPair, type KeyPairPem } from '../pki/issue.js';
 import { addOrganisation } from '../pki/organisations.js';
 import type { ClassroomStore } from '../store/classroom-store.js';
 import { SqliteClassroomStore } from '../store/sqlite-classroom-store.js';
@@ -60,6 +63,9 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
       [defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)],
       DEFAULT_CLASS_SCENARIO,
     );
+  // One key pair certified for every organisation the classroom makes: generating two RSA keys per
+  // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
+  let classKeys: Promise<KeyPairPem> | undefined;
   const service = new ClassroomService({
     store,
     archive: deps.archive,
@@ -70,7 +76,9 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
       if (ground.organisations.get(input.oid)) {
         return;
       }
-      await addOrganisation(config.dataDir, { ...input, now: clock() }).catch((e: unknown) => {
+      classKeys ??= generateRsaKeyPair();
+      const keyPair = await classKeys;
+      await addOrganisation(config.dataDir, { ...input, now: clock(), keyPair }).catch((e: unknown) => {
         if (!(isKantaSimError(e) && e.code === 'ORG_EXISTS')) {
           throw e;
         }
@@ -78,15 +86,49 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     },
     addArchivist: (input) => deps.archivist.addArchivist(input),
     seed: (scenario) => control.control.seed(scenario),
+    dropFaults: (oid) => {
+      for (const fault of control.faults.list().filter((f) => f.organisation === oid)) {
+        control.faults.remove(fault.id);
+      }
+    },
     clock,
     ...(deps.onSandboxReset ? { onSandboxReset: deps.onSandboxReset } : {}),
   });
   const actions = new ClassroomActions({
     classroom: service,
-    seedOverKanta: (scenario) =>
-      applySeed(scenario, { ...control.seed, archive: deliverOverKanta(deps.kantaEndpoint) }),
+    seedOverKanta: (scenario) => seedOverKanta(scenario, control.seed, deps.kantaEndpoint),
     addFault: (spec) => control.faults.add(spec),
     clock,
   });
   return { service, actions, store, scenarios };
+}
+
+/**
+ * Applies a one-document scenario through the seed (so the document is checked and built as every seeded
+ * one is) with the Kanta interface as the way in. A refusal there (a staged fault) is the trainer's
+ * intended outcome: it is answered with its rules, whatever error the seed makes of it.
+ */
+async function seedOverKanta(
+  scenario: Scenario,
+  seed: SeedDeps,
+  endpoint: () => KantaEndpoint | undefined,
+): Promise<Delivered> {
+  const deliver = deliverOverKanta(endpoint);
+  let refusal: ExchangeOutcome | undefined;
+  try {
+    const result = await applySeed(scenario, {
+      ...seed,
+      archive: async (bytes, as) => {
+        const outcome = await deliver(bytes, as);
+        refusal = outcome.typeCode === 'AA' ? undefined : outcome;
+        return outcome;
+      },
+    });
+    return { archived: true, documentId: result.documents[0] };
+  } catch (e) {
+    if (refusal) {
+      return { archived: false, rules: [...new Set(refusal.violations.map((v) => v.rule.code))] };
+    }
+    throw e;
+  }
 }

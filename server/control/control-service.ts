@@ -127,7 +127,10 @@ export class ControlService {
   }
 
   async seed(scenario: Scenario): Promise<SeedResult> {
-    const result = await applySeed(scenario, this.deps.seed);
+    const result = await applySeed(scenario, {
+      ...this.deps.seed,
+      recordExchange: (record) => this.deps.journal.record(record),
+    });
     result.identities.forEach((i) => this.identities.set(i.hetu, i));
     return result;
   }

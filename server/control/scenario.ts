@@ -1,64 +1,41 @@
 /**
- * The scenario file of POST /__sim/seed and `--seed FILE`, validated field by field:
+ * The scenario file of POST /__sim/seed, `--seed FILE` and the scenario library (fixtures/scenarios/),
+ * validated field by field; every mistake names its place (`documents[2].replaces`). docs/scenarios.md
+ * describes the format with an example of each entry:
  *
  *   {
+ *     "description":   { "fi": "...", "sv": "...", "en": "..." },
  *     "organisations": [{ "oid": "1.2.246.10.1234567.10.0", "name": "...", "units": [{ "oid": "...", "name": "..." }] }],
  *     "professionals": [{ "regno": "25104559652", "name": "Given Family", "title": "sosiaaliohjaaja" }],
  *     "archivists":    [{ ... as the archivist module defines ... }],
  *     "identities":    [{ "hetu": "010181-900C", "given": ["Testi"], "family": "Henkilö", "gender": "1" }],
- *     "documents":     [{ "template": "client-plan", "organisation": "...", "hetu": "010181-900C" }]
+ *     "documents":     [{ "key": "plan", "template": "client-plan", "organisation": "...", "hetu": "010181-900C" }],
+ *     "invalidations": [{ "document": "plan", "reason": { "text": "..." } }],
+ *     "refusals":      [{ "rule": "REGISTER_RIGHT_ENDED", "template": "client-note", ... }]
  *   }
  */
-import { KantaSimError } from '../errors.js';
+import { parseDocuments, parseInvalidations, parseRefusals } from './scenario-entries.js';
+import { array, bad, fail, object, str } from './scenario-fields.js';
+import type { Scenario, ScenarioDescription } from './scenario-types.js';
 
-export interface SeedIdentity {
-  readonly hetu: string;
-  readonly given: readonly string[];
-  readonly family: string;
-  readonly gender: '1' | '2';
-}
+export type * from './scenario-types.js';
 
-export interface SeedDocument {
-  /** initiation, assessment, client-plan, decision or client-note. */
-  readonly template: 'initiation' | 'assessment' | 'client-plan' | 'decision' | 'client-note';
-  /** The organiser (register keeper and sender); must be registered or in the scenario. */
-  readonly organisation: string;
-  /** One of the organisation's service units; default its first. */
-  readonly unit?: string;
-  /** A registered professional's registration number; default the demo professional. */
-  readonly professional?: string;
-  /** One of the scenario's identities. */
-  readonly hetu: string;
-  readonly id?: string;
-  readonly caseId?: string;
-  /** ISO date-time the document was written; default now (the simulated clock). */
-  readonly date?: string;
-}
-
-export interface Scenario {
-  readonly organisations: readonly {
-    readonly oid: string;
-    readonly name: string;
-    readonly units?: readonly { readonly oid: string; readonly name: string }[];
-  }[];
-  readonly professionals: readonly {
-    readonly regno: string;
-    readonly name: string;
-    readonly title?: string;
-  }[];
-  readonly archivists: readonly Record<string, unknown>[];
-  readonly identities: readonly SeedIdentity[];
-  readonly documents: readonly SeedDocument[];
-}
-
-const TEMPLATE_NAMES = ['initiation', 'assessment', 'client-plan', 'decision', 'client-note'];
-const SECTIONS = ['organisations', 'professionals', 'archivists', 'identities', 'documents'];
+const SECTIONS = [
+  'description',
+  'organisations',
+  'professionals',
+  'archivists',
+  'identities',
+  'documents',
+  'invalidations',
+  'refusals',
+];
 
 /** Validates a scenario; every mistake names its place (e.g. `documents[2].hetu`). */
 export function parseScenario(raw: unknown): Scenario {
   const root = object(raw, 'scenario');
   for (const key of Object.keys(root)) {
-    if (!SECTIONS.includes(key) && key !== 'description') {
+    if (!SECTIONS.includes(key)) {
       throw bad(`unknown section "${key}"; known: ${SECTIONS.join(', ')}`);
     }
   }
@@ -69,7 +46,9 @@ export function parseScenario(raw: unknown): Scenario {
     }
     return v.map((item, i) => object(item, `${key}[${i}]`));
   };
+  const documents = parseDocuments(list('documents'));
   return {
+    ...(root.description === undefined ? {} : { description: description(root.description) }),
     organisations: list('organisations').map((o, i) => ({
       oid: str(o.oid, `organisations[${i}].oid`),
       name: str(o.name, `organisations[${i}].name`),
@@ -78,7 +57,8 @@ export function parseScenario(raw: unknown): Scenario {
         : {
             units: array(o.units, `organisations[${i}].units`).map((u, j) => {
               const unit = object(u, `organisations[${i}].units[${j}]`);
-              return { oid: str(unit.oid, `…units[${j}].oid`), name: str(unit.name, `…units[${j}].name`) };
+              const at = `organisations[${i}].units[${j}]`;
+              return { oid: str(unit.oid, `${at}.oid`), name: str(unit.name, `${at}.name`) };
             }),
           }),
     })),
@@ -94,44 +74,21 @@ export function parseScenario(raw: unknown): Scenario {
       family: str(x.family, `identities[${i}].family`),
       gender: x.gender === '1' || x.gender === '2' ? x.gender : fail(`identities[${i}].gender`, '"1" or "2"'),
     })),
-    documents: list('documents').map((d, i) => {
-      const at = (k: string): string => `documents[${i}].${k}`;
-      const optional = (k: string): Record<string, string> =>
-        d[k] === undefined ? {} : { [k]: str(d[k], at(k)) };
-      if (!TEMPLATE_NAMES.includes(d.template as string)) {
-        fail(at('template'), TEMPLATE_NAMES.join(' | '));
-      }
-      if (d.date !== undefined && Number.isNaN(new Date(str(d.date, at('date'))).getTime())) {
-        fail(at('date'), 'an ISO 8601 date-time');
-      }
-      return {
-        template: d.template as SeedDocument['template'],
-        organisation: str(d.organisation, at('organisation')),
-        hetu: str(d.hetu, at('hetu')),
-        ...optional('unit'),
-        ...optional('professional'),
-        ...optional('id'),
-        ...optional('caseId'),
-        ...optional('date'),
-      };
-    }),
+    documents,
+    invalidations: parseInvalidations(list('invalidations'), documents),
+    refusals: parseRefusals(list('refusals'), documents),
   };
 }
 
-function object(v: unknown, where: string): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : fail(where, 'an object');
-}
-function array(v: unknown, where: string): unknown[] {
-  return Array.isArray(v) ? v : fail(where, 'a list');
-}
-function str(v: unknown, where: string): string {
-  return typeof v === 'string' && v !== '' ? v : fail(where, 'a non-empty string');
-}
-function fail(where: string, expected: string): never {
-  throw bad(`${where}: expected ${expected}`);
-}
-function bad(message: string): KantaSimError {
-  return new KantaSimError('BAD_REQUEST', `seed: ${message}`);
+/** A description: one text, or one per language (fi, sv and en all given). */
+function description(v: unknown): ScenarioDescription {
+  if (typeof v === 'string') {
+    return str(v, 'description');
+  }
+  const o = object(v, 'description');
+  return {
+    fi: str(o.fi, 'description.fi'),
+    sv: str(o.sv, 'description.sv'),
+    en: str(o.en, 'description.en'),
+  };
 }

@@ -1,54 +1,42 @@
 /**
- * Seeding from a scenario (POST /__sim/seed, `kanta-sim start --seed FILE`): organisations, professionals,
- * archivists, test identities and pre-archived documents. Documents are built with buildSignedMessage and
- * archived through the archive service itself, with the organisation's own TLS identity, so a seeded
- * document is exactly what a client system would have archived, signed at its own date (the test PKI is
- * valid from pkiValidFrom, 2008 by default, so history can be seeded). Idempotent for organisations and
- * professionals (an existing one is kept); whole or nothing for everything else.
+ * Seeding from a scenario (POST /__sim/seed, `kanta-sim start --seed FILE`, the classroom): organisations,
+ * professionals, archivists, test identities, documents with their versions, invalidations and expected
+ * refusals. Documents are built and signed at their own dates (seed-message.ts) and archived through the
+ * archive service itself, with the sending organisation's own TLS identity, so a seeded document is exactly
+ * what a client system would have archived. Idempotent: an existing organisation or professional is kept,
+ * and a scenario whose documents are all archived already (their ids are derived from keeper and key,
+ * scenario-ids.ts) is a no-op that says so; whole or nothing for everything else.
  */
-import { readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
-import type { CaseDocumentInput } from '../cda/templates-common.js';
-import { assessment, clientNote, clientPlan, decision, initiation } from '../cda/templates-documents.js';
+import type { ExchangeRecord } from '../archive/exchange.js';
 import { KantaSimError, isKantaSimError } from '../errors.js';
 import { addOrganisation, type Organisation } from '../pki/organisations.js';
-import { addProfessional, type Professional } from '../pki/professionals.js';
+import { addProfessional } from '../pki/professionals.js';
 import { checkHetu, isTestIdentity } from '../hl7/hetu.js';
-import type { RuleViolation } from '../rules/rule.js';
-import { buildSignedMessage } from '../samples/signed-message.js';
 import { parseScenario, type Scenario, type SeedIdentity } from './scenario.js';
-import { validateSubmission, type ValidationContext } from './validate-submission.js';
+import { plannedDocumentIds } from './scenario-ids.js';
+import { checkSeedMessages } from './seed-checks.js';
+import { buildSeedMessages, type SeedMessage, type SeedSigningDeps } from './seed-message.js';
+import type { ValidationContext } from './validate-submission.js';
 
 export type { Scenario, SeedIdentity } from './scenario.js';
 
-const TEMPLATES = {
-  initiation,
-  assessment,
-  'client-plan': clientPlan,
-  decision,
-  'client-note': clientNote,
-} as const satisfies Record<string, (input: CaseDocumentInput) => unknown>;
+export { SEED_TEMPLATES, type SeedTemplate } from './seed-message.js';
 
-export type SeedTemplate = keyof typeof TEMPLATES;
-export const SEED_TEMPLATES = Object.keys(TEMPLATES) as SeedTemplate[];
-
-export interface SeedDeps {
+export interface SeedDeps extends SeedSigningDeps {
   readonly dataDir: string;
-  readonly organisations: { get(oid: string): Organisation | undefined };
-  readonly professionals: { get(regno: string): Professional | undefined };
   /** Archives one message as the organisation (its client certificate is the TLS identity). */
   readonly archive: (messageBytes: Buffer, as: Organisation) => Promise<ExchangeOutcome>;
-  readonly clock: () => Date;
   readonly testIdentityGuardrail: boolean;
-  /** The default author of seeded documents. */
-  readonly defaultProfessional: Professional;
   /** The archive's rules without storing, at the simulated now: a seed is checked whole before it writes. */
   readonly validation: () => ValidationContext;
   /** Whether a document id is already archived. */
   readonly documentExists: (id: string) => Promise<boolean>;
   /** Creates archivists, once the archivist module provides it; without it, archivists are refused. */
   readonly seedArchivists?: (archivists: readonly Record<string, unknown>[]) => Promise<number>;
+  /** Records an expected refusal in the journal, so a trainer can show it there. */
+  readonly recordExchange?: (record: ExchangeRecord) => void;
 }
 
 export interface SeedResult {
@@ -56,7 +44,14 @@ export interface SeedResult {
   readonly professionals: { readonly created: string[]; readonly existing: string[] };
   readonly archivists: number;
   readonly identities: readonly SeedIdentity[];
+  /** The expected refusals, each refused with its rule (nothing stored). */
+  readonly refused: readonly { readonly entry: string; readonly rule: string }[];
+  /** The documents this seed archived (nullified versions of invalidations included). */
   readonly documents: readonly string[];
+  /** The scenario's documents that were archived before (all of them when `alreadyApplied`). */
+  readonly existing: readonly string[];
+  /** True when every document of the scenario was already archived: nothing was done. */
+  readonly alreadyApplied: boolean;
 }
 
 /** Reads and parses a scenario file (JSON). */
@@ -74,9 +69,10 @@ export async function readScenarioFile(file: string): Promise<Scenario> {
 
 /**
  * Applies a scenario whole or not at all: every document is built, signed and checked with the archive's
- * own rules (validate-submission.ts) before anything is archived, so a document the archive would refuse
- * stops the seed with BAD_REQUEST naming its entry (`documents[i]`) and its rules, and nothing is stored.
- * Organisations and professionals the scenario registered for signing are removed again on that failure.
+ * own rules (seed-checks.ts) before anything is archived, so a document the archive would refuse (or an
+ * expected refusal it would accept) stops the seed with BAD_REQUEST naming its entry (`documents[i]`) and
+ * its rules, and nothing is stored. Organisations and professionals the scenario registered for signing
+ * are removed again on that failure.
  */
 export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<SeedResult> {
   checkIdentities(scenario.identities, deps);
@@ -86,6 +82,9 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
       'seed: this kanta-sim has no archivist module to seed "archivists" into',
     );
   }
+  const planned = plannedDocumentIds(scenario);
+  const existing = await alreadyArchived(planned, deps);
+  const alreadyApplied = planned.length > 0 && existing.length === planned.length;
   const created: string[] = [];
   const orgs = { created: [] as string[], existing: [] as string[] };
   const pros = { created: [] as string[], existing: [] as string[] };
@@ -106,8 +105,21 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
         await orExisting(addProfessional(deps.dataDir, { ...p, now: deps.clock() }), pros, p.regno, created);
       }
     }
-    messages = scenario.documents.map((d, i) => buildSeedMessage(d, i, scenario.identities, deps));
-    await checkMessages(messages, deps);
+    if (alreadyApplied) {
+      return {
+        organisations: orgs,
+        professionals: pros,
+        archivists,
+        identities: scenario.identities,
+        documents: [],
+        refused: [],
+        existing,
+        alreadyApplied,
+      };
+    }
+    const validation = deps.validation();
+    messages = buildSeedMessages(scenario, deps, validation.codes);
+    checkSeedMessages(messages, validation);
     if (deps.seedArchivists && scenario.archivists.length > 0) {
       archivists = await deps.seedArchivists(scenario.archivists);
     }
@@ -115,136 +127,99 @@ export async function applySeed(scenario: Scenario, deps: SeedDeps): Promise<See
     await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
     throw e;
   }
+  const { documents, refused } = await archiveAll(messages, deps);
+  return {
+    organisations: orgs,
+    professionals: pros,
+    archivists,
+    identities: scenario.identities,
+    documents,
+    refused,
+    existing: [],
+    alreadyApplied: false,
+  };
+}
+
+/** Archives the checked messages in order; the expected refusals go last and are journaled. */
+async function archiveAll(
+  messages: readonly SeedMessage[],
+  deps: SeedDeps,
+): Promise<{ documents: string[]; refused: { entry: string; rule: string }[] }> {
   const documents: string[] = [];
+  const refused: { entry: string; rule: string }[] = [];
   for (const m of messages) {
+    const startedAt = new Date();
     const outcome = await deps.archive(m.bytes, m.organisation);
-    if (outcome.typeCode !== 'AA') {
-      // Checked above with the same rules; only a concurrent write can get here.
-      throw seedRefusal(m, outcome.violations, `archived ${documents.length} before it`);
-    }
-    documents.push(m.id);
-  }
-  return { organisations: orgs, professionals: pros, archivists, identities: scenario.identities, documents };
-}
-
-function checkIdentities(identities: readonly SeedIdentity[], deps: SeedDeps): void {
-  for (const identity of identities) {
-    const check = checkHetu(identity.hetu);
-    if (!check.ok || (deps.testIdentityGuardrail && !isTestIdentity(identity.hetu))) {
-      throw new KantaSimError(
-        'BAD_REQUEST',
-        `seed: identity ${identity.hetu} is not a valid test identity (${check.ok ? 'individual number below 900' : check.reason})`,
-      );
-    }
-  }
-}
-
-/** One seeded document, signed and framed, not yet archived. */
-interface SeedMessage {
-  readonly where: string;
-  readonly id: string;
-  readonly organisation: Organisation;
-  readonly bytes: Buffer;
-}
-
-/** Every message as the archive would judge it now, and ids neither repeated nor already archived. */
-async function checkMessages(messages: readonly SeedMessage[], deps: SeedDeps): Promise<void> {
-  const seen = new Set<string>();
-  for (const m of messages) {
-    if (seen.has(m.id) || (await deps.documentExists(m.id))) {
-      throw new KantaSimError(
-        'BAD_REQUEST',
-        `${m.where}: document ${m.id} is already archived or seeded twice`,
-        {
-          details: { entry: entryOf(m), rules: [] },
-        },
-      );
-    }
-    seen.add(m.id);
-    const report = validateSubmission({ frameXml: m.bytes.toString('utf8') }, deps.validation());
-    if (!report.ok) {
-      throw seedRefusal(m, report.violations, 'nothing was stored');
+    const codes = outcome.violations.map((v) => v.rule.code);
+    if (m.kind === 'refusal') {
+      deps.recordExchange?.({
+        outcome,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        tlsSubject: m.organisation.name,
+        correlationId: `seed-${m.id}`,
+      });
+      if (outcome.typeCode === 'AA' || !codes.includes(m.rule ?? '')) {
+        // Predicted above with the archive's own rules; only a concurrent write can get here.
+        throw afterArchiving(
+          m,
+          `was answered ${outcome.typeCode ?? ''} ${codes.join(', ')}, not ${m.rule ?? ''}`,
+          documents,
+        );
+      }
+      refused.push({ entry: m.where.replace(/^seed: /, ''), rule: m.rule ?? '' });
+    } else if (outcome.typeCode !== 'AA') {
+      throw afterArchiving(m, `was refused (${codes.join(', ')})`, documents);
+    } else {
+      documents.push(m.id);
     }
   }
+  return { documents, refused };
 }
 
-function seedRefusal(m: SeedMessage, violations: readonly RuleViolation[], what: string): KantaSimError {
-  const rules = [...new Set(violations.map((v) => v.rule.code))];
-  const detail = violations.map((v) => `${v.rule.code} ${v.detail ?? ''}`.trim()).join('; ');
+function afterArchiving(m: SeedMessage, what: string, archived: readonly string[]): KantaSimError {
   return new KantaSimError(
-    'BAD_REQUEST',
-    `${m.where}: the archive would refuse document ${m.id} (${detail}); ${what}`,
+    'CONFLICT',
+    `${m.where}: document ${m.id} ${what}; ${archived.length} were archived before it`,
     {
-      details: { entry: entryOf(m), documentId: m.id, rules },
+      details: { entry: m.where.replace(/^seed: /, ''), documentId: m.id, archived },
     },
   );
 }
 
-const entryOf = (m: SeedMessage): string => m.where.replace(/^seed: /, '');
-
-function buildSeedMessage(
-  d: Scenario['documents'][number],
-  index: number,
-  identities: readonly SeedIdentity[],
-  deps: SeedDeps,
-): SeedMessage {
-  const where = `seed: documents[${index}]`;
-  const org = deps.organisations.get(d.organisation);
-  if (!org) {
-    throw new KantaSimError('BAD_REQUEST', `${where}: organisation ${d.organisation} is not registered`);
+/**
+ * The planned ids already archived. None: a fresh apply. All: applied before. Some: the data is neither
+ * (a sandbox half reset, or another scenario reusing keys), and applying it would mix the two, so it is
+ * refused with what is present and what is missing.
+ */
+async function alreadyArchived(planned: readonly string[], deps: SeedDeps): Promise<string[]> {
+  const present: string[] = [];
+  for (const id of new Set(planned)) {
+    if (await deps.documentExists(id)) {
+      present.push(id);
+    }
   }
-  const pro = d.professional ? deps.professionals.get(d.professional) : deps.defaultProfessional;
-  if (!pro) {
+  if (present.length > 0 && present.length < new Set(planned).size) {
+    const missing = planned.filter((id) => !present.includes(id));
     throw new KantaSimError(
-      'BAD_REQUEST',
-      `${where}: professional ${d.professional ?? ''} is not registered`,
+      'CONFLICT',
+      `seed: ${present.length} of this scenario's ${planned.length} documents are archived already and ${missing.length} are not; reset the register (or restore a snapshot) before applying it`,
+      { details: { present, missing } },
     );
   }
-  const identity = identities.find((x) => x.hetu === d.hetu);
-  if (!identity) {
-    throw new KantaSimError('BAD_REQUEST', `${where}: hetu ${d.hetu} is not among the scenario's identities`);
-  }
-  const unit = (d.unit ? org.units.find((u) => u.oid === d.unit) : org.units[0]) ?? {
-    oid: org.oid,
-    name: org.name,
-  };
-  const date = d.date ? new Date(d.date) : deps.clock();
-  const base = org.oid.replace(/\.10\.0$/, '');
-  const stamp = `${date.getTime()}${index}`;
-  const id = d.id ?? `${base}.95.${date.getUTCFullYear()}.${index + 1}.${stamp}`;
-  const spec = TEMPLATES[d.template]({
-    id,
-    caseId: d.caseId ?? `${base}.96.${date.getUTCFullYear()}.1.1`,
-    client: {
-      hetu: identity.hetu,
-      given: identity.given,
-      family: identity.family,
-      gender: identity.gender,
-    },
-    organiser: { oid: org.oid, name: org.name },
-    serviceUnit: unit,
-    author: { regNo: pro.regno, given: pro.given, family: pro.family, title: pro.title },
-    date,
+  return present;
+}
+
+function checkIdentities(identities: readonly SeedIdentity[], deps: SeedDeps): void {
+  identities.forEach((identity, i) => {
+    const check = checkHetu(identity.hetu);
+    if (!check.ok || (deps.testIdentityGuardrail && !isTestIdentity(identity.hetu))) {
+      throw new KantaSimError(
+        'BAD_REQUEST',
+        `seed: identities[${i}].hetu: ${identity.hetu} is not a valid test identity (${check.ok ? 'individual number below 900' : check.reason})`,
+      );
+    }
   });
-  const message = buildSignedMessage({
-    spec,
-    serviceRequest: 'SP17',
-    senderOid: org.oid,
-    messageId: { root: org.oid, extension: `seed-${stamp}` },
-    creationTime: date,
-    system: {
-      keyPem: readFileSync(org.files.signingKey, 'utf8'),
-      certPem: readFileSync(org.files.signingCert, 'utf8'),
-    },
-    professionals: [
-      {
-        keyPem: readFileSync(pro.files.key, 'utf8'),
-        certPem: readFileSync(pro.files.cert, 'utf8'),
-        regNo: pro.regno,
-      },
-    ],
-  });
-  return { where, id, organisation: org, bytes: Buffer.from(message.messageXml, 'utf8') };
 }
 
 async function orExisting(

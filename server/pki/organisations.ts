@@ -11,6 +11,7 @@ import { organisationReadme } from './credential-readme.js';
 import { requireName, requireOid } from './identifiers.js';
 import { DEFAULT_P12_PASSWORD } from './pkcs12.js';
 import { parseJson, readCertificate } from './registry-dir.js';
+import type { KeyPairPem } from './issue.js';
 import { PKI_FILES, ensureTestPki } from './test-pki.js';
 
 export const ORGS_DIR = 'orgs';
@@ -62,6 +63,8 @@ export interface AddOrganisationInput {
   readonly pkiValidFrom?: Date;
   /** The archive URL shown in README.txt's curl example. */
   readonly archiveUrl?: string;
+  /** Certify this key pair (TLS and signing) instead of generating two: training organisations only. */
+  readonly keyPair?: KeyPairPem;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function addOrganisation(dataDir: string, input: AddOrganisationInp
   const { client, signing } = await pki.issueOrganisationCredentials(oid, name, {
     password: p12Password,
     now: input.now,
+    ...(input.keyPair ? { keyPair: input.keyPair } : {}),
   });
   const record: OrganisationRecord = {
     oid,

@@ -27,7 +27,13 @@ import {
   type Profile,
   type ProfessionalName,
 } from './cert-profiles.js';
-import { forgeCertificateFromPem, generateRsaKeyPair, issueCertificate, type IssuingCa } from './issue.js';
+import {
+  forgeCertificateFromPem,
+  generateRsaKeyPair,
+  issueCertificate,
+  type IssuingCa,
+  type KeyPairPem,
+} from './issue.js';
 import { buildPkcs12 } from './pkcs12.js';
 
 /** File names inside `<data-dir>/pki/` (a contract: vendors point their clients at ca-bundle.pem). */
@@ -62,6 +68,11 @@ export interface IssueOptions {
   readonly now?: Date;
   /** Where validity starts; default the issuing CA's own start, so leaves cover the PKI's history. */
   readonly validFrom?: Date;
+  /**
+   * Certify this existing key pair instead of generating one. Only for training data that many
+   * organisations share (a classroom's sandboxes): key generation is most of the cost of an organisation.
+   */
+  readonly keyPair?: KeyPairPem;
 }
 
 /** The loaded test PKI: the PEMs clients and the TLS server need, and the issue functions of the registries. */
@@ -178,8 +189,9 @@ async function issueWith(
   ca: IssuingCa,
   profile: Profile,
   validity: { notBefore: Date; notAfter: Date },
+  keyPair?: KeyPairPem,
 ): Promise<{ certPem: string; keyPem: string }> {
-  const keys = await generateRsaKeyPair();
+  const keys = keyPair ?? (await generateRsaKeyPair());
   const certPem = issueCertificate({ ...profile, ...validity, publicKeyPem: keys.publicKeyPem, issuer: ca });
   return { certPem, keyPem: keys.privateKeyPem };
 }
@@ -203,6 +215,7 @@ async function issueLeaf(ca: IssuingCa, chain: string[], profile: Profile, o: Is
     ca,
     profile,
     validityBetween(from, o.now ?? new Date(), LEAF_VALIDITY_YEARS),
+    o.keyPair,
   );
   const p12 = buildPkcs12(keyPem, certPem, chain, o.password, alias);
   return { certPem, keyPem, chainPems: chain, p12 };

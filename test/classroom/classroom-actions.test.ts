@@ -72,6 +72,13 @@ describe("the trainer's actions", () => {
     expect(await count(2)).toBe(before + 1);
   });
 
+  it('drops a staged failure when the sandbox is reset', async () => {
+    await actions.failNext({ rule: 'ARCHIVE_UNAVAILABLE', trainees: [3] });
+    await sim.running.classroom.service.resetSandbox(3);
+    const next = await actions.archiveNow({ template: 'client-note', hetu: AINO, trainees: [3] });
+    expect(next.results[0]?.outcome).toBe('archived');
+  });
+
   it.each([
     [{ template: 'poem', hetu: AINO }, 'BAD_REQUEST', 'template'],
     [{ template: 'client-note', hetu: '010101-0101' }, 'BAD_REQUEST', 'hetu'],

@@ -39,8 +39,12 @@ describe('the classroom service', () => {
   };
 
   it('makes a sandbox with the whole scenario for each trainee, and a trainer who sees them all', async () => {
-    const answer = await classroom.create({ trainees: 3, scenario: SCENARIO, lang: 'fi' });
-    expect(answer.status).toBe('created');
+    // pressed twice: the second waits for the first and finds its class
+    const [answer, twice] = await Promise.all([
+      classroom.create({ trainees: 3, scenario: SCENARIO, lang: 'fi' }),
+      classroom.create({ trainees: 3, scenario: SCENARIO, lang: 'fi' }),
+    ]);
+    expect([answer.status, twice.status]).toEqual(['created', 'existing']);
     expect(answer.trainees.map((t) => [t.username, t.organisation.name])).toEqual([
       ['trainee01', 'Harjoituskunta 01'],
       ['trainee02', 'Harjoituskunta 02'],
@@ -93,5 +97,51 @@ describe('the classroom service', () => {
     expect(after.trainees[1]).toMatchObject({ signedIn: false, activity: { count: 0, last: [] } });
     expect(await sim.running.archivist.service.session(tokens.get('trainee02'))).toBeUndefined();
     expect(await sim.running.archivist.service.session(tokens.get('trainee01'))).toBeDefined();
+  });
+
+  it('adds trainees to a larger class, leaving the existing sandboxes as they are', async () => {
+    const one = await signIn('trainee01');
+    await sim.running.archivist.service.search(one, { hetu: AINO }, PURPOSE);
+    const answer = await classroom.create({ trainees: 4, scenario: SCENARIO });
+    expect(answer.status).toBe('extended');
+    expect(answer.trainees.map((t) => t.username)).toContain('trainee04');
+    expect(await count(sandboxOid(4))).toBe(DOCS);
+    expect(await sim.running.archivist.service.session(tokens.get('trainee01'))).toBeDefined();
+    const trainer = await signIn('kouluttaja');
+    expect(trainer.archivist.registerOids).toContain(sandboxOid(4));
+  });
+
+  it('resets the whole class: documents, usage log and sessions of every trainee; the trainer stays', async () => {
+    const trainer = await signIn('kouluttaja');
+    const one = await signIn('trainee01');
+    const [doc] = await sim.running.store.listDocuments({ registerOids: [sandboxOid(1)], hetu: AINO });
+    await sim.running.archivist.service.search(one, { hetu: AINO }, PURPOSE);
+    await sim.running.archivist.service.invalidate(one, doc?.id ?? '', 'väärä asiakas');
+    await sim.running.archivist.service.search(trainer, { hetu: AINO, registerOid: sandboxOid(3) }, PURPOSE);
+    const trainerOid = trainer.archivist.organisationOid;
+    expect((await sim.running.archivist.usage.list({ organisationOid: trainerOid })).length).toBeGreaterThan(
+      0,
+    );
+
+    const answer = await classroom.resetClass();
+    expect(answer.reset).toEqual(['trainee01', 'trainee02', 'trainee03', 'trainee04']);
+    const overview = await classroom.overview();
+    expect(overview.trainees.map((t) => [t.activity.count, t.signedIn, t.seeded])).toEqual(
+      [1, 2, 3, 4].map(() => [0, false, true]),
+    );
+    expect(await sim.running.archivist.usage.list({ organisationOid: trainerOid })).toEqual([]);
+    expect(await sim.running.archivist.service.session(tokens.get('kouluttaja'))).toBeDefined();
+    for (const n of [1, 2, 3, 4]) {
+      expect(await count(sandboxOid(n))).toBe(DOCS);
+      expect(
+        await sim.running.store.countDocuments({ registerOids: [sandboxOid(n)], state: 'invalidated' }),
+      ).toBe(0);
+    }
+    // the demo organiser's own log is a real register's: untouched by any of this
+    const demo = await sim.running.archivist.service.signInDemo();
+    await classroom.resetClass();
+    expect(
+      await sim.running.archivist.usage.list({ organisationOid: demo.session.archivist.organisationOid }),
+    ).not.toEqual([]);
   });
 });

@@ -12,11 +12,18 @@ const validChoice = {
   answer: {
     type: 'choice',
     options: [
-      { id: 'a', text: text('a'), value: 'Väärä asiakas' },
+      { id: 'a', text: text('a') },
       { id: 'b', text: text('b') },
     ],
     correct: 'a',
-    basis: { document: { client: 'Testinen Emilia', state: 'invalidated' }, field: 'invalidation.reason' },
+    basis: [
+      {
+        document: { client: 'Testinen Emilia', state: 'invalidated' },
+        field: 'invalidation.reason',
+        equals: 'Väärä asiakas',
+      },
+      { testCase: 'lastensuojelu', field: 'expectedDocuments', equals: '5' },
+    ],
   },
 };
 
@@ -49,12 +56,9 @@ describe('an exercise file', () => {
     expect(doc.hint?.sv).toBe('hint sv');
   });
 
-  it('reads a choice resting on a deployment-test case', () => {
-    const raw = {
-      ...validChoice,
-      answer: { ...validChoice.answer, basis: { testCase: 'lastensuojelu', field: 'expectedDocuments' } },
-    };
-    expect(parseExercise(raw).answer).toMatchObject({ basis: { testCase: 'lastensuojelu' } });
+  it('reads a choice without a basis as one with none', () => {
+    const answer = { ...validChoice.answer, basis: undefined };
+    expect(parseExercise({ ...validChoice, answer }).answer).toMatchObject({ basis: [] });
   });
 
   it.each([
@@ -74,9 +78,28 @@ describe('an exercise file', () => {
       'an unknown basis field',
       {
         ...validChoice,
-        answer: { ...validChoice.answer, basis: { document: { state: 'current' }, field: 'hetu' } },
+        answer: {
+          ...validChoice.answer,
+          basis: [{ document: { state: 'current' }, field: 'hetu', equals: 'x' }],
+        },
       },
-      'answer.basis.field',
+      'answer.basis[0].field',
+    ],
+    [
+      'a fact without its value',
+      {
+        ...validChoice,
+        answer: {
+          ...validChoice.answer,
+          basis: [{ document: { state: 'current' }, field: 'versionNumber' }],
+        },
+      },
+      'answer.basis[0].equals',
+    ],
+    [
+      'a basis that is not a list',
+      { ...validChoice, answer: { ...validChoice.answer, basis: { testCase: 'x' } } },
+      'answer.basis: expected a list of facts',
     ],
     [
       'an unknown key field',

@@ -221,7 +221,15 @@ describe('codes kanta-sim emits', () => {
   });
 
   it('the seed templates are the document templates walked below', () => {
-    expect(SEED_TEMPLATES).toEqual(['initiation', 'assessment', 'client-plan', 'decision', 'client-note']);
+    // client-relationship is the committed fixtures' SP1 template, walked with them
+    expect(SEED_TEMPLATES).toEqual([
+      'initiation',
+      'assessment',
+      'client-plan',
+      'decision',
+      'client-note',
+      'client-relationship',
+    ]);
     expect(Object.keys(DOCUMENT_KINDS)).toContain('clientNote');
   });
 

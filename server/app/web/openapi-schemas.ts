@@ -34,6 +34,39 @@ export const DOCUMENT_FILTER = {
   },
 };
 
+/** A reason of correction in a scenario: why a version replaces another or a set is invalidated. */
+const SEED_REASON = {
+  type: 'object',
+  required: ['text'],
+  properties: { code: { type: 'string' }, text: { type: 'string' } },
+} as const;
+
+/** One document entry of a scenario (docs/scenarios.md). */
+const SEED_DOCUMENT = {
+  type: 'object',
+  required: ['template', 'organisation', 'hetu'],
+  properties: {
+    template: {
+      enum: ['initiation', 'assessment', 'client-plan', 'decision', 'client-note', 'client-relationship'],
+    },
+    organisation: { type: 'string' },
+    provider: { type: 'string' },
+    unit: { type: 'string' },
+    professional: { type: 'string' },
+    hetu: { type: 'string' },
+    key: { type: 'string' },
+    case: { type: 'string' },
+    id: { type: 'string' },
+    caseId: { type: 'string' },
+    date: { type: 'string', format: 'date-time' },
+    serviceTask: { type: 'string' },
+    replaces: { type: 'string' },
+    reason: SEED_REASON,
+    text: { type: 'object', additionalProperties: { type: 'string' } },
+    providers: { type: 'array', items: { type: 'object', required: ['organisation', 'start'] } },
+  },
+} as const;
+
 export const OPENAPI_SCHEMAS = Object.freeze({
   Error: {
     type: 'object',
@@ -153,23 +186,30 @@ export const OPENAPI_SCHEMAS = Object.freeze({
         type: 'array',
         items: { type: 'object', required: ['hetu', 'given', 'family', 'gender'] },
       },
-      documents: {
+      documents: { type: 'array', items: SEED_DOCUMENT },
+      invalidations: {
         type: 'array',
         items: {
           type: 'object',
-          required: ['template', 'organisation', 'hetu'],
+          required: ['document', 'reason'],
           properties: {
-            template: { enum: ['initiation', 'assessment', 'client-plan', 'decision', 'client-note'] },
-            organisation: { type: 'string' },
-            unit: { type: 'string' },
-            professional: { type: 'string' },
-            hetu: { type: 'string' },
-            id: { type: 'string' },
-            caseId: { type: 'string' },
+            document: { type: 'string' },
+            reason: SEED_REASON,
             date: { type: 'string', format: 'date-time' },
+            professional: { type: 'string' },
+            key: { type: 'string' },
           },
         },
       },
+      refusals: {
+        type: 'array',
+        items: {
+          ...SEED_DOCUMENT,
+          required: ['rule', 'template', 'organisation', 'hetu'],
+          properties: { ...SEED_DOCUMENT.properties, rule: { type: 'string' } },
+        },
+      },
+      description: {},
     },
   },
 });

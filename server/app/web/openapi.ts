@@ -57,7 +57,11 @@ export const OPENAPI_DOCUMENT = Object.freeze({
       post: {
         summary: 'Seed organisations, professionals, archivists, test identities and pre-archived documents',
         requestBody: { required: true, content: json(ref('Scenario')) },
-        responses: { '200': ok('seeded'), '400': error },
+        responses: {
+          '200': ok('seeded, or already applied (alreadyApplied: true)'),
+          '400': error,
+          '409': error,
+        },
       },
     },
     '/__sim/identities': {
