@@ -48,7 +48,8 @@ beforeAll(async () => {
     .get('/archivist/search')
     .query({ hetu: SMALL_CLASS.identities[0]?.hetu, reason: 'training' });
   data = [
-    SCENARIO,
+    // Scenario names are file names (the shipped ones and the test's own).
+    ...(await sim.running.classroom.scenarios.names()),
     sim.webUrl,
     // Rule codes are identifiers (CDA_HETU_INVALID would otherwise lose its "CDA" to the proper names).
     ...FAIL_RULE_CODES,
