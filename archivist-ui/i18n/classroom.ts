@@ -84,6 +84,8 @@ const fi = {
     'reset-class': 'Koko luokka on palautettu alkutilaan.',
     'reset-sandbox': 'Harjoitusympäristö on palautettu alkutilaan.',
     archived: 'Asiakirja arkistoitiin.',
+    'archive-refused':
+      'Arkisto hylkäsi asiakirjan ainakin yhdessä harjoitusympäristössä (esimerkiksi asetetun säännön mukaisesti).',
     'fail-armed': 'Seuraava asiakirja hylätään.',
   } satisfies Record<ConsoleNotice, string>,
   cardHeading: 'Harjoittelu: arkistonhoitajan käyttöliittymä',
@@ -176,6 +178,8 @@ const sv: ClassroomMessages = {
     'reset-class': 'Hela klassen har återställts till utgångsläget.',
     'reset-sandbox': 'Övningsmiljön har återställts till utgångsläget.',
     archived: 'Dokumentet arkiverades.',
+    'archive-refused':
+      'Arkivet avvisade dokumentet i minst en övningsmiljö (till exempel enligt den valda regeln).',
     'fail-armed': 'Nästa dokument avvisas.',
   },
   cardHeading: 'Övning: arkivariens gränssnitt',
@@ -267,6 +271,8 @@ const en: ClassroomMessages = {
     'reset-class': 'The whole class has been reset to the scenario.',
     'reset-sandbox': 'The sandbox has been reset to the scenario.',
     archived: 'The document was archived.',
+    'archive-refused':
+      'The archive refused the document in at least one sandbox (for example under the chosen rule).',
     'fail-armed': 'The next document will be refused.',
   },
   cardHeading: "Training: the archivist's interface",

@@ -87,7 +87,14 @@ export type ConsoleFieldError =
 export type ConsoleField = ConsoleFieldError['field'];
 
 /** What the trainer just did, shown once above the overview after the redirect. */
-export const CONSOLE_NOTICES = ['made', 'reset-class', 'reset-sandbox', 'archived', 'fail-armed'] as const;
+export const CONSOLE_NOTICES = [
+  'made',
+  'reset-class',
+  'reset-sandbox',
+  'archived',
+  'archive-refused',
+  'fail-armed',
+] as const;
 export type ConsoleNotice = (typeof CONSOLE_NOTICES)[number];
 
 export function isConsoleNotice(v: unknown): v is ConsoleNotice {

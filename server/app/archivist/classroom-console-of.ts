@@ -92,11 +92,12 @@ export function classroomConsoleOf(sources: ClassroomConsoleSources): ClassroomC
       await (target === 'all' ? service.resetClass() : service.resetSandbox(target));
     },
     async archiveNow(input) {
-      await actions.archiveNow({
+      const { results } = await actions.archiveNow({
         template: input.documentType,
         hetu: input.client,
         trainees: trainees(input.target),
       });
+      return { refused: results.filter((r) => r.outcome === 'refused').length };
     },
     async failNext(input) {
       await actions.failNext({ rule: input.rule, trainees: trainees(input.target) });

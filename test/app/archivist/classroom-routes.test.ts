@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfOf, signIn, signInDemo, type SignedIn } from '../../archivist/support.js';
-import { SCENARIO, startClassroomSim } from '../../classroom/support.js';
+import { AINO, SCENARIO, startClassroomSim } from '../../classroom/support.js';
 import type { KantaSimInstance } from '../../support/sim.js';
 
 /**
@@ -95,6 +95,38 @@ describe("the trainer's console", () => {
     expect(refused.text).toContain('id="archive-client-error"');
     expect(sim.running.journal.list().length).toBe(before);
   });
+
+  it("makes one sandbox's next document fail with the chosen rule, and says so when archive-now meets it", async () => {
+    const armed = await trainer.agent
+      .post('/archivist/classroom/fail-next')
+      .type('form')
+      .send({ csrf: trainer.csrf, rule: 'SIG_DIGEST_MISMATCH', target: 'trainee02' })
+      .expect(303);
+    expect(armed.headers.location).toBe('/archivist/classroom?done=fail-armed');
+    const unknownRule = await trainer.agent
+      .post('/archivist/classroom/fail-next')
+      .type('form')
+      .send({ csrf: trainer.csrf, rule: 'NO_SUCH_RULE', target: 'trainee02' })
+      .expect(400);
+    expect(unknownRule.text).toContain('id="fail-rule-error"');
+    const sent = await trainer.agent
+      .post('/archivist/classroom/archive-now')
+      .type('form')
+      .send({ csrf: trainer.csrf, documentType: 'client-note', client: AINO, target: 'trainee02' })
+      .expect(303);
+    expect(sent.headers.location).toBe('/archivist/classroom?done=archive-refused');
+    const last = sim.running.journal.list().at(-1);
+    expect(JSON.stringify(last)).toContain('SIG_DIGEST_MISMATCH');
+    // Staged once: the next one is archived.
+    const again = await trainer.agent
+      .post('/archivist/classroom/archive-now')
+      .type('form')
+      .send({ csrf: trainer.csrf, documentType: 'client-note', client: AINO, target: 'trainee02' })
+      .expect(303);
+    expect(again.headers.location).toBe('/archivist/classroom?done=archived');
+    const page = await trainer.agent.get('/archivist/classroom?done=archive-refused').expect(200);
+    expect(page.text).toContain('data-notice="archive-refused"');
+  }, 60_000);
 
   it('asks before a reset, naming the sandbox, and resets it on confirmation', async () => {
     const ask = await trainer.agent
