@@ -8,6 +8,7 @@ import type { Archivist } from '../../archivist/archivists.js';
 import type { ClassroomActions } from '../../classroom/classroom-actions.js';
 import type { ScenarioLibrary } from '../../classroom/classroom-scenarios.js';
 import type { ClassroomService, TraineeOverview } from '../../classroom/classroom-service.js';
+import type { ClassroomStore } from '../../store/classroom-store.js';
 import {
   traineeActivityOf,
   type ClassOverviewModel,
@@ -21,6 +22,7 @@ export interface ClassroomConsoleSources {
   readonly service: ClassroomService;
   readonly actions: ClassroomActions;
   readonly scenarios: ScenarioLibrary;
+  readonly store: Pick<ClassroomStore, 'getClassroom'>;
   /** The URL the cards print instead of the trainer's own address (a proxy in front of the classroom). */
   readonly publicUrl?: string;
 }
@@ -47,7 +49,8 @@ const trainees = (target: ConsoleTarget): 'all' | readonly string[] => (target =
 
 export function classroomConsoleOf(sources: ClassroomConsoleSources): ClassroomConsole {
   const { service, actions, scenarios } = sources;
-  const hasClass = async (): Promise<boolean> => (await service.overview()).classroom !== undefined;
+  // Asked on every request of a demo session (the menu): one row, not the whole overview.
+  const hasClass = async (): Promise<boolean> => (await sources.store.getClassroom()) !== undefined;
   return {
     ...(sources.publicUrl === undefined ? {} : { publicUrl: sources.publicUrl }),
     async access(archivist: Archivist): Promise<ConsoleAccess | undefined> {
