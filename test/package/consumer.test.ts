@@ -58,12 +58,13 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('holds dist, the test cases, README and LICENSE: no test, bench or TypeScript source', async () => {
+  it('holds dist, the test cases, the scenarios, README and LICENSE: no test, bench or TypeScript source', async () => {
     expect(files).toContain('dist/server/main.js');
     expect(files).toContain('dist/server/index.d.ts');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
     expect(files.some((f) => f.startsWith('fixtures/test-cases/'))).toBe(true);
+    expect(files).toContain('fixtures/scenarios/classroom.json');
     const unwanted = files.filter(
       (f) =>
         /^(test|bench|scripts|server|archivist-ui|docs|certs)\//.test(f) ||
