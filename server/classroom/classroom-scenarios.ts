@@ -5,6 +5,8 @@
  */
 import { KantaSimError } from '../errors.js';
 import type { Scenario } from '../control/scenario.js';
+import type { ClassroomLang } from '../store/classroom-store.js';
+import { organisationName, sandboxOid, sandboxUnitOid, unitName } from './sandbox-names.js';
 
 export interface ScenarioLibrary {
   /** The scenario a class gets when none is named. */
@@ -70,5 +72,20 @@ export const retargetToSandbox: Retarget = (scenario, keeper) => {
     }),
   };
 };
+
+/** The scenario retargeted into one sandbox, without the scenario's own archivists (the class has its own). */
+export function sandboxScenario(
+  retarget: Retarget,
+  scenario: Scenario,
+  trainee: number,
+  lang: ClassroomLang,
+): Scenario {
+  const keeper = {
+    oid: sandboxOid(trainee),
+    name: organisationName(trainee, lang),
+    unit: { oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) },
+  };
+  return { ...retarget(scenario, keeper), archivists: [] };
+}
 
 const base = (oid: string): string => oid.replace(/\.10\.0$/, '');

@@ -6,20 +6,15 @@
  *
  * The public types of the console and presenter pages are exported from this file.
  */
-import type { Archivist, AddArchivistInput } from '../archivist/archivists.js';
 import type { Scenario } from '../control/scenario.js';
-import type { SeedResult } from '../control/seed.js';
 import { KantaSimError } from '../errors.js';
-import type { ArchiveStore } from '../store/archive-store.js';
 import type {
   ClassroomLang,
   ClassroomOrganisationRecord,
   ClassroomRecord,
-  ClassroomStore,
 } from '../store/classroom-store.js';
-import type { UsageLogStore } from '../store/usage-log-store.js';
 import { parseCreateInput, traineeOf } from './classroom-input.js';
-import { unknownScenario, type Retarget, type ScenarioLibrary } from './classroom-scenarios.js';
+import { sandboxScenario, unknownScenario } from './classroom-scenarios.js';
 import {
   archivistName,
   organisationName,
@@ -29,8 +24,8 @@ import {
   unitName,
   usernameOf,
 } from './sandbox-names.js';
-
 import { decideOnExisting, readOverview } from './class-overview.js';
+import type { ClassroomDeps } from './classroom-deps.js';
 import { inLanes } from './in-lanes.js';
 import {
   summary,
@@ -43,32 +38,9 @@ import {
 } from './classroom-types.js';
 
 export type * from './classroom-types.js';
+export type { ClassroomDeps } from './classroom-deps.js';
 export type { CreateClassInput, IfExists, TraineeSelection } from './classroom-input.js';
 export type { ClassroomLang } from '../store/classroom-store.js';
-
-export interface ClassroomDeps {
-  readonly store: ClassroomStore;
-  readonly archive: Pick<ArchiveStore, 'reset'>;
-  readonly usage: Pick<UsageLogStore, 'list'>;
-  readonly scenarios: ScenarioLibrary;
-  readonly retarget: Retarget;
-  /** Registers the organisation (test PKI credentials) unless it is registered already. */
-  readonly ensureOrganisation: (input: {
-    readonly oid: string;
-    readonly name: string;
-    readonly units: readonly { readonly oid: string; readonly name: string }[];
-  }) => Promise<void>;
-  readonly addArchivist: (input: AddArchivistInput) => Promise<{ archivist: Archivist; password: string }>;
-  /** Applies a scenario whole or not at all through the archive (server/control/seed.ts). */
-  readonly seed: (scenario: Scenario) => Promise<SeedResult>;
-  /** Drops the faults staged for an organisation ("make the next document fail"). */
-  readonly dropFaults?: (organisationOid: string) => void;
-  /** How many sandboxes are seeded at once. */
-  readonly seedConcurrency?: number;
-  readonly clock: () => Date;
-  /** What else a sandbox reset clears for its trainee (the exercise answers). */
-  readonly onSandboxReset?: (archivistId: string) => Promise<void>;
-}
 
 export class ClassroomService {
   /** Making and resetting run one at a time: a console button pressed twice must not make two classes. */
@@ -115,7 +87,7 @@ export class ClassroomService {
       ...(status === 'reset' ? { resetAt: now } : existing?.resetAt ? { resetAt: existing.resetAt } : {}),
     };
     await this.deps.store.saveClassroom(record);
-    const accounts = await this.ensureAccounts(record);
+    const accounts = await this.ensureAccounts(record, scenario);
     const toSeed = accounts.filter((a) => a.trainee > 0 && (status === 'reset' || a.seededAt === undefined));
     await inLanes(this.deps.seedConcurrency ?? 4, toSeed, (a) =>
       status === 'reset'
@@ -193,23 +165,25 @@ export class ClassroomService {
     return { record, scenario: await this.loadScenario(record.scenario) };
   }
 
-  /** The scenario retargeted into one sandbox, without the scenario's own archivists (the class has its own). */
+  /** The scenario retargeted into one sandbox (classroom-scenarios.ts sandboxScenario). */
   sandboxScenario(scenario: Scenario, trainee: number, lang: ClassroomLang): Scenario {
-    const keeper = {
-      oid: sandboxOid(trainee),
-      name: organisationName(trainee, lang),
-      unit: { oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) },
-    };
-    return { ...this.deps.retarget(scenario, keeper), archivists: [] };
+    return sandboxScenario(this.deps.retarget, scenario, trainee, lang);
   }
 
   /** The trainer's and every trainee's organisation and account, made where missing. */
-  private async ensureAccounts(record: ClassroomRecord): Promise<ClassroomOrganisationRecord[]> {
+  private async ensureAccounts(
+    record: ClassroomRecord,
+    scenario: Scenario,
+  ): Promise<ClassroomOrganisationRecord[]> {
     const accounts = await this.deps.store.listOrganisations();
     const have = new Set(accounts.map((a) => a.trainee));
     const missing = Array.from({ length: record.trainees }, (_, i) => i + 1).filter((n) => !have.has(n));
     await inLanes(this.deps.seedConcurrency ?? 4, missing, async (n) => {
-      accounts.push(await this.makeAccount(n, record.lang, [sandboxOid(n)]));
+      // The sandbox gets the units the scenario's register keeper has, moved under the sandbox's OID.
+      const keeper = this.sandboxScenario(scenario, n, record.lang).organisations.find(
+        (o) => o.oid === sandboxOid(n),
+      );
+      accounts.push(await this.makeAccount(n, record.lang, [sandboxOid(n)], keeper?.units));
     });
     const sandboxes = Array.from({ length: record.trainees }, (_, i) => sandboxOid(i + 1));
     const trainer = accounts.find((a) => a.trainee === 0);
@@ -225,14 +199,13 @@ export class ClassroomService {
     trainee: number,
     lang: ClassroomLang,
     registerOids: readonly string[],
+    units: readonly { readonly oid: string; readonly name: string }[] = [
+      { oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) },
+    ],
   ): Promise<ClassroomOrganisationRecord> {
     const oid = sandboxOid(trainee);
     const name = organisationName(trainee, lang);
-    await this.deps.ensureOrganisation({
-      oid,
-      name,
-      units: [{ oid: sandboxUnitOid(trainee), name: unitName(trainee, lang) }],
-    });
+    await this.deps.ensureOrganisation({ oid, name, units });
     const password = readablePassword();
     const { archivist } = await this.deps.addArchivist({
       organisationOid: oid,
