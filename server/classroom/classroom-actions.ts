@@ -108,8 +108,6 @@ export class ClassroomActions {
         documents: [
           { template: template as SeedTemplate, organisation: sandboxOid(n), hetu: identity.hetu, date },
         ],
-        invalidations: [],
-        refusals: [],
       };
       results.push(await this.archiveOne(n, oneDocument));
     }
