@@ -40,7 +40,6 @@ const fi = {
   noActivity: 'Ei vielä toimintaa.',
   actionsColumn: 'Toiminnot',
   resetSandbox: 'Palauta alkutilaan',
-  resetSandboxOf: (name: string): string => `Palauta koulutettavan ${name} harjoitusympäristö alkutilaan`,
   resetClass: 'Palauta koko luokka alkutilaan',
   resetHint:
     'Palauttaa harjoitusaineiston: asiakirjat, vertailu- ja mitätöintimerkinnät, käyttöloki ja kirjautumiset.',
@@ -85,6 +84,8 @@ const fi = {
     'reset-class': 'Koko luokka on palautettu alkutilaan.',
     'reset-sandbox': 'Harjoitusympäristö on palautettu alkutilaan.',
     archived: 'Asiakirja arkistoitiin.',
+    'archive-refused':
+      'Arkisto hylkäsi asiakirjan ainakin yhdessä harjoitusympäristössä (esimerkiksi asetetun säännön mukaisesti).',
     'fail-armed': 'Seuraava asiakirja hylätään.',
   } satisfies Record<ConsoleNotice, string>,
   cardHeading: 'Harjoittelu: arkistonhoitajan käyttöliittymä',
@@ -92,6 +93,13 @@ const fi = {
   cardPassword: 'Salasana',
   cardsPrintHint: 'Tulosta selaimen tulostustoiminnolla ja leikkaa kortit katkoviivoja pitkin.',
   cardsFile: 'kirjautumiskortit.pdf',
+  templates: {
+    initiation: 'Vireilletulo',
+    assessment: 'Palvelutarpeen arviointi',
+    'client-plan': 'Asiakassuunnitelma',
+    decision: 'Päätös',
+    'client-note': 'Asiakaskertomus',
+  } as Readonly<Record<string, string>>,
   trainerSignInTitle: 'Kouluttajan tunnukset',
   trainerSignInText:
     'Luokka on valmis. Kirjaudu ulos ja kirjaudu sisään kouluttajana näillä tunnuksilla: kouluttajan näkymässä ovat luokan tilanne ja kirjautumiskortit.',
@@ -127,7 +135,6 @@ const sv: ClassroomMessages = {
   noActivity: 'Ingen aktivitet ännu.',
   actionsColumn: 'Åtgärder',
   resetSandbox: 'Återställ',
-  resetSandboxOf: (name: string): string => `Återställ övningsmiljön för ${name} till utgångsläget`,
   resetClass: 'Återställ hela klassen till utgångsläget',
   resetHint:
     'Återställer övningsmaterialet: dokument, jämförelse- och makuleringsanteckningar, användningsloggen och inloggningar.',
@@ -171,6 +178,8 @@ const sv: ClassroomMessages = {
     'reset-class': 'Hela klassen har återställts till utgångsläget.',
     'reset-sandbox': 'Övningsmiljön har återställts till utgångsläget.',
     archived: 'Dokumentet arkiverades.',
+    'archive-refused':
+      'Arkivet avvisade dokumentet i minst en övningsmiljö (till exempel enligt den valda regeln).',
     'fail-armed': 'Nästa dokument avvisas.',
   },
   cardHeading: 'Övning: arkivariens gränssnitt',
@@ -179,6 +188,13 @@ const sv: ClassroomMessages = {
   cardsPrintHint:
     'Skriv ut med webbläsarens utskriftsfunktion och klipp ut korten längs de streckade linjerna.',
   cardsFile: 'inloggningskort.pdf',
+  templates: {
+    initiation: 'Anhängiggörande',
+    assessment: 'Bedömning av servicebehovet',
+    'client-plan': 'Klientplan',
+    decision: 'Beslut',
+    'client-note': 'Klientberättelse',
+  },
   trainerSignInTitle: 'Utbildarens inloggning',
   trainerSignInText:
     'Klassen är klar. Logga ut och logga in som utbildare med dessa uppgifter: i utbildarens vy finns klassens läge och inloggningskorten.',
@@ -212,7 +228,6 @@ const en: ClassroomMessages = {
   noActivity: 'No activity yet.',
   actionsColumn: 'Actions',
   resetSandbox: 'Reset',
-  resetSandboxOf: (name: string): string => `Reset the sandbox of ${name} to the scenario`,
   resetClass: 'Reset the whole class to the scenario',
   resetHint:
     'Resets the scenario data: documents, compare and invalidation records, the usage log and the sign-ins.',
@@ -256,6 +271,8 @@ const en: ClassroomMessages = {
     'reset-class': 'The whole class has been reset to the scenario.',
     'reset-sandbox': 'The sandbox has been reset to the scenario.',
     archived: 'The document was archived.',
+    'archive-refused':
+      'The archive refused the document in at least one sandbox (for example under the chosen rule).',
     'fail-armed': 'The next document will be refused.',
   },
   cardHeading: "Training: the archivist's interface",
@@ -263,6 +280,13 @@ const en: ClassroomMessages = {
   cardPassword: 'Password',
   cardsPrintHint: "Print with the browser's print command and cut the cards along the dashed lines.",
   cardsFile: 'sign-in-cards.pdf',
+  templates: {
+    initiation: 'Initiation',
+    assessment: 'Assessment of service need',
+    'client-plan': 'Client plan',
+    decision: 'Decision',
+    'client-note': 'Client note',
+  },
   trainerSignInTitle: "The trainer's sign-in",
   trainerSignInText:
     "The class is ready. Sign out and sign in as the trainer with these: the trainer's console has the class and the sign-in cards.",

@@ -17,7 +17,7 @@ function Card(props: { card: SignInCard; url: string; lang: SignInCardsModel['la
       <p class="card-name">{card.name}</p>
       <p class="card-org">{card.organisationName}</p>
       <dl>
-        <dt>{c.cardAddress}</dt>
+        <dt class="address">{c.cardAddress}</dt>
         <dd class="card-url">{props.url}</dd>
         <dt>{t.username}</dt>
         <dd class="card-username">{card.username}</dd>

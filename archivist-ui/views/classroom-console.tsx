@@ -19,20 +19,18 @@ import { ArchiveNowForm, FailNextForm, MakeClassForm, type RefusedConsoleForm } 
 import { Layout } from './layout.js';
 import { ScrollRegion } from './scroll-region.js';
 
-/** A POST button with the CSRF token, for the resets (each asks for confirmation on its own page). */
-function ResetButton(props: {
-  ctx: PageContext;
-  target: string;
-  label: string;
-  id: string;
-  describe?: string;
-}) {
+/**
+ * A POST button with the CSRF token, for the resets (each asks for confirmation on its own page). A reset of
+ * one sandbox names the trainee after its visible words, for a screen reader going down the table's buttons.
+ */
+function ResetButton(props: { ctx: PageContext; target: string; label: string; id: string; whose?: string }) {
   return (
     <form method="post" action="/archivist/classroom/reset" class="inline-form">
       <input type="hidden" name="csrf" value={props.ctx.user?.csrf ?? ''} />
       <input type="hidden" name="target" value={props.target} />
-      <button type="submit" class="button danger-outline" id={props.id} aria-label={props.describe}>
+      <button type="submit" class="button danger-outline" id={props.id}>
         {props.label}
+        {props.whose && <span class="visually-hidden">{` (${props.whose})`}</span>}
       </button>
     </form>
   );
@@ -96,7 +94,7 @@ function TraineeTable(props: { ctx: PageContext; trainees: readonly TraineeLine[
                   target={t.sandboxId}
                   label={c.resetSandbox}
                   id={`reset-${t.sandboxId}`}
-                  describe={c.resetSandboxOf(t.name)}
+                  whose={t.name}
                 />
               </td>
             </tr>

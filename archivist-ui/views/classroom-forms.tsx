@@ -182,7 +182,7 @@ export function ArchiveNowForm(props: {
       <p class="hint">{c.archiveHint}</p>
       <form method="post" action="/archivist/classroom/archive-now" novalidate>
         <input type="hidden" name="csrf" value={ctx.user?.csrf ?? ''} />
-        <div class="filter-grid">
+        <div class="console-grid">
           <ChoiceField
             form="archive"
             field="documentType"
@@ -238,7 +238,7 @@ export function FailNextForm(props: {
       <p class="hint">{c.failHint}</p>
       <form method="post" action="/archivist/classroom/fail-next" novalidate>
         <input type="hidden" name="csrf" value={ctx.user?.csrf ?? ''} />
-        <div class="filter-grid">
+        <div class="console-grid">
           <ChoiceField
             form="fail"
             field="rule"

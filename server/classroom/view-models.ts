@@ -87,7 +87,14 @@ export type ConsoleFieldError =
 export type ConsoleField = ConsoleFieldError['field'];
 
 /** What the trainer just did, shown once above the overview after the redirect. */
-export const CONSOLE_NOTICES = ['made', 'reset-class', 'reset-sandbox', 'archived', 'fail-armed'] as const;
+export const CONSOLE_NOTICES = [
+  'made',
+  'reset-class',
+  'reset-sandbox',
+  'archived',
+  'archive-refused',
+  'fail-armed',
+] as const;
 export type ConsoleNotice = (typeof CONSOLE_NOTICES)[number];
 
 export function isConsoleNotice(v: unknown): v is ConsoleNotice {
@@ -126,6 +133,15 @@ export interface SignInCardsModel {
 
 /** How many recent actions the overview shows per trainee. */
 export const ACTIVITY_SHOWN = 3;
+
+/** A trainee's activity from the classroom's count and newest entries (newest first). */
+export function traineeActivityOf(
+  count: number,
+  newest: readonly ActivityLine[],
+  shown = ACTIVITY_SHOWN,
+): TraineeActivity {
+  return { count, last: newest.slice(0, shown).map((e) => ({ at: e.at, action: e.action })) };
+}
 
 /** A trainee's activity from its sandbox's usage log (newest first, as the store lists it). */
 export function traineeActivity(entries: readonly UsageEntry[], shown = ACTIVITY_SHOWN): TraineeActivity {

@@ -33,6 +33,8 @@ export interface ClassroomParts {
   readonly service: ClassroomService;
   readonly actions: ClassroomActions;
   readonly store: ClassroomStore;
+  /** The scenarios a class may be made from (the console offers them). */
+  readonly scenarios: ScenarioLibrary;
 }
 
 export interface ClassroomCompositionDeps {
@@ -54,6 +56,9 @@ export interface ClassroomCompositionDeps {
 export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts {
   const { config, ground, control, clock } = deps;
   const store = new SqliteClassroomStore(deps.db);
+  const scenarios =
+    deps.scenarios ??
+    new ScenarioFiles([defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)], DEFAULT_SCENARIO);
   // One key pair certified for every organisation the classroom makes: generating two RSA keys per
   // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
   let classKeys: Promise<KeyPairPem> | undefined;
@@ -61,9 +66,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     store,
     archive: deps.archive,
     usage: deps.archivist.usage,
-    scenarios:
-      deps.scenarios ??
-      new ScenarioFiles([defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)], DEFAULT_SCENARIO),
+    scenarios,
     retarget: retargetKeeper,
     ensureOrganisation: async (input) => {
       if (ground.organisations.get(input.oid)) {
@@ -93,7 +96,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     addFault: (spec) => control.faults.add(spec),
     clock,
   });
-  return { service, actions, store };
+  return { service, actions, store, scenarios };
 }
 
 /**

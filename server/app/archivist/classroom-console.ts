@@ -43,7 +43,7 @@ export interface ClassroomConsole {
     readonly documentType: string;
     readonly client: string;
     readonly target: ConsoleTarget;
-  }): Promise<void>;
+  }): Promise<{ readonly refused: number }>;
   failNext(input: { readonly rule: string; readonly target: ConsoleTarget }): Promise<void>;
   /** The cards of every trainee, and the language the class is held in. */
   cards(): Promise<{ readonly lang: ClassroomLang; readonly cards: readonly SignInCard[] } | undefined>;

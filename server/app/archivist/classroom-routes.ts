@@ -142,8 +142,9 @@ class ConsoleRoutes {
       await this.sendConsole(req, res, session, { refused: read.refused });
       return;
     }
-    await this.classroom.archiveNow(read.value);
-    this.done(res, 'archived');
+    // A refusal is often what the trainer staged (fail-next): the console says so rather than failing.
+    const { refused } = await this.classroom.archiveNow(read.value);
+    this.done(res, refused > 0 ? 'archive-refused' : 'archived');
   }
 
   async failNext(req: Request, res: Response, session: Session): Promise<void> {

@@ -72,7 +72,8 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
       const session = await deps.service.session(readCookie(req, COOKIES.session));
       if (session) {
         sessions.set(req, session);
-        if (await deps.classroom?.access(session.archivist)) {
+        // The operator's make-the-class form is reached by its address; the menu is the trainer's.
+        if ((await deps.classroom?.access(session.archivist)) === 'trainer') {
           trainers.add(req);
         }
         if (await deps.exercises?.isTrainee(session.archivist.id)) {
