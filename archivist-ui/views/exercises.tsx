@@ -54,20 +54,20 @@ function ChoiceFields(props: { ctx: PageContext; exercise: ExerciseView; error?:
   const m = exercisesMessages(props.ctx.lang);
   const errorId = `${exercise.id}-error`;
   return (
-    <fieldset aria-describedby={describedBy(error !== undefined && errorId)}>
+    <fieldset class="field" aria-describedby={describedBy(error !== undefined && errorId)}>
       <legend>{m.choose}</legend>
       <FieldError id={errorId} message={error} />
       {exercise.options.map((o) => (
-        <div class="choice">
+        <label class="choice" for={`${exercise.id}-${o.id}`}>
           <input
             type="radio"
             id={`${exercise.id}-${o.id}`}
             name="answer"
             value={o.id}
             checked={exercise.latest?.value === o.id}
-          />
-          <label for={`${exercise.id}-${o.id}`}>{o.text}</label>
-        </div>
+          />{' '}
+          {o.text}
+        </label>
       ))}
     </fieldset>
   );

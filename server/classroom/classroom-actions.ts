@@ -31,6 +31,10 @@ export const FAIL_RULE_CODES = [
   'ARCHIVE_UNAVAILABLE',
 ] as const satisfies readonly RuleCode[];
 
+const ARCHIVE_NOW_TEMPLATES: readonly SeedTemplate[] = SEED_TEMPLATES.filter(
+  (t) => t !== 'client-relationship',
+);
+
 export interface ClassroomActionDeps {
   readonly classroom: ClassroomService;
   /**
@@ -64,9 +68,9 @@ export interface FailNextResult {
 export class ClassroomActions {
   constructor(private readonly deps: ClassroomActionDeps) {}
 
-  /** The templates archive-now offers (the seed's document templates). */
+  /** The templates archive-now offers: the seed's client documents (a client-relationship needs more). */
   templates(): readonly SeedTemplate[] {
-    return SEED_TEMPLATES;
+    return ARCHIVE_NOW_TEMPLATES;
   }
 
   /** The rules "make the next document fail" offers, with their texts. */
@@ -82,8 +86,8 @@ export class ClassroomActions {
     const body = objectOf(raw);
     const { record, scenario } = await this.deps.classroom.current();
     const template = body.template;
-    if (typeof template !== 'string' || !SEED_TEMPLATES.includes(template as SeedTemplate)) {
-      throw bad(`template: expected ${SEED_TEMPLATES.join(' | ')}, got ${JSON.stringify(template)}`);
+    if (typeof template !== 'string' || !ARCHIVE_NOW_TEMPLATES.includes(template as SeedTemplate)) {
+      throw bad(`template: expected ${ARCHIVE_NOW_TEMPLATES.join(' | ')}, got ${JSON.stringify(template)}`);
     }
     const identity = scenario.identities.find((i) => i.hetu === body.hetu);
     if (!identity) {
@@ -98,12 +102,12 @@ export class ClassroomActions {
         organisations: [],
         professionals: [],
         archivists: [],
+        invalidations: [],
+        refusals: [],
         identities: [identity],
         documents: [
           { template: template as SeedTemplate, organisation: sandboxOid(n), hetu: identity.hetu, date },
         ],
-        invalidations: [],
-        refusals: [],
       };
       results.push(await this.archiveOne(n, oneDocument));
     }

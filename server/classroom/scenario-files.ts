@@ -1,25 +1,14 @@
 /**
  * The scenario library as files: every `<name>.json` in the scenario directories (fixtures/scenarios/ is
  * shipped), read with the seed's own reader, so a scenario the classroom applies is a scenario
- * `POST /__sim/seed` would accept. A later directory's file shadows an earlier one of the same name.
+ * `POST /__sim/seed` would accept. A later directory's file shadows an earlier one of the same name
+ * (a trainer's own scenario in the data directory over a shipped one).
  */
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../control/scenario.js';
 import { readScenarioFile } from '../control/seed.js';
 import { unknownScenario, type ScenarioLibrary } from './classroom-scenarios.js';
-
-/** The shipped scenarios: fixtures/scenarios/ beside server/ (source) or dist/server/ (build). */
-export function defaultScenarioDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    path.resolve(here, '../../fixtures/scenarios'),
-    path.resolve(here, '../../../fixtures/scenarios'),
-  ];
-  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
-}
 
 export class ScenarioFiles implements ScenarioLibrary {
   constructor(

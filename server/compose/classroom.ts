@@ -7,13 +7,15 @@ import path from 'node:path';
 import type { KantaSimConfig } from '../config.js';
 import type { ExchangeOutcome } from '../archive/archive-answer.js';
 import { ClassroomActions, type Delivered } from '../classroom/classroom-actions.js';
-import { retargetToSandbox, type ScenarioLibrary } from '../classroom/classroom-scenarios.js';
+import type { Retarget, ScenarioLibrary } from '../classroom/classroom-scenarios.js';
 import { ClassroomService } from '../classroom/classroom-service.js';
 import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-delivery.js';
-import { ScenarioFiles, defaultScenarioDir } from '../classroom/scenario-files.js';
+import { ScenarioFiles } from '../classroom/scenario-files.js';
+import { retargetScenario } from '../control/retarget-scenario.js';
+import { DEFAULT_SCENARIO, defaultScenarioDir } from '../control/scenario-library.js';
 import type { Scenario } from '../control/scenario.js';
 import { applySeed, type SeedDeps } from '../control/seed.js';
-import { isKantaSimError } from '../errors.js';
+import { KantaSimError, isKantaSimError } from '../errors.js';
 import { generateRsaKeyPair, type KeyPairPem } from '../pki/issue.js';
 import { addOrganisation } from '../pki/organisations.js';
 import type { ClassroomStore } from '../store/classroom-store.js';
@@ -26,9 +28,6 @@ import type { Ground } from './ground.js';
 
 /** A trainer's own scenarios: `<data-dir>/scenarios/<name>.json`, beside (and over) the shipped ones. */
 export const SCENARIOS_DIR = 'scenarios';
-
-/** The scenario a class gets when none is named (fixtures/scenarios/<name>.json). */
-export const DEFAULT_CLASS_SCENARIO = 'perhepalvelut';
 
 export interface ClassroomParts {
   readonly service: ClassroomService;
@@ -59,10 +58,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
   const store = new SqliteClassroomStore(deps.db);
   const scenarios =
     deps.scenarios ??
-    new ScenarioFiles(
-      [defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)],
-      DEFAULT_CLASS_SCENARIO,
-    );
+    new ScenarioFiles([defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)], DEFAULT_SCENARIO);
   // One key pair certified for every organisation the classroom makes: generating two RSA keys per
   // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
   let classKeys: Promise<KeyPairPem> | undefined;
@@ -71,7 +67,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     archive: deps.archive,
     usage: deps.archivist.usage,
     scenarios,
-    retarget: retargetToSandbox,
+    retarget: retargetKeeper,
     ensureOrganisation: async (input) => {
       if (ground.organisations.get(input.oid)) {
         return;
@@ -132,3 +128,19 @@ async function seedOverKanta(
     throw e;
   }
 }
+
+/**
+ * Moves the scenario's register keeper (the organisation most of its documents are kept by; a provider
+ * stays, serving every sandbox) into the sandbox, its units moved under the sandbox's OID.
+ */
+const retargetKeeper: Retarget = (scenario, keeper) => {
+  const kept = new Map<string, number>();
+  for (const d of scenario.documents) {
+    kept.set(d.organisation, (kept.get(d.organisation) ?? 0) + 1);
+  }
+  const from = [...kept.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? scenario.organisations[0]?.oid;
+  if (from === undefined) {
+    throw new KantaSimError('BAD_REQUEST', 'the scenario keeps no register to give a sandbox');
+  }
+  return retargetScenario(scenario, { from, to: { oid: keeper.oid, name: keeper.name } });
+};
