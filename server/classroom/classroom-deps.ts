@@ -4,7 +4,6 @@
  */
 import type { Archivist, AddArchivistInput } from '../archivist/archivists.js';
 import type { Scenario } from '../control/scenario.js';
-import type { SeedResult } from '../control/seed.js';
 import type { ArchiveStore } from '../store/archive-store.js';
 import type { ClassroomStore } from '../store/classroom-store.js';
 import type { UsageLogStore } from '../store/usage-log-store.js';
@@ -23,8 +22,11 @@ export interface ClassroomDeps {
     readonly units: readonly { readonly oid: string; readonly name: string }[];
   }) => Promise<void>;
   readonly addArchivist: (input: AddArchivistInput) => Promise<{ archivist: Archivist; password: string }>;
-  /** Applies a scenario whole or not at all through the archive (server/control/seed.ts). */
-  readonly seed: (scenario: Scenario) => Promise<SeedResult>;
+  /**
+   * Applies a scenario whole or not at all through the archive (server/control/seed.ts); with
+   * `copyOfChecked`, a retargeted copy of a scenario already applied to another sandbox (sandbox-copy.ts).
+   */
+  readonly seed: (scenario: Scenario, options?: { readonly copyOfChecked?: boolean }) => Promise<unknown>;
   /** Drops the faults staged for an organisation ("make the next document fail"). */
   readonly dropFaults?: (organisationOid: string) => void;
   /** How many sandboxes are seeded at once. */

@@ -6,6 +6,7 @@
  *
  * The public types of the console and presenter pages are exported from this file.
  */
+import { createHash } from 'node:crypto';
 import type { Scenario } from '../control/scenario.js';
 import { KantaSimError } from '../errors.js';
 import type {
@@ -45,6 +46,8 @@ export type { ClassroomLang } from '../store/classroom-store.js';
 export class ClassroomService {
   /** Making and resetting run one at a time: a console button pressed twice must not make two classes. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Scenarios (by content) applied whole, with the full check, to a sandbox of this class. */
+  private readonly checked = new Set<string>();
 
   constructor(private readonly deps: ClassroomDeps) {}
 
@@ -89,10 +92,10 @@ export class ClassroomService {
     await this.deps.store.saveClassroom(record);
     const accounts = await this.ensureAccounts(record, scenario);
     const toSeed = accounts.filter((a) => a.trainee > 0 && (status === 'reset' || a.seededAt === undefined));
-    await inLanes(this.deps.seedConcurrency ?? 4, toSeed, (a) =>
+    await this.seedAll(toSeed, scenario, (a, copy) =>
       status === 'reset'
-        ? this.resetOne(a, accounts, scenario, record.lang)
-        : this.seedOne(a, scenario, record.lang),
+        ? this.resetOne(a, accounts, scenario, record.lang, copy)
+        : this.seedOne(a, scenario, record.lang, copy),
     );
     if (status === 'existing' && toSeed.length > 0) {
       status = 'extended'; // a sandbox left unfinished by an interrupted run was completed
@@ -108,7 +111,9 @@ export class ClassroomService {
     if (!account) {
       throw new KantaSimError('NOT_FOUND', `trainee ${n} has no sandbox yet`);
     }
-    await this.resetOne(account, accounts, scenario, record.lang);
+    await this.seedAll([account], scenario, (a, copy) =>
+      this.resetOne(a, accounts, scenario, record.lang, copy),
+    );
     return { reset: [account.username] };
   }
 
@@ -116,8 +121,8 @@ export class ClassroomService {
     const { record, scenario } = await this.current();
     const accounts = await this.deps.store.listOrganisations();
     const sandboxes = accounts.filter((a) => a.trainee > 0);
-    await inLanes(this.deps.seedConcurrency ?? 4, sandboxes, (a) =>
-      this.resetOne(a, accounts, scenario, record.lang),
+    await this.seedAll(sandboxes, scenario, (a, copy) =>
+      this.resetOne(a, accounts, scenario, record.lang, copy),
     );
     const trainer = accounts.find((a) => a.trainee === 0);
     if (trainer) {
@@ -226,12 +231,33 @@ export class ClassroomService {
     return record;
   }
 
+  /**
+   * Seeds sandboxes a few at a time. The first sandbox of a scenario this service has not applied yet is
+   * seeded alone with the whole check; the others are copies of a checked scenario (sandbox-copy.ts).
+   */
+  private async seedAll<T>(
+    items: readonly T[],
+    scenario: Scenario,
+    work: (item: T, copy: boolean) => Promise<void>,
+  ): Promise<void> {
+    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+    const [first, ...rest] = items;
+    if (first !== undefined && !this.checked.has(key)) {
+      await work(first, false);
+      this.checked.add(key);
+      return inLanes(this.deps.seedConcurrency ?? 4, rest, (item) => work(item, true));
+    }
+    return inLanes(this.deps.seedConcurrency ?? 4, items, (item) => work(item, true));
+  }
+
   private async seedOne(
     account: ClassroomOrganisationRecord,
     scenario: Scenario,
     lang: ClassroomLang,
+    copy: boolean,
   ): Promise<void> {
-    await this.deps.seed(this.sandboxScenario(scenario, account.trainee, lang));
+    const own = this.sandboxScenario(scenario, account.trainee, lang);
+    await this.deps.seed(own, { copyOfChecked: copy });
     await this.deps.store.setSeeded(account.organisationOid, this.deps.clock().toISOString());
   }
 
@@ -240,6 +266,7 @@ export class ClassroomService {
     accounts: readonly ClassroomOrganisationRecord[],
     scenario: Scenario,
     lang: ClassroomLang,
+    copy: boolean,
   ): Promise<void> {
     const trainerOids = accounts.filter((a) => a.trainee === 0).map((a) => a.organisationOid);
     await this.deps.store.setSeeded(account.organisationOid, undefined);
@@ -251,7 +278,7 @@ export class ClassroomService {
       alsoLogsOf: trainerOids,
     });
     await this.deps.onSandboxReset?.(account.archivistId);
-    await this.seedOne(account, scenario, lang);
+    await this.seedOne(account, scenario, lang, copy);
   }
 
   private async loadScenario(name: string): Promise<Scenario> {

@@ -11,6 +11,7 @@ import type { Retarget, ScenarioLibrary } from '../classroom/classroom-scenarios
 import { ClassroomService } from '../classroom/classroom-service.js';
 import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-delivery.js';
 import { ScenarioFiles } from '../classroom/scenario-files.js';
+import { seedCheckedCopy } from '../classroom/sandbox-copy.js';
 import { retargetScenario } from '../control/retarget-scenario.js';
 import { DEFAULT_SCENARIO, defaultScenarioDir } from '../control/scenario-library.js';
 import type { Scenario } from '../control/scenario.js';
@@ -81,7 +82,8 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
       });
     },
     addArchivist: (input) => deps.archivist.addArchivist(input),
-    seed: (scenario) => control.control.seed(scenario),
+    seed: (scenario, options) =>
+      options?.copyOfChecked ? seedCheckedCopy(scenario, control.seed) : control.control.seed(scenario),
     dropFaults: (oid) => {
       for (const fault of control.faults.list().filter((f) => f.organisation === oid)) {
         control.faults.remove(fault.id);
