@@ -8,6 +8,10 @@ export interface PageUser {
   readonly demo: boolean;
   /** The session's CSRF token, written into every form. */
   readonly csrf: string;
+  /** The classroom's trainer: the menu links the trainer's console. */
+  readonly trainer?: boolean;
+  /** A trainee of the classroom: the menu links the exercises. */
+  readonly trainee?: boolean;
 }
 
 export interface PageContext {

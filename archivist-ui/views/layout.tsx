@@ -4,10 +4,12 @@
  */
 import type { ComponentChildren } from 'preact';
 import { LANGUAGES, messages } from '../i18n/index.js';
+import { classroomMessages } from '../i18n/classroom.js';
 import { deploymentTestMessages } from '../i18n/deployment-test.js';
+import { exercisesMessages } from '../i18n/exercises.js';
 import type { PageContext, PageUser } from './context.js';
 
-type Section = 'search' | 'usage-log' | 'deployment-test';
+type Section = 'search' | 'usage-log' | 'deployment-test' | 'classroom' | 'exercises';
 
 /** The service's name beside the Kanta mark. */
 function Brand(props: { ctx: PageContext }) {
@@ -117,6 +119,20 @@ function MainNav(props: { ctx: PageContext; user: PageUser; active?: Section }) 
             {deploymentTestMessages(ctx.lang).title}
           </a>
         </li>
+        {user.trainer && (
+          <li>
+            <a href="/archivist/classroom" aria-current={active === 'classroom' ? 'page' : undefined}>
+              {classroomMessages(ctx.lang).title}
+            </a>
+          </li>
+        )}
+        {(user.trainer || user.trainee) && (
+          <li>
+            <a href="/archivist/exercises" aria-current={active === 'exercises' ? 'page' : undefined}>
+              {exercisesMessages(ctx.lang).title}
+            </a>
+          </li>
+        )}
       </ul>
       <p class="registers">
         <span class="registers-label">{t.actsFor}:</span> {user.registers.map((r) => r.name).join(', ')}

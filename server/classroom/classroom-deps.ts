@@ -32,4 +32,6 @@ export interface ClassroomDeps {
   /** How many sandboxes are seeded at once. */
   readonly seedConcurrency?: number;
   readonly clock: () => Date;
+  /** What else a sandbox reset clears for its trainee (the exercise answers). */
+  readonly onSandboxReset?: (archivistId: string) => Promise<void>;
 }

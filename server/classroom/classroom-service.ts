@@ -277,6 +277,7 @@ export class ClassroomService {
       signOut: [account.archivistId],
       alsoLogsOf: trainerOids,
     });
+    await this.deps.onSandboxReset?.(account.archivistId);
     await this.seedOne(account, scenario, lang, copy);
   }
 

@@ -34,6 +34,8 @@ export interface ClassroomParts {
   readonly service: ClassroomService;
   readonly actions: ClassroomActions;
   readonly store: ClassroomStore;
+  /** The scenarios a class may be made from (the console offers them). */
+  readonly scenarios: ScenarioLibrary;
 }
 
 export interface ClassroomCompositionDeps {
@@ -48,11 +50,16 @@ export interface ClassroomCompositionDeps {
   readonly kantaEndpoint: () => KantaEndpoint | undefined;
   /** The scenario library; default the shipped scenarios. */
   readonly scenarios?: ScenarioLibrary;
+  /** What else a sandbox reset clears for its trainee (the exercise answers). */
+  readonly onSandboxReset?: (archivistId: string) => Promise<void>;
 }
 
 export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts {
   const { config, ground, control, clock } = deps;
   const store = new SqliteClassroomStore(deps.db);
+  const scenarios =
+    deps.scenarios ??
+    new ScenarioFiles([defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)], DEFAULT_SCENARIO);
   // One key pair certified for every organisation the classroom makes: generating two RSA keys per
   // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
   let classKeys: Promise<KeyPairPem> | undefined;
@@ -60,9 +67,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     store,
     archive: deps.archive,
     usage: deps.archivist.usage,
-    scenarios:
-      deps.scenarios ??
-      new ScenarioFiles([defaultScenarioDir(), path.join(config.dataDir, SCENARIOS_DIR)], DEFAULT_SCENARIO),
+    scenarios,
     retarget: retargetKeeper,
     ensureOrganisation: async (input) => {
       if (ground.organisations.get(input.oid)) {
@@ -85,6 +90,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
       }
     },
     clock,
+    ...(deps.onSandboxReset ? { onSandboxReset: deps.onSandboxReset } : {}),
   });
   const actions = new ClassroomActions({
     classroom: service,
@@ -92,7 +98,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     addFault: (spec) => control.faults.add(spec),
     clock,
   });
-  return { service, actions, store };
+  return { service, actions, store, scenarios };
 }
 
 /**

@@ -2,6 +2,8 @@
  * The composition root's services step: the archive, the archivist interface, the rehearsal and the
  * control API, on the stores of the storage step. Stores go into services here and nowhere else.
  */
+import path from 'node:path';
+import { defaultExerciseDir } from '../classroom/exercise-library.js';
 import type { KantaSimConfig } from '../config.js';
 import type { SimClock } from '../control/clock.js';
 import type { Logger } from '../logger.js';
@@ -11,6 +13,7 @@ import { composeArchivist, type ArchivistParts } from './archivist.js';
 import type { KantaEndpoint } from '../classroom/kanta-delivery.js';
 import { composeClassroom, type ClassroomParts } from './classroom.js';
 import { composeControl, type ControlParts } from './control.js';
+import { composeExercises, EXERCISES_DIR, type ExerciseAndPresenterParts } from './exercises.js';
 import type { Ground } from './ground.js';
 import type { OpenResources } from './open-resources.js';
 import { composeRehearsal } from './rehearsal.js';
@@ -22,6 +25,8 @@ export interface Services {
   readonly rehearsal: RehearsalParts;
   readonly control: ControlParts;
   readonly classroom: ClassroomParts;
+  /** The classroom's exercises and presenter view (the archivist interface's pages). */
+  readonly exercises: ExerciseAndPresenterParts;
 }
 
 export interface ServiceDeps {
@@ -73,6 +78,18 @@ export async function composeServices(deps: ServiceDeps): Promise<Services> {
     control,
     clock,
     kantaEndpoint: deps.kantaEndpoint,
+    onSandboxReset: (archivistId) => exercises.clearAnswers(archivistId),
   });
-  return { archive, archivist, rehearsal, control, classroom };
+  const exercises = composeExercises({
+    db,
+    archive: store,
+    clock,
+    isTrainer: (archivistId) => classroom.service.isTrainer(archivistId),
+    isTrainee: async (archivistId) => (await classroom.service.sandboxOf(archivistId)) !== undefined,
+    classMembers: async () => new Set((await classroom.store.listOrganisations()).map((a) => a.archivistId)),
+    classScenario: async () => (await classroom.store.getClassroom())?.scenario,
+    // The shipped exercises, and a trainer's own beside (and over) them, as with scenarios.
+    exerciseDirs: [defaultExerciseDir(), path.join(config.dataDir, EXERCISES_DIR)],
+  });
+  return { archive, archivist, rehearsal, control, classroom, exercises };
 }

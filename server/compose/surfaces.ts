@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
+import { classroomConsoleOf } from '../app/archivist/classroom-console-of.js';
 import { createKantaApp } from '../app/kanta/kanta-app.js';
 import type { ExchangeRecord } from '../archive/exchange.js';
 import type { Listening } from '../app/listeners.js';
@@ -79,7 +80,13 @@ export function composeSurfaces(deps: SurfaceDeps): Surfaces {
     control: services.control.control,
     rehearsal: services.rehearsal,
     classroom: services.classroom,
-    archivist: { ...services.archivist.routes, rehearsal: services.rehearsal },
+    archivist: {
+      ...services.archivist.routes,
+      rehearsal: services.rehearsal,
+      classroom: classroomConsoleOf(services.classroom),
+      exercises: services.exercises.exercises,
+      presenter: services.exercises.presenter,
+    },
     validation: services.archive.validation,
   });
   return { kantaApp, webApp, controlToken };

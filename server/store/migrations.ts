@@ -11,6 +11,7 @@ import { ARCHIVIST_MIGRATIONS } from './migrations/archivist.js';
 import { REHEARSAL_MIGRATIONS } from './migrations/rehearsal.js';
 import { PERFORMANCE_MIGRATIONS } from './migrations/performance.js';
 import { CLASSROOM_MIGRATIONS } from './migrations/classroom.js';
+import { EXERCISE_MIGRATIONS } from './migrations/exercises.js';
 
 export type { Migration };
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...REHEARSAL_MIGRATIONS,
   ...PERFORMANCE_MIGRATIONS,
   ...CLASSROOM_MIGRATIONS,
+  ...EXERCISE_MIGRATIONS,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

@@ -15,6 +15,7 @@ import {
   STORY_CLIENT,
   type SignedIn,
 } from '../archivist/support.js';
+import { ExerciseLibrary } from '../../server/classroom/exercise-library.js';
 import { testCaseTitle } from '../../server/rehearsal/test-case.js';
 import { startKantaSim, type KantaSimInstance } from '../support/sim.js';
 import {
@@ -203,6 +204,18 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
     get: async (a) =>
       (await a.agent.get(`/archivist/deployment-tests/${encodeURIComponent(ids.rehearsal)}`)).text,
   },
+  { name: 'exercises', get: async (a) => (await a.agent.get('/archivist/exercises')).text },
+  {
+    name: 'exercises (answer refused)',
+    get: async (a) =>
+      (
+        await a.agent
+          .post('/archivist/exercises/child-protection-plan/answer')
+          .type('form')
+          .send({ csrf: a.csrf, answer: '' })
+          .expect(400)
+      ).text,
+  },
   {
     name: 'rehearsal report (HTML)',
     get: async (a) =>
@@ -211,9 +224,20 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
   },
 ];
 
-/** The test cases' titles in the page's language: the shipped ones are titled in fi, sv and en. */
+/**
+ * The test cases' titles and the exercises' texts in the page's language: files a trainer may drop in, so
+ * data, each written in fi, sv and en.
+ */
 function titlesIn(lang: Lang): string[] {
-  return sim.running.rehearsal.testCases.list().map((c) => testCaseTitle(c.title, lang));
+  const exercises = new ExerciseLibrary()
+    .list()
+    .flatMap((e) => [
+      e.title[lang],
+      e.question[lang],
+      ...(e.hint ? [e.hint[lang]] : []),
+      ...(e.answer.type === 'choice' ? e.answer.options.map((o) => o.text[lang]) : []),
+    ]);
+  return [...sim.running.rehearsal.testCases.list().map((c) => testCaseTitle(c.title, lang)), ...exercises];
 }
 
 /** The sign-in page, rendered before signing in. */

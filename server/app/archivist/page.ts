@@ -50,6 +50,8 @@ export function pageContext(
   req: Request,
   session?: Session,
   organisationName: (oid: string) => string | undefined = () => undefined,
+  trainer = false,
+  trainee = false,
 ): PageContext {
   const lang = langOf(req);
   const a = session?.archivist;
@@ -64,6 +66,8 @@ export function pageContext(
       registers: a.registerOids.map((oid) => ({ oid, name: organisationName(oid) ?? oid })),
       demo: a.demo,
       csrf: session.csrfToken,
+      ...(trainer ? { trainer } : {}),
+      ...(trainee ? { trainee } : {}),
     },
   };
 }

@@ -7,12 +7,15 @@ import type { PageContext } from '../../../archivist-ui/views/context.js';
 import type { ArchivistService } from '../../archivist/archivist-service.js';
 import type { OrganisationNames } from '../../archivist/archivists.js';
 import type { LiveFeed } from '../../archivist/live-feed.js';
+import type { ExerciseParts } from '../../classroom/exercise-service.js';
+import type { PresenterParts } from '../../classroom/presenter.js';
 import type { UsageLogService } from '../../archivist/usage-log-service.js';
 import { csrfMatches, type Session } from '../../archivist/sessions.js';
 import type { CodeLists } from '../../codes/code-lists.js';
 import { KantaSimError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { RehearsalParts } from '../../rehearsal/rehearsal-parts.js';
+import type { ClassroomConsole } from './classroom-console.js';
 import { COOKIES, readCookie } from './cookies.js';
 import { pageContext } from './page.js';
 import { checkOrigin } from './sign-in-forms.js';
@@ -27,6 +30,12 @@ export interface ArchivistRoutesDeps {
   readonly logger: Logger;
   /** The deployment-test rehearsal, when this kanta-sim has one (the Käyttöönottokoe pages). */
   readonly rehearsal?: RehearsalParts;
+  /** The classroom, when this kanta-sim has one (the trainer's console, linked in the trainer's menu). */
+  readonly classroom?: ClassroomConsole;
+  /** The classroom's exercises (the trainee's page, the trainer's answers), when there is a classroom. */
+  readonly exercises?: ExerciseParts;
+  /** The classroom's presenter view (the projector's mirror of the trainer's window). */
+  readonly presenter?: PresenterParts;
   /**
    * When set (web listener not on loopback), the one-click demo sign-in needs this control token, as
    * `Authorization: Bearer` or typed into the demo form, so that anyone who can reach the listener cannot
@@ -55,12 +64,21 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
   readonly loadSession: RequestHandler;
 } {
   const sessions = new WeakMap<Request, Session>();
+  const trainers = new WeakSet<Request>();
+  const trainees = new WeakSet<Request>();
   const orgName = (oid: string): string | undefined => deps.organisations.get(oid)?.name;
   const loadSession: RequestHandler = async (req, _res, next) => {
     try {
       const session = await deps.service.session(readCookie(req, COOKIES.session));
       if (session) {
         sessions.set(req, session);
+        // The operator's make-the-class form is reached by its address; the menu is the trainer's.
+        if ((await deps.classroom?.access(session.archivist)) === 'trainer') {
+          trainers.add(req);
+        }
+        if (await deps.exercises?.isTrainee(session.archivist.id)) {
+          trainees.add(req);
+        }
       }
       next();
     } catch (e) {
@@ -73,7 +91,7 @@ export function createRouteContext(deps: ArchivistRoutesDeps): {
     form: express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }),
     sessionOf,
     signedIn: (handler) => signedInGate(sessionOf, handler),
-    pageContextOf: (req, session) => pageContext(req, session, orgName),
+    pageContextOf: (req, session) => pageContext(req, session, orgName, trainers.has(req), trainees.has(req)),
     orgName,
   };
   return { context, loadSession };

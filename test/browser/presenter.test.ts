@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presenterMessages } from '../../archivist-ui/i18n/presenter.js';
+import { sandboxOid } from '../../server/classroom/sandbox-names.js';
+import { AINO, SCENARIO, startClassroomSim } from '../classroom/support.js';
+import type { KantaSimInstance } from '../support/sim.js';
+import { CHROMIUM } from '../support/requirements.js';
+import { launchChromium, screenshotDir, type Browser } from './chromium.js';
+import { seriousAxeFindings } from './page-audit.js';
+
+/**
+ * The presenter view in chromium: the trainer's main window in one browser, the projector's window in
+ * another (each its own session); the projector follows what the main window opens, live, with hetus
+ * masked until the trainer reveals them there; axe finds nothing serious on it.
+ */
+describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout: 120_000 }, () => {
+  const p = presenterMessages('fi');
+  const MASKED = `${AINO.slice(0, 8)}***`;
+  let sim: KantaSimInstance;
+  let mainBrowser: Browser;
+  let projectorBrowser: Browser;
+  let main: Page;
+  let projector: Page;
+  let shots: { dir: string; cleanup: () => Promise<void> };
+
+  async function signInAs(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${sim.webUrl}/archivist/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('form:has(#username) button[type=submit]');
+    await page.waitForURL(/\/archivist\/search/);
+  }
+
+  /** Waits until the projector shows a page other than `seq`, and answers the new one's. */
+  async function followed(seq: string | null): Promise<string | null> {
+    await projector.waitForFunction(
+      (old) => document.documentElement.getAttribute('data-presenter-seq') !== old,
+      seq,
+    );
+    await projector.waitForSelector('html[data-presenter="following"]');
+    return projector.locator('html').getAttribute('data-presenter-seq');
+  }
+
+  beforeAll(async () => {
+    sim = await startClassroomSim();
+    await sim.running.classroom.service.create({ trainees: 1, scenario: SCENARIO, lang: 'fi' });
+    mainBrowser = await launchChromium();
+    projectorBrowser = await launchChromium();
+    main = await mainBrowser.context.newPage();
+    projector = await projectorBrowser.context.newPage();
+    shots = await screenshotDir();
+  });
+  afterAll(async () => {
+    await mainBrowser?.close();
+    await projectorBrowser?.close();
+    await sim?.stop();
+    await shots?.cleanup();
+  });
+
+  it('follows the document the trainer opens, hetus masked, then revealed on request', async () => {
+    const { trainer } = await sim.running.classroom.service.accounts();
+    await signInAs(main, trainer.username, trainer.password);
+    await signInAs(projector, trainer.username, trainer.password);
+    await projector.goto(`${sim.webUrl}/archivist/presenter`);
+    await projector.waitForSelector('html.presenter[data-presenter="following"]');
+    const seq = await projector.locator('html').getAttribute('data-presenter-seq');
+
+    const [doc] = await sim.running.store.listDocuments({ registerOids: [sandboxOid(1)], hetu: AINO });
+    const href = `/archivist/documents/${encodeURIComponent(doc?.id ?? '')}`;
+    await main.fill('#hetu', AINO);
+    await main.selectOption('#reason', 'training');
+    await main.click('button[type=submit]:has-text("Hae")');
+    await main.waitForSelector(`#results a[href="${href}"]`);
+    await main.click(`#results a[href="${href}"]`);
+    await main.waitForSelector('#doc-title');
+    const title = await main.locator('#doc-title').textContent();
+
+    let shown = seq;
+    while ((await projector.locator('#doc-title').count()) === 0) {
+      shown = await followed(shown);
+    }
+    expect(await projector.locator('#doc-title').textContent()).toBe(title);
+    const masked = await projector.content();
+    expect(masked).toContain(MASKED);
+    expect(masked).not.toContain(AINO);
+    expect(await projector.locator('.presenter-bar').textContent()).toContain(p.hetusMasked);
+    expect(await seriousAxeFindings(projector)).toEqual([]);
+    await projector.screenshot({ path: path.join(shots.dir, 'presenter-view.png') });
+
+    await projector.click('#presenter-reveal');
+    await projector.waitForSelector('.presenter-bar[data-revealed="yes"]');
+    expect(await projector.content()).toContain(AINO);
+    expect(await projector.locator('#doc-title').textContent()).toBe(title);
+    expect(await seriousAxeFindings(projector)).toEqual([]);
+  });
+});
