@@ -22,6 +22,7 @@ import { measuredLoad, round, timeReset, timeTestCaseResets, warmUp, type LoadCl
 import { measureRsaVerifyRate, measureXmlsec1, type XmlsecResult } from './reference-limit.js';
 import { fillArchive, timeQueries, type SearchResult } from './search.js';
 import { evaluateTargets, printReport } from './report.js';
+import { measureClassroom } from './classroom.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -122,6 +123,7 @@ async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
       `cold start (${coldStart.mode}): first run ${coldStart.firstRunMs} ms, existing data dir ${coldStart.existingDataDirMedianMs} ms`,
     );
   }
+  const classroom = await measureClassroom(ROOT, bench.mode, bench.tmp, bench.log);
   const concurrency8 = fresh.load.find((l) => l.concurrency === 8);
   return {
     date: new Date().toISOString(),
@@ -146,6 +148,7 @@ async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
     },
     search,
     coldStart,
+    classroom,
     reference: {
       xmlsec1: xmlsec,
       rsa2048VerifyPerSecond: rsaVerifyPerSecond,
