@@ -4,16 +4,24 @@
  * (retarget-scenario.ts), so the whole-scenario check before archiving (seed-checks.ts, a quarter of a
  * sandbox's seeding time) is not run again. Nothing is stored unchecked: every message still goes through
  * the archive, which reads it with all its rules, and an answer other than the checked scenario's plan (an
- * acceptance, or a planned refusal with its rule) stops the copy with CONFLICT.
+ * acceptance, or a planned refusal with its rule) stops the copy with CONFLICT. The copy's messages are
+ * signed by `sign` (the class's signing thread, seed-signer.ts) before the first is archived.
  */
 import type { Scenario } from '../control/scenario.js';
 import type { SeedDeps } from '../control/seed.js';
-import { buildSeedMessages } from '../control/seed-message.js';
+import { planSeedMessages } from '../control/seed-message.js';
+import type { SeedSigningJob } from '../control/seed-signing.js';
 import { KantaSimError } from '../errors.js';
 
 /** Builds and archives the copy's messages in the seed's order; resolves with the archived ids. */
-export async function seedCheckedCopy(scenario: Scenario, deps: SeedDeps): Promise<string[]> {
-  const messages = buildSeedMessages(scenario, deps, deps.validation().codes);
+export async function seedCheckedCopy(
+  scenario: Scenario,
+  deps: SeedDeps,
+  sign: (job: SeedSigningJob) => Promise<Buffer>,
+): Promise<string[]> {
+  const planned = planSeedMessages(scenario, deps, deps.validation().codes);
+  const signed = await Promise.all(planned.map((m) => sign(m.signing)));
+  const messages = planned.map((m, i) => ({ ...m, bytes: signed[i] as Buffer }));
   const archived: string[] = [];
   for (const m of messages) {
     const startedAt = new Date();

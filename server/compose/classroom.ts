@@ -12,6 +12,7 @@ import { ClassroomService } from '../classroom/classroom-service.js';
 import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-delivery.js';
 import { ScenarioFiles } from '../classroom/scenario-files.js';
 import { seedCheckedCopy } from '../classroom/sandbox-copy.js';
+import { createSeedSigner } from '../classroom/seed-signer.js';
 import { retargetScenario } from '../control/retarget-scenario.js';
 import { DEFAULT_SCENARIO, defaultScenarioDir } from '../control/scenario-library.js';
 import type { Scenario } from '../control/scenario.js';
@@ -36,6 +37,8 @@ export interface ClassroomParts {
   readonly store: ClassroomStore;
   /** The scenarios a class may be made from (the console offers them). */
   readonly scenarios: ScenarioLibrary;
+  /** Stops the class's signing thread. */
+  close(): Promise<void>;
 }
 
 export interface ClassroomCompositionDeps {
@@ -63,6 +66,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
   // One key pair certified for every organisation the classroom makes: generating two RSA keys per
   // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
   let classKeys: Promise<KeyPairPem> | undefined;
+  const signer = createSeedSigner(2);
   const service = new ClassroomService({
     store,
     archive: deps.archive,
@@ -83,7 +87,9 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     },
     addArchivist: (input) => deps.archivist.addArchivist(input),
     seed: (scenario, options) =>
-      options?.copyOfChecked ? seedCheckedCopy(scenario, control.seed) : control.control.seed(scenario),
+      options?.copyOfChecked
+        ? seedCheckedCopy(scenario, control.seed, (job) => signer.sign(job))
+        : control.control.seed(scenario),
     dropFaults: (oid) => {
       for (const fault of control.faults.list().filter((f) => f.organisation === oid)) {
         control.faults.remove(fault.id);
@@ -98,7 +104,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     addFault: (spec) => control.faults.add(spec),
     clock,
   });
-  return { service, actions, store, scenarios };
+  return { service, actions, store, scenarios, close: () => signer.close() };
 }
 
 /**

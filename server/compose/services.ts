@@ -80,6 +80,7 @@ export async function composeServices(deps: ServiceDeps): Promise<Services> {
     kantaEndpoint: deps.kantaEndpoint,
     onSandboxReset: (archivistId) => exercises.clearAnswers(archivistId),
   });
+  deps.resources.add(() => classroom.close());
   const exercises = composeExercises({
     db,
     archive: store,

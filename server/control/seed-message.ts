@@ -21,7 +21,13 @@ import {
   organisationBase,
 } from './scenario-ids.js';
 import { relationshipSpec } from './seed-relationship.js';
-import { signSeedMessage, type SeedKeys, type SeedSigningDeps } from './seed-signing.js';
+import {
+  seedSigningJob,
+  signSeedJob,
+  type SeedKeys,
+  type SeedSigningDeps,
+  type SeedSigningJob,
+} from './seed-signing.js';
 
 export type { SeedSigningDeps } from './seed-signing.js';
 
@@ -55,15 +61,34 @@ export interface SeedMessage {
   readonly rule?: string;
 }
 
-/** Builds every message of the scenario; a reference to anything unknown names its entry. */
+/** Builds and signs every message of the scenario, in the order they are archived. */
 export function buildSeedMessages(
   scenario: Scenario,
   deps: SeedSigningDeps,
   codes: CodeLists,
 ): SeedMessage[] {
+  return planSeedMessages(scenario, deps, codes).map(({ signing, ...m }) => ({
+    ...m,
+    bytes: signSeedJob(signing),
+  }));
+}
+
+/** A message planned and ready to sign: its spec is built, its signing job holds the keys. */
+export type PlannedSeedMessage = Omit<SeedMessage, 'bytes'> & { readonly signing: SeedSigningJob };
+type SeedKind = SeedMessage['kind'];
+
+/**
+ * Plans every message of the scenario without signing it; a reference to anything unknown names its
+ * entry. Signing is the costly part, so a caller may sign the jobs elsewhere (a worker thread).
+ */
+export function planSeedMessages(
+  scenario: Scenario,
+  deps: SeedSigningDeps,
+  codes: CodeLists,
+): PlannedSeedMessage[] {
   const keys = new Map<string, SeedKeys>();
-  const built = new Map<string, SeedMessage>();
-  const build = (entry: SeedDocument, where: string, id: string, kind: SeedMessage['kind']): SeedMessage => {
+  const built = new Map<string, PlannedSeedMessage>();
+  const build = (entry: SeedDocument, where: string, id: string, kind: SeedKind): PlannedSeedMessage => {
     const previous = entry.replaces === undefined ? undefined : built.get(entry.replaces);
     return buildOne({ entry, where, id, kind, previous, scenario, deps, codes, keys });
   };
@@ -93,7 +118,11 @@ export function buildSeedMessages(
 }
 
 /** The latest version of the set a key belongs to (the one no other document replaces). */
-function latestOfSet(key: string, scenario: Scenario, built: ReadonlyMap<string, SeedMessage>): SeedMessage {
+function latestOfSet(
+  key: string,
+  scenario: Scenario,
+  built: ReadonlyMap<string, PlannedSeedMessage>,
+): PlannedSeedMessage {
   let current = key;
   for (;;) {
     const next = scenario.documents.find((d) => d.replaces === current)?.key;
@@ -112,9 +141,9 @@ function latestOfSet(key: string, scenario: Scenario, built: ReadonlyMap<string,
 function buildInvalidation(
   inv: SeedInvalidation,
   where: string,
-  latest: SeedMessage,
-  build: (entry: SeedDocument, where: string, id: string) => SeedMessage,
-): SeedMessage {
+  latest: PlannedSeedMessage,
+  build: (entry: SeedDocument, where: string, id: string) => PlannedSeedMessage,
+): PlannedSeedMessage {
   const latestDate = latest.spec.effectiveTime;
   const date = inv.date ?? new Date(latestDate.getTime() + 86_400_000).toISOString();
   if (new Date(date) < latestDate) {
@@ -134,15 +163,15 @@ interface BuildInput {
   readonly entry: SeedDocument;
   readonly where: string;
   readonly id: string;
-  readonly kind: SeedMessage['kind'];
-  readonly previous: SeedMessage | undefined;
+  readonly kind: SeedKind;
+  readonly previous: PlannedSeedMessage | undefined;
   readonly scenario: Scenario;
   readonly deps: SeedSigningDeps;
   readonly codes: CodeLists;
   readonly keys: Map<string, SeedKeys>;
 }
 
-function buildOne(input: BuildInput): SeedMessage {
+function buildOne(input: BuildInput): PlannedSeedMessage {
   const { entry: d, where, id, previous, deps } = input;
   const fail = (message: string): never => {
     throw new KantaSimError('BAD_REQUEST', `${where}: ${message}`);
@@ -207,7 +236,7 @@ function buildOne(input: BuildInput): SeedMessage {
           author: authorOf(author),
           ...version,
         });
-  const bytes = signSeedMessage({
+  const signing = seedSigningJob({
     spec,
     sender,
     professional: d.template === 'client-relationship' ? undefined : author,
@@ -217,7 +246,7 @@ function buildOne(input: BuildInput): SeedMessage {
     stamp: `${date.getTime()}-${id.split('.').pop() ?? ''}`,
     keys: input.keys,
   });
-  return { where, kind: input.kind, id, organisation: sender, keeper, entry: d, spec, bytes };
+  return { where, kind: input.kind, id, organisation: sender, keeper, entry: d, spec, signing };
 }
 
 function caseIdOf(d: SeedDocument, keeperOid: string, date: Date): string {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentSpec } from '../cda/build-spec.js';
 import type { Organisation } from '../pki/organisations.js';
 import type { Professional } from '../pki/professionals.js';
-import { buildSignedMessage } from '../samples/signed-message.js';
+import { buildSignedMessage, type SignedMessageInput } from '../samples/signed-message.js';
 
 /** What building and signing a seed message needs. */
 export interface SeedSigningDeps {
@@ -39,9 +39,19 @@ export interface SignSeedInput {
 }
 
 export function signSeedMessage(input: SignSeedInput): Buffer {
+  return signSeedJob(seedSigningJob(input));
+}
+
+/**
+ * Everything signing one seed message needs, as plain data (keys read, dates as Date): a job that a worker
+ * thread can sign as well as this one, so a classroom signs its sandboxes beside the archive's work.
+ */
+export type SeedSigningJob = SignedMessageInput;
+
+export function seedSigningJob(input: SignSeedInput): SeedSigningJob {
   const { spec, sender, professional } = input;
   const date = spec.effectiveTime;
-  const message = buildSignedMessage({
+  return {
     spec,
     serviceRequest: input.serviceRequest,
     senderOid: sender.oid,
@@ -58,8 +68,12 @@ export function signSeedMessage(input: SignSeedInput): Buffer {
             },
           ],
     ...(input.nullified ? { statusCode: 'nullified' } : {}),
-  });
-  return Buffer.from(message.messageXml, 'utf8');
+  };
+}
+
+/** Builds, signs and frames the message of a job. */
+export function signSeedJob(job: SeedSigningJob): Buffer {
+  return Buffer.from(buildSignedMessage(job).messageXml, 'utf8');
 }
 
 function keysOf(keyFile: string, certFile: string, cache: Map<string, SeedKeys>): SeedKeys {

@@ -6,7 +6,11 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { XMLSerializer } from '@xmldom/xmldom';
-import { SignedXml, type CanonicalizationOrTransformationAlgorithm } from 'xml-crypto';
+import {
+  SignedXml,
+  type CanonicalizationOrTransformationAlgorithm,
+  type GetKeyInfoContentArgs,
+} from 'xml-crypto';
 import { KantaSimError } from '../errors.js';
 import { NS, childElement, childElements, parseDom, textOf } from '../xml/dom.js';
 import {
@@ -75,6 +79,7 @@ export function signDocument(xml: string, options: SignOptions): string {
     publicCert: options.certPem,
     signatureAlgorithm: ALGORITHMS.RSA_SHA256,
     canonicalizationAlgorithm: ALGORITHMS.EXC_C14N,
+    getKeyInfoContent: keyInfoContentOnce,
   });
   sx.idAttributes = [...XML_CRYPTO_ID_ATTRIBUTES];
   // The signer digests with the verifier's canonicalizer, so what it signs is what the archive checks.
@@ -97,6 +102,29 @@ export function signDocument(xml: string, options: SignOptions): string {
     });
   }
   return sx.getSignedXml();
+}
+
+/**
+ * xml-crypto's KeyInfo content, built once per certificate chain: it parses every certificate of the chain
+ * for each signature, which was a tenth of signing a seeded class's documents. Bounded, as tools sign with
+ * a handful of chains.
+ */
+const keyInfoContents = new Map<string, string | null>();
+function keyInfoContentOnce(args: GetKeyInfoContentArgs): string | null {
+  const { publicCert, prefix } = args;
+  if (typeof publicCert !== 'string') {
+    return SignedXml.getKeyInfoContent(args);
+  }
+  const key = `${prefix ?? ''}\n${publicCert}`;
+  let content = keyInfoContents.get(key);
+  if (content === undefined) {
+    if (keyInfoContents.size >= 64) {
+      keyInfoContents.clear();
+    }
+    content = SignedXml.getKeyInfoContent(args);
+    keyInfoContents.set(key, content);
+  }
+  return content;
 }
 
 /** exclusive-c14n.ts in xml-crypto's plug-in shape (it applies the enveloped transform before this). */
