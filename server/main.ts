@@ -104,6 +104,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`kanta-sim classroom show | head -3`) closes the pipe: that ends the output as
+// the reader asked, the way Unix tools end, and is not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') {
+    throw e;
+  }
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== 0) {
