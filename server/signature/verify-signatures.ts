@@ -30,7 +30,7 @@ import {
   verifiesOnceWhitespaceRemoved,
   type DigestFailure,
 } from './whitespace-diagnosis.js';
-import { checkSignatureCrypto, type ReferenceResolver } from './signature-crypto.js';
+import { checkSignatureCrypto, type DigestMemo, type ReferenceResolver } from './signature-crypto.js';
 import { signerKey } from './certificate-cache.js';
 
 export type {
@@ -69,7 +69,9 @@ export function verifyDocumentSignatures(
   }
   const ids = buildIdIndex(doc);
   const body = checkBody(doc, ctx.documentId, ids);
-  const results = placement.placed.map((p, i) => verifyOne(p, i, ctx, ids, body));
+  // One memo per document: the signatures of a document sign the same body, canonicalized once.
+  const memo: DigestMemo = new Map();
+  const results = placement.placed.map((p, i) => verifyOne(p, i, { ctx, ids, body, memo }));
 
   let violations = dedupe([
     ...placement.violations,
@@ -114,13 +116,16 @@ export function verifyDocumentSignatures(
   };
 }
 
-function verifyOne(
-  placed: PlacedSignature,
-  placedIndex: number,
-  ctx: VerifyContext,
-  ids: IdIndex,
-  body: BodyCheck,
-): OneResult {
+/** What every signature of one document is verified against. */
+interface DocumentScope {
+  readonly ctx: VerifyContext;
+  readonly ids: IdIndex;
+  readonly body: BodyCheck;
+  readonly memo: DigestMemo;
+}
+
+function verifyOne(placed: PlacedSignature, placedIndex: number, scope: DocumentScope): OneResult {
+  const { ctx, ids, body, memo } = scope;
   const parts = readSignatureParts(placed);
   const list = new CheckList();
   list.pass('placement');
@@ -147,7 +152,7 @@ function verifyOne(
   const profileOk = structureOk && timestampOk && algorithmsOk && referencesOk && bodyOk && certOk;
   const { cryptoOk, signedBody, digestFailure } =
     profileOk && cert
-      ? judgeCrypto(list, { placed, placedIndex, parts, body, cert, documentId: ctx.documentId })
+      ? judgeCrypto(list, { placed, placedIndex, parts, body, cert, documentId: ctx.documentId, memo })
       : skipCrypto(list);
   judgeCertificate(list, cert, { signingTime, type, cryptoOk }, ctx, certLocation);
 
@@ -190,12 +195,13 @@ function judgeCrypto(
     readonly body: BodyCheck;
     readonly cert: SignerCertificate;
     readonly documentId: string;
+    readonly memo: DigestMemo;
   },
 ): CryptoJudgement {
   const { placed, placedIndex, parts, body, cert } = one;
   const key = signerKey(cert.x509);
   const uris = parts.references.map((r) => r.uri ?? '');
-  const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris);
+  const outcome = checkSignatureCrypto(placed.dsSignature, profileTargets(parts, body), key, uris, one.memo);
   if (outcome.kind === 'ok') {
     list.pass('digests', { code: 'references-match', count: outcome.references.length });
     list.pass('signature-value', { code: 'verifies-with-keyinfo-key' });
