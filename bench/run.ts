@@ -144,7 +144,10 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
       note: 'client (bench process) and server (child process) share the machine',
     },
     scale: bench.options.scale,
-    server: { mode: bench.mode, readerThreads: 'default (cores - 1)' },
+    server: {
+      mode: bench.mode,
+      readerThreads: process.env.KANTA_SIM_READER_THREADS ?? 'default (cores - 1)',
+    },
     documentBytes: {
       message: messageBytes,
       cda: Buffer.byteLength(samples.twoSignatures[0]?.cdaXml ?? ''),
