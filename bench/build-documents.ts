@@ -1,6 +1,8 @@
 /**
- * Builds unique Kanta-style signed archive messages (client plan, professional + system signature, SP17
- * frame) with server/samples/signed-message.ts. Runs as a worker thread (see buildMessages) so that the
+ * Builds unique Kanta-style signed archive messages (client plan, SP17 frame) with
+ * server/samples/signed-message.ts: two-signature documents (professional + system signature, as a
+ * professional's document) or single-signature ones (the system signature only, as most old documents of a
+ * migration, with no signer in the local header). Runs as a worker thread (see buildMessages) so that the
  * bench can build on both cores before it starts measuring.
  */
 import { availableParallelism } from 'node:os';
@@ -44,7 +46,12 @@ interface BuildJob {
   readonly count: number;
   /** Signing time for every message (after the certificates were issued). */
   readonly signedAt: number;
+  /** Default 2. */
+  readonly signatures?: SignatureCount;
 }
+
+/** 1: the system signature only; 2: a professional's signature and the system signature. */
+export type SignatureCount = 1 | 2;
 
 /** The organiser and professional of a data directory as the builder's plain parties. */
 export function partiesFrom(org: OrganisationCredentials, pro: ProfessionalCredentials): BuildParties {
@@ -66,17 +73,18 @@ export function partiesFrom(org: OrganisationCredentials, pro: ProfessionalCrede
   };
 }
 
-/** Builds `count` messages on all cores. */
+/** Builds `count` messages on all cores; `tag` must differ between calls of one data directory. */
 export async function buildMessages(
   parties: BuildParties,
   tag: string,
   count: number,
+  signatures: SignatureCount = 2,
 ): Promise<BuiltMessage[]> {
   const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(count / 20)));
   const per = Math.ceil(count / workers);
   const jobs: BuildJob[] = [];
   for (let from = 0; from < count; from += per) {
-    jobs.push({ parties, tag, from, count: Math.min(per, count - from), signedAt: Date.now() });
+    jobs.push({ parties, tag, from, count: Math.min(per, count - from), signedAt: Date.now(), signatures });
   }
   const parts = await Promise.all(
     jobs.map((job) => runTsWorker<BuiltMessage[]>(new URL('./build-documents.ts', import.meta.url), job)),
@@ -89,6 +97,7 @@ export function buildRange(job: BuildJob): BuiltMessage[] {
   const { organiser, professional } = job.parties;
   const base = organiser.oid.replace(/\.10\.0$/, '');
   const out: BuiltMessage[] = [];
+  const professionalSigns = job.signatures !== 1;
   for (let i = job.from; i < job.from + job.count; i++) {
     const date = new Date(job.signedAt - (i % 1000) * 1000);
     const id = `${base}.95.2024.${job.tag}.${i + 1}`;
@@ -105,6 +114,7 @@ export function buildRange(job: BuildJob): BuiltMessage[] {
         title: professional.title,
       },
       date,
+      ...(professionalSigns ? {} : { signers: [] }),
     });
     const built = buildSignedMessage({
       spec,
@@ -114,9 +124,9 @@ export function buildRange(job: BuildJob): BuiltMessage[] {
       creationTime: date,
       signingTime: new Date(job.signedAt),
       system: { keyPem: organiser.signingKeyPem, certPem: organiser.signingCertPem },
-      professionals: [
-        { keyPem: professional.keyPem, certPem: professional.certPem, regNo: professional.regno },
-      ],
+      professionals: professionalSigns
+        ? [{ keyPem: professional.keyPem, certPem: professional.certPem, regNo: professional.regno }]
+        : [],
     });
     out.push({ id, messageXml: built.messageXml, cdaXml: built.cdaXml });
   }

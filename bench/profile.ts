@@ -2,7 +2,7 @@
  * `npm run bench:profile`: where the server's CPU goes while it archives at concurrency 8. Starts the
  * built server (as `npm start` runs it) with `node --cpu-prof`, which writes one profile per thread (the
  * main thread and each document reader thread); sends BENCH_PROFILE_DOCS documents (default 1000) after a
- * warm-up; and sums each thread's samples taken during the measured window by where the time went.
+ * warm-up (two-signature documents; BENCH_PROFILE_SIGNATURES=1 for single-signature ones); and sums each thread's samples taken during the measured window by where the time went.
  * The .cpuprofile files stay in bench/results/profile/ for Chrome DevTools or speedscope.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_PROFILE_DOCS ?? 1000);
+  const signatures = process.env.BENCH_PROFILE_SIGNATURES === '1' ? 1 : 2;
   const out = path.join(ROOT, 'bench/results/profile');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   try {
     const dataDir = path.join(tmp, 'data');
     const { caBundlePem, org, parties } = await prepareDataDir(dataDir);
-    const built = await buildMessages(parties, String(Date.now() % 1_000_000_000), count + 40);
+    const built = await buildMessages(parties, String(Date.now() % 1_000_000_000), count + 40, signatures);
     const messages = built.map((m) => m.messageXml);
     const server = await startCli(
       ROOT,
@@ -58,10 +59,10 @@ async function main(): Promise<void> {
       })
       .filter((t) => t.busyMs > 0)
       .sort((a, b) => b.busyMs - a.busyMs);
-    const summary = { date: new Date().toISOString(), documents: count, load, threads };
+    const summary = { date: new Date().toISOString(), documents: count, signatures, load, threads };
     writeFileSync(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const lines = [
-      `${count} documents at concurrency 8: ${load.documentsPerSecond} documents/s, p99 ${load.latencyMs.p99} ms`,
+      `${count} ${signatures === 1 ? 'single' : 'two'}-signature documents at concurrency 8: ${load.documentsPerSecond} documents/s, p99 ${load.latencyMs.p99} ms`,
     ];
     for (const t of threads) {
       lines.push('', `${t.thread} (${t.file}): busy ${(t.busyMs / count).toFixed(2)} ms per document`);

@@ -15,15 +15,15 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/store/open-database.js';
 import { SqliteArchiveStore } from '../server/store/sqlite-archive-store.js';
 import { buildMessages, type BuiltMessage } from './build-documents.js';
-import { cliMode, prepareDataDir, processMemoryMb, startCli, type CliMode } from './cli-server.js';
+import { cliMode, prepareDataDir, processMemoryMb, startCli } from './cli-server.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
-import { runLoad, type LoadResult } from './load.js';
-import { measuredLoad, round, timeReset, timeTestCaseResets, warmUp, type LoadClient } from './measure.js';
-import { measureRsaVerifyRate, measureXmlsec1, type XmlsecResult } from './reference-limit.js';
-import { fillArchive, timeQueries, type SearchResult } from './search.js';
+import type { LoadResult } from './load.js';
+import { measuredLoad, round, timeReset, timeTestCaseResets, warmUp } from './measure.js';
+import { measureReferences, measureRsaVerifyRate, type XmlsecResult } from './reference-limit.js';
 import { evaluateTargets, printReport } from './report.js';
 import { measureClassroom } from './classroom.js';
-import { parseBenchOptions, type BenchOptions } from './options.js';
+import { parseBenchOptions } from './options.js';
+import { measureLargeArchive, measureSearch, type Bench } from './large-archive.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
@@ -32,27 +32,21 @@ const WARM_UP = 40;
 /** Concurrency levels of the load runs. */
 const LEVELS = [1, 8, 32];
 
-type ServerMemory = ReturnType<typeof processMemoryMb>;
-
-/** What every phase of a bench run shares. */
-interface Bench {
-  readonly options: BenchOptions;
-  readonly tmp: string;
-  readonly dataDir: string;
-  readonly mode: CliMode;
-  readonly caBundlePem: string;
-  /** The server's memory at named moments. */
-  readonly server: Record<string, ServerMemory | undefined>;
-  /** The load client for a server listening on `kantaPort`. */
-  client(kantaPort: number): LoadClient;
-  log(line: string): void;
-}
-
 /** How many messages each phase sends, scaled. */
 interface Counts {
   readonly perLevel: number;
   readonly bulk: number;
   readonly late: number;
+}
+
+/**
+ * The messages of a run: two-signature documents (a professional's and the system signature) for the
+ * warm-up, the load levels and the late run; single-signature documents (the system signature only) for
+ * the single-signature level and the bulk run of old documents.
+ */
+interface Built {
+  readonly two: BuiltMessage[];
+  readonly single: BuiltMessage[];
 }
 
 async function main(): Promise<void> {
@@ -93,12 +87,19 @@ async function main(): Promise<void> {
       late: options.count(200, 20),
     };
     const started = performance.now();
-    const built = await buildMessages(
-      parties,
-      String(Date.now() % 1_000_000_000),
-      WARM_UP + counts.perLevel * LEVELS.length + counts.bulk + counts.late,
+    const tag = String(Date.now() % 1_000_000_000);
+    const built: Built = {
+      two: await buildMessages(
+        parties,
+        `${tag}2`,
+        WARM_UP + counts.perLevel * LEVELS.length + counts.late,
+        2,
+      ),
+      single: await buildMessages(parties, `${tag}1`, counts.perLevel + counts.bulk, 1),
+    };
+    log(
+      `built ${built.two.length} two-signature and ${built.single.length} single-signature messages in ${Math.round(performance.now() - started)} ms`,
     );
-    log(`built ${built.length} signed messages in ${Math.round(performance.now() - started)} ms`);
     await writeResults(await measureAll(bench, counts, built));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -106,14 +107,21 @@ async function main(): Promise<void> {
 }
 
 /** Every phase in order: load on a fresh archive, references, search on a large one, cold start. */
-async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
-  const messageBytes = Buffer.byteLength(built[0]?.messageXml ?? '');
-  const late = built.slice(built.length - counts.late).map((m) => m.messageXml);
+async function measureAll(bench: Bench, counts: Counts, built: Built) {
+  const messageBytes = Buffer.byteLength(built.two[0]?.messageXml ?? '');
+  const late = built.two.slice(built.two.length - counts.late).map((m) => m.messageXml);
   const fresh = await measureFreshArchive(bench, counts, built);
-  const sample = built.slice(WARM_UP + counts.perLevel, WARM_UP + 2 * counts.perLevel).map((m) => m.cdaXml);
-  const xmlsec = bench.options.skipXmlsec ? undefined : measureReference(bench, sample);
+  // The reference verifies exactly the CDAs the concurrency-8 levels sent.
+  const samples = {
+    twoSignatures: built.two.slice(WARM_UP + counts.perLevel, WARM_UP + 2 * counts.perLevel),
+    singleSignature: built.single.slice(0, counts.perLevel),
+  };
+  const xmlsec = bench.options.skipXmlsec
+    ? undefined
+    : measureReferences(samples, bench.caBundlePem, path.join(bench.tmp, 'xmlsec'), bench.log);
   const rsaVerifyPerSecond = measureRsaVerifyRate();
-  built.length = 0;
+  built.two.length = 0;
+  built.single.length = 0;
   const search = await measureSearch(bench, fresh);
   const large = await measureLargeArchive(bench, late, search.documents);
   let coldStart: ColdStartResult | undefined;
@@ -125,6 +133,8 @@ async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
   }
   const classroom = await measureClassroom(ROOT, bench.mode, bench.tmp, bench.log);
   const concurrency8 = fresh.load.find((l) => l.concurrency === 8);
+  const ratio = (ours: LoadResult | undefined, ref: XmlsecResult | undefined): number | undefined =>
+    ours && ref ? round(ours.documentsPerSecond / ref.documentsPerSecond) : undefined;
   return {
     date: new Date().toISOString(),
     machine: {
@@ -136,9 +146,17 @@ async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
       note: 'client (bench process) and server (child process) share the machine',
     },
     scale: bench.options.scale,
-    server: { mode: bench.mode, readerThreads: 'default (cores - 1)' },
-    documentBytes: { message: messageBytes, cda: Buffer.byteLength(sample[0] ?? '') },
+    server: {
+      mode: bench.mode,
+      readerThreads: process.env.KANTA_SIM_READER_THREADS ?? 'default (cores - 1)',
+    },
+    documentBytes: {
+      message: messageBytes,
+      cda: Buffer.byteLength(samples.twoSignatures[0]?.cdaXml ?? ''),
+      singleSignatureCda: Buffer.byteLength(samples.singleSignature[0]?.cdaXml ?? ''),
+    },
     load: fresh.load,
+    singleSignatureAtConcurrency8: fresh.single,
     bulk: fresh.bulk,
     withLargeArchive: large.withLargeArchive,
     reset: {
@@ -152,10 +170,10 @@ async function measureAll(bench: Bench, counts: Counts, built: BuiltMessage[]) {
     reference: {
       xmlsec1: xmlsec,
       rsa2048VerifyPerSecond: rsaVerifyPerSecond,
-      ratioToXmlsec1AtConcurrency8:
-        xmlsec && concurrency8
-          ? round(concurrency8.documentsPerSecond / xmlsec.documentsPerSecond)
-          : undefined,
+      ratioAtConcurrency8: {
+        singleSignature: ratio(fresh.single, xmlsec?.singleSignature),
+        twoSignatures: ratio(concurrency8, xmlsec?.twoSignatures),
+      },
     },
     memory: {
       server: bench.server,
@@ -179,8 +197,9 @@ async function writeResults(results: Awaited<ReturnType<typeof measureAll>>): Pr
  * The first server, on a fresh archive: warm-up, test-case resets, each load level, the bulk run, then a
  * reset of what was archived. The archive is left in the data directory for the search phase.
  */
-async function measureFreshArchive(bench: Bench, counts: Counts, built: BuiltMessage[]) {
-  const take = (from: number, n: number): string[] => built.slice(from, from + n).map((m) => m.messageXml);
+async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
+  const take = (from: number, n: number, from_ = built.two): string[] =>
+    from_.slice(from, from + n).map((m) => m.messageXml);
   const { log, server } = bench;
   const sim = await startCli(ROOT, bench.mode, bench.dataDir);
   const client = bench.client(sim.kantaPort);
@@ -200,12 +219,22 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: BuiltMes
     }
     load.push({ ...result, acknowledged: [] });
   }
-  const bulkFrom = WARM_UP + counts.perLevel * LEVELS.length;
+  const single = await measuredLoad(
+    { ...client, messages: take(0, counts.perLevel, built.single), concurrency: 8 },
+    sim.child.pid,
+  );
+  log(
+    `single-signature, concurrency 8: ${single.documentsPerSecond} documents/s, p99 ${single.latencyMs.p99} ms, ${JSON.stringify(single.answers)}, cpu ${JSON.stringify(single.cpu)}`,
+  );
+  if (single.firstRefusal) {
+    log(`first refusal: ${single.firstRefusal.replace(/\s+/g, ' ').slice(0, 1500)}`);
+  }
   const bulkRun = await measuredLoad(
-    { ...client, messages: take(bulkFrom, counts.bulk), concurrency: 8 },
+    { ...client, messages: take(counts.perLevel, counts.bulk, built.single), concurrency: 8 },
     sim.child.pid,
   );
   const bulk = {
+    signatures: 1,
     documents: counts.bulk,
     concurrency: 8,
     elapsedMs: bulkRun.elapsedMs,
@@ -221,72 +250,22 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: BuiltMes
   server['after load'] = processMemoryMb(sim.child.pid);
   const database = await openDatabase(path.join(bench.dataDir, 'archive.sqlite'));
   const store = new SqliteArchiveStore(database);
-  const template = await store.getDocument(built[WARM_UP + counts.perLevel]?.id ?? '');
+  const template = await store.getDocument(built.two[WARM_UP + counts.perLevel]?.id ?? '');
   const stored = await store.countDocuments({});
   const resetSmall = await timeReset(sim.webUrl);
   log(`reset of ${stored} documents: ${resetSmall.ms} ms (${resetSmall.via})`);
   await sim.stop();
-  return { load, bulk, resetTestCase, stored, resetSmall, template, database, store };
-}
-
-/** xmlsec1 verifying the same documents in batches: the reference the archive's rate is compared with. */
-function measureReference(bench: Bench, sample: string[]): XmlsecResult {
-  const xmlsec = measureXmlsec1(sample, bench.caBundlePem, path.join(bench.tmp, 'xmlsec'), 2);
-  bench.log(
-    `xmlsec1 batch: ${xmlsec.documentsPerSecond} documents/s (${xmlsec.verified}/${xmlsec.documents} verified)`,
-  );
-  return xmlsec;
-}
-
-/**
- * Fills the (stopped) server's archive to the search size and times the archivist's queries on it, then
- * closes the database the fresh-archive phase opened.
- */
-async function measureSearch(
-  bench: Bench,
-  fresh: Pick<Awaited<ReturnType<typeof measureFreshArchive>>, 'database' | 'store' | 'template'>,
-): Promise<SearchResult> {
-  const { database, store, template } = fresh;
-  const searchCount = bench.options.count(100_000, 1000);
-  const fill = await fillArchive(store, searchCount, {
-    metadataJson: template?.metadataJson ?? '{}',
-    serviceRequest: template?.serviceRequest ?? 'SP17',
-  });
-  const search: SearchResult = {
-    documents: searchCount,
-    registers: fill.registers,
-    clients: fill.clients,
-    insertMs: Math.round(fill.insertMs),
-    insertPerSecond: Math.round((searchCount / fill.insertMs) * 1000),
-    queries: await timeQueries(store, fill),
+  return {
+    load,
+    single: { ...single, acknowledged: [] },
+    bulk,
+    resetTestCase,
+    stored,
+    resetSmall,
+    template,
+    database,
+    store,
   };
-  await database.close();
-  bench.log(`search over ${searchCount}: ${JSON.stringify(search.queries)}`);
-  return search;
-}
-
-/** The server on the large archive: start, archive more, then its memory and a reset of it all. */
-async function measureLargeArchive(bench: Bench, late: string[], searchCount: number) {
-  const sim = await startCli(ROOT, bench.mode, bench.dataDir);
-  const readyWithLargeArchiveMs = sim.readyMs;
-  const client = bench.client(sim.kantaPort);
-  await warmUp(client, late.slice(0, Math.min(20, late.length)));
-  const lateRun = await runLoad({ ...client, messages: late, concurrency: 8 });
-  bench.server['at search documents'] = processMemoryMb(sim.child.pid);
-  bench.log(
-    `with ${searchCount} documents: ready in ${readyWithLargeArchiveMs} ms, ${lateRun.documentsPerSecond} documents/s, server RSS ${JSON.stringify(bench.server['at search documents'])}`,
-  );
-  const resetLarge = await timeReset(sim.webUrl);
-  bench.log(`reset of ${searchCount + late.length} documents: ${resetLarge.ms} ms (${resetLarge.via})`);
-  await sim.stop();
-  const withLargeArchive = {
-    documents: searchCount,
-    readyMs: readyWithLargeArchiveMs,
-    documentsPerSecond: lateRun.documentsPerSecond,
-    latencyMs: lateRun.latencyMs,
-    answers: lateRun.answers,
-  };
-  return { withLargeArchive, resetLarge };
 }
 
 main().catch((e: unknown) => {

@@ -5,7 +5,8 @@
  */
 import type { CodeLists } from '../codes/code-lists.js';
 import { readCdaXml } from '../cda/read-cda-xml.js';
-import { parseCda, parseSignedContent } from '../cda/parse-cda.js';
+import { parseCda } from '../cda/parse-cda.js';
+import { readSignedContent } from '../cda/signed-content.js';
 import type { SignedContent, SocialDocument } from '../cda/social-document.js';
 import type { TrustMode } from '../config.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
@@ -79,7 +80,8 @@ export function readDocument(source: DocumentSource, ctx: DocumentReadingContext
   if (!verification.ok) {
     return { ok: false, violations: [...violations, ...verification.violations], document };
   }
-  const signed = parseSignedContent(verification.signedBodyXml);
+  // The body element of the one parse, whose canonical form the signatures digested: no second parse.
+  const signed = readSignedContent(verification.signedBody);
   violations.push(...signed.violations);
   if (violations.length > 0) {
     return { ok: false, violations, document };

@@ -1,7 +1,10 @@
 /**
  * Reads the content of the signed body (component/nonXMLBody): the display form (text, Base64 of an XHTML
- * fragment) and the structured form (hl7fi:json, Base64 of UTF-8 JSON). The input is the canonical XML of
- * the body as the signature verifier returned it, so that nothing is read that was not signed.
+ * fragment) and the structured form (hl7fi:json, Base64 of UTF-8 JSON), so that nothing is read that was
+ * not signed. The archive reads the body element of its one parse of the CDA, the very element the
+ * verifier canonicalized and digested (readSignedContent); parseSignedContent reads the canonical XML the
+ * verifier returned, parsed again, and is kept as the cross-check of the one-parse path in tests and for
+ * callers that hold only the bytes.
  */
 import type { Element } from '@xmldom/xmldom';
 import { RULES } from '../rules/catalogue.js';
@@ -18,7 +21,7 @@ export interface SignedContentResult {
 
 const XHTML_MEDIA_TYPE = 'application/xhtml+xml';
 
-/** Decodes and checks both forms; each unreadable form gives its own violation and is left out. */
+/** Decodes and checks both forms of the canonical body text; see readSignedContent. */
 export function parseSignedContent(signedBodyXml: string): SignedContentResult {
   const unsafe = checkXmlSafety(signedBodyXml);
   if (unsafe) {
@@ -40,7 +43,14 @@ export function parseSignedContent(signedBodyXml: string): SignedContentResult {
       ],
     };
   }
-  const body = parsed.doc.documentElement;
+  return readSignedContent(parsed.doc.documentElement ?? undefined);
+}
+
+/**
+ * Decodes and checks both forms of the signed nonXMLBody element; each unreadable form gives its own
+ * violation and is left out. `body` must be the element whose canonical form the signatures digested.
+ */
+export function readSignedContent(body: Element | undefined): SignedContentResult {
   if (!body || body.namespaceURI !== NS.HL7 || body.localName !== 'nonXMLBody') {
     return {
       content: {},

@@ -56,18 +56,28 @@ interface SignedReference {
 }
 
 /**
+ * Reference digests already computed on one parsed document: element -> the element the enveloped
+ * transform left out (or undefined) -> canonical XML and its SHA-256. Two signatures of one document sign
+ * the same nonXMLBody, so its canonical form is computed once. Valid only while that DOM is unchanged:
+ * make one per document (verify-signatures.ts does, per call), never share one across documents.
+ */
+export type DigestMemo = Map<Element, Map<Element | undefined, { canonicalXml: string; digest: Buffer }>>;
+
+/**
  * Verifies the digests and the signature value of `dsSignature` with `key` (the KeyInfo certificate's
  * RSA public key). `expectedUris` are the reference URIs the profile checks read, in order: the
- * authenticated SignedInfo must list exactly these.
+ * authenticated SignedInfo must list exactly these. `memo` shares reference digests between the
+ * signatures of one document.
  */
 export function checkSignatureCrypto(
   dsSignature: Element,
   resolve: ReferenceResolver,
   key: KeyObject,
   expectedUris: readonly string[],
+  memo: DigestMemo = new Map(),
 ): CryptoOutcome {
   try {
-    return check(dsSignature, resolve, key, expectedUris);
+    return check(dsSignature, resolve, key, expectedUris, memo);
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
@@ -78,6 +88,7 @@ function check(
   resolve: ReferenceResolver,
   key: KeyObject,
   expectedUris: readonly string[],
+  memo: DigestMemo,
 ): CryptoOutcome {
   const signedInfo = childElement(dsSignature, NS.DSIG, 'SignedInfo');
   if (!signedInfo) {
@@ -87,7 +98,7 @@ function check(
   if (!ALLOWED_CANONICALIZATION.includes(c14n)) {
     return { kind: 'error', message: `canonicalization "${c14n}" is not allowed` };
   }
-  const signedInfoCanon = canonicalize(signedInfo, [c14n], dsSignature);
+  const signedInfoCanon = exclusiveCanonicalize(signedInfo, omitted(signedInfo, [c14n], dsSignature));
   const read = readSignedInfo(signedInfoCanon);
   if (typeof read === 'string') {
     return { kind: 'error', message: read };
@@ -111,8 +122,7 @@ function check(
         message: `the reference ${ref.uri} designates no element`,
       };
     }
-    const canonicalXml = canonicalize(target, ref.transforms, dsSignature);
-    const actual = createHash('sha256').update(canonicalXml, 'utf8').digest();
+    const { canonicalXml, digest: actual } = referenceDigest(target, ref.transforms, dsSignature, memo);
     if (!sameBytes(actual, Buffer.from(ref.digestValue, 'base64'))) {
       return {
         kind: 'digest',
@@ -216,27 +226,48 @@ function readReference(refEl: Element): SignedReference | string {
   return { uri, transforms, digestMethod, digestValue: textOf(valueEl) ?? '' };
 }
 
+/** The canonical text of `node` under the reference transforms and its SHA-256, computed once per memo. */
+function referenceDigest(
+  node: Element,
+  transforms: readonly string[],
+  dsSignature: Element,
+  memo: DigestMemo,
+): { canonicalXml: string; digest: Buffer } {
+  const omit = omitted(node, transforms, dsSignature);
+  const byOmit = memo.get(node) ?? new Map<Element | undefined, { canonicalXml: string; digest: Buffer }>();
+  memo.set(node, byOmit);
+  const known = byOmit.get(omit);
+  if (known) {
+    return known;
+  }
+  const canonicalXml = exclusiveCanonicalize(node, omit);
+  const computed = { canonicalXml, digest: createHash('sha256').update(canonicalXml, 'utf8').digest() };
+  byOmit.set(omit, computed);
+  return computed;
+}
+
 /**
- * Applies the reference transforms to `node` and returns the canonical text. The enveloped-signature
- * transform leaves the signature out while canonicalizing, so the archive's DOM is never copied or
+ * Checks the transforms (an optional enveloped-signature transform first, exclusive canonicalization
+ * last, nothing else) and returns the element canonicalization leaves out: the signature, when the
+ * enveloped transform is given and the signature sits inside `node`. The archive's DOM is never copied or
  * modified.
  */
-function canonicalize(node: Element, transforms: readonly string[], dsSignature: Element): string {
+function omitted(node: Element, transforms: readonly string[], dsSignature: Element): Element | undefined {
   let omit: Element | undefined;
-  let result: string | undefined;
+  let endsWithC14n = false;
   for (const [i, transform] of transforms.entries()) {
     if (transform === ALGORITHMS.ENVELOPED && i === 0) {
       omit = isInside(dsSignature, node) ? dsSignature : undefined;
     } else if (transform === ALGORITHMS.EXC_C14N && i === transforms.length - 1) {
-      result = exclusiveCanonicalize(node, omit);
+      endsWithC14n = true;
     } else {
       throw new Error(`transform ${transform} is not allowed at position ${i + 1}`);
     }
   }
-  if (typeof result !== 'string') {
+  if (!endsWithC14n) {
     throw new Error('the transforms must end with exclusive canonicalization');
   }
-  return result;
+  return omit;
 }
 
 function isInside(descendant: Element, ancestor: Element): boolean {

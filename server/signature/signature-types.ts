@@ -2,6 +2,7 @@
  * The shapes of signature verification: its input context and its result, a value (never an exception)
  * that the archive turns into an acknowledgement and the archivist UI shows as a per-signature panel.
  */
+import type { Element } from '@xmldom/xmldom';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import type { RuleDefinition, RuleViolation } from '../rules/rule.js';
 import type { SignatureType } from './profile.js';
@@ -110,6 +111,11 @@ export type SignatureVerification =
       readonly ok: true;
       /** Canonical XML of the signed nonXMLBody, exactly the bytes digested and authenticated: read content only from here. */
       readonly signedBodyXml: string;
+      /**
+       * The nonXMLBody element of the one parse whose canonical form is `signedBodyXml`: the archive reads
+       * the content from it instead of parsing those bytes again (cda/signed-content.ts).
+       */
+      readonly signedBody: Element;
       readonly signatures: readonly SignatureReport[];
       readonly warnings: readonly RuleViolation[];
     }

@@ -39,6 +39,9 @@ export function parseDom(input: string): DomResult {
   const problems: string[] = [];
   try {
     const doc = new DOMParser({
+      // No line/column positions on nodes: nothing reads them, error messages do not carry them, and
+      // tracking them costs a RegExp scan per text node and a copy per element with attributes.
+      locator: false,
       onError: (level, message) => {
         problems.push(`${level}: ${message}`);
         if (level !== 'warning') {
