@@ -8,7 +8,7 @@
  * signed by `sign` (the class's signing thread, seed-signer.ts) before the first is archived.
  */
 import type { Scenario } from '../control/scenario.js';
-import type { SeedDeps } from '../control/seed.js';
+import { archiveSeedMessage, type SeedDeps } from '../control/seed.js';
 import { planSeedMessages } from '../control/seed-message.js';
 import type { SeedSigningJob } from '../control/seed-signing.js';
 import { KantaSimError } from '../errors.js';
@@ -24,18 +24,7 @@ export async function seedCheckedCopy(
   const messages = planned.map((m, i) => ({ ...m, bytes: signed[i] as Buffer }));
   const archived: string[] = [];
   for (const m of messages) {
-    const startedAt = new Date();
-    const outcome = await deps.archive(m.bytes, m.organisation);
-    const codes = outcome.violations.map((v) => v.rule.code);
-    if (m.kind === 'refusal') {
-      deps.recordExchange?.({
-        outcome,
-        startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
-        tlsSubject: m.organisation.name,
-        correlationId: `seed-${m.id}`,
-      });
-    }
+    const { outcome, codes } = await archiveSeedMessage(m, deps);
     const asPlanned =
       m.kind === 'refusal'
         ? outcome.typeCode !== 'AA' && codes.includes(m.rule ?? '')

@@ -170,9 +170,7 @@ async function archiveAll(
     throw afterArchiving(failed, `was refused (${codes.join(', ')})`, inOrder());
   }
   for (const m of messages.filter((x) => !independent.includes(x))) {
-    const startedAt = new Date();
-    const outcome = await deps.archive(m.bytes, m.organisation);
-    const codes = outcome.violations.map((v) => v.rule.code);
+    const { outcome, codes } = await archiveSeedMessage(m, deps);
     if (m.kind !== 'refusal') {
       if (outcome.typeCode !== 'AA') {
         throw afterArchiving(m, `was refused (${codes.join(', ')})`, inOrder());
@@ -180,13 +178,6 @@ async function archiveAll(
       archived.add(m.id);
       continue;
     }
-    deps.recordExchange?.({
-      outcome,
-      startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-      tlsSubject: m.organisation.name,
-      correlationId: `seed-${m.id}`,
-    });
     if (outcome.typeCode === 'AA' || !codes.includes(m.rule ?? '')) {
       // Predicted before the seed with the archive's own rules; only a concurrent write can get here.
       const answer = `${outcome.typeCode ?? ''} ${codes.join(', ')}`;
@@ -195,6 +186,29 @@ async function archiveAll(
     refused.push({ entry: m.where.replace(/^seed: /, ''), rule: m.rule ?? '' });
   }
   return { documents: inOrder(), refused };
+}
+
+/**
+ * Archives one seed message as its organisation. An expected refusal is recorded in the journal, as a
+ * client system's refused message would be, so a trainer can show it there; an archived document is
+ * journalled by the archive's own path.
+ */
+export async function archiveSeedMessage(
+  m: Pick<SeedMessage, 'kind' | 'id' | 'bytes' | 'organisation'>,
+  deps: Pick<SeedDeps, 'archive' | 'recordExchange'>,
+): Promise<{ readonly outcome: ExchangeOutcome; readonly codes: readonly string[] }> {
+  const startedAt = new Date();
+  const outcome = await deps.archive(m.bytes, m.organisation);
+  if (m.kind === 'refusal') {
+    deps.recordExchange?.({
+      outcome,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      tlsSubject: m.organisation.name,
+      correlationId: `seed-${m.id}`,
+    });
+  }
+  return { outcome, codes: outcome.violations.map((v) => v.rule.code) };
 }
 
 function afterArchiving(m: SeedMessage, what: string, archived: readonly string[]): KantaSimError {
