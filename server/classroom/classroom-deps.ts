@@ -27,6 +27,10 @@ export interface ClassroomDeps {
    * `copyOfChecked`, a retargeted copy of a scenario already applied to another sandbox (sandbox-copy.ts).
    */
   readonly seed: (scenario: Scenario, options?: { readonly copyOfChecked?: boolean }) => Promise<unknown>;
+  /** Starts signing a copy ahead, while the first sandbox is checked; seed(…, copyOfChecked) takes it. */
+  readonly prepareCopy?: (scenario: Scenario) => void;
+  /** Drops copies prepared and not seeded. */
+  readonly discardPrepared?: () => void;
   /** Drops the faults staged for an organisation ("make the next document fail"). */
   readonly dropFaults?: (organisationOid: string) => void;
   /** How many sandboxes are seeded at once. */

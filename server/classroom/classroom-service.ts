@@ -6,7 +6,6 @@
  *
  * The public types of the console and presenter pages are exported from this file.
  */
-import { createHash } from 'node:crypto';
 import type { Scenario } from '../control/scenario.js';
 import { KantaSimError } from '../errors.js';
 import type {
@@ -28,6 +27,7 @@ import {
 import { decideOnExisting, readOverview } from './class-overview.js';
 import type { ClassroomDeps } from './classroom-deps.js';
 import { inLanes } from './in-lanes.js';
+import { SandboxSeeding } from './sandbox-seeding.js';
 import {
   summary,
   toAccount,
@@ -47,9 +47,12 @@ export class ClassroomService {
   /** Making and resetting run one at a time: a console button pressed twice must not make two classes. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Scenarios (by content) applied whole, with the full check, to a sandbox of this class. */
-  private readonly checked = new Set<string>();
 
-  constructor(private readonly deps: ClassroomDeps) {}
+  private readonly seeding: SandboxSeeding;
+
+  constructor(private readonly deps: ClassroomDeps) {
+    this.seeding = new SandboxSeeding(deps);
+  }
 
   private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
     const result = this.queue.then(work);
@@ -92,10 +95,14 @@ export class ClassroomService {
     await this.deps.store.saveClassroom(record);
     const accounts = await this.ensureAccounts(record, scenario);
     const toSeed = accounts.filter((a) => a.trainee > 0 && (status === 'reset' || a.seededAt === undefined));
-    await this.seedAll(toSeed, scenario, (a, copy) =>
-      status === 'reset'
-        ? this.resetOne(a, accounts, scenario, record.lang, copy)
-        : this.seedOne(a, scenario, record.lang, copy),
+    await this.seedAll(
+      toSeed,
+      scenario,
+      (a, copy) =>
+        status === 'reset'
+          ? this.resetOne(a, accounts, scenario, record.lang, copy)
+          : this.seedOne(a, scenario, record.lang, copy),
+      (a) => this.deps.prepareCopy?.(this.sandboxScenario(scenario, a.trainee, record.lang)),
     );
     if (status === 'existing' && toSeed.length > 0) {
       status = 'extended'; // a sandbox left unfinished by an interrupted run was completed
@@ -231,23 +238,13 @@ export class ClassroomService {
     return record;
   }
 
-  /**
-   * Seeds sandboxes a few at a time. The first sandbox of a scenario this service has not applied yet is
-   * seeded alone with the whole check; the others are copies of a checked scenario (sandbox-copy.ts).
-   */
-  private async seedAll<T>(
+  private seedAll<T>(
     items: readonly T[],
     scenario: Scenario,
     work: (item: T, copy: boolean) => Promise<void>,
+    prepare?: (item: T) => void,
   ): Promise<void> {
-    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
-    const [first, ...rest] = items;
-    if (first !== undefined && !this.checked.has(key)) {
-      await work(first, false);
-      this.checked.add(key);
-      return inLanes(this.deps.seedConcurrency ?? 4, rest, (item) => work(item, true));
-    }
-    return inLanes(this.deps.seedConcurrency ?? 4, items, (item) => work(item, true));
+    return this.seeding.run(items, scenario, work, prepare);
   }
 
   private async seedOne(

@@ -11,7 +11,7 @@ import type { Retarget, ScenarioLibrary } from '../classroom/classroom-scenarios
 import { ClassroomService } from '../classroom/classroom-service.js';
 import { deliverOverKanta, type KantaEndpoint } from '../classroom/kanta-delivery.js';
 import { ScenarioFiles } from '../classroom/scenario-files.js';
-import { seedCheckedCopy } from '../classroom/sandbox-copy.js';
+import { SandboxCopies } from '../classroom/sandbox-copy.js';
 import { createSeedSigner } from '../classroom/seed-signer.js';
 import { retargetScenario } from '../control/retarget-scenario.js';
 import { DEFAULT_SCENARIO, defaultScenarioDir } from '../control/scenario-library.js';
@@ -67,6 +67,7 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
   // sandbox was most of a class's making time, and these organisations hold training data only ([S]).
   let classKeys: Promise<KeyPairPem> | undefined;
   const signer = createSeedSigner(2);
+  const copies = new SandboxCopies(control.seed, (job) => signer.sign(job));
   const service = new ClassroomService({
     store,
     archive: deps.archive,
@@ -87,9 +88,9 @@ export function composeClassroom(deps: ClassroomCompositionDeps): ClassroomParts
     },
     addArchivist: (input) => deps.archivist.addArchivist(input),
     seed: (scenario, options) =>
-      options?.copyOfChecked
-        ? seedCheckedCopy(scenario, control.seed, (job) => signer.sign(job))
-        : control.control.seed(scenario),
+      options?.copyOfChecked ? copies.seed(scenario) : control.control.seed(scenario),
+    prepareCopy: (scenario) => copies.prepare(scenario),
+    discardPrepared: () => copies.discard(),
     dropFaults: (oid) => {
       for (const fault of control.faults.list().filter((f) => f.organisation === oid)) {
         control.faults.remove(fault.id);
