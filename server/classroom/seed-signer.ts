@@ -21,5 +21,14 @@ export function createSeedSigner(threads = 1): SeedSigner {
     // A worker's Buffer arrives as a plain Uint8Array.
     revive: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   });
-  return { sign: (job) => pool.run(job), close: () => pool.close() };
+  // The pool runs jobs on this thread until its workers have loaded; a class hands over hundreds of jobs
+  // at once, so it waits for the threads first (start() resolves as well when none could start).
+  let started: Promise<number> | undefined;
+  return {
+    sign: async (job) => {
+      await (started ??= pool.start());
+      return pool.run(job);
+    },
+    close: () => pool.close(),
+  };
 }

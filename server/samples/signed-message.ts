@@ -8,7 +8,7 @@ import { buildSocialDocumentXml } from '../cda/build-cda.js';
 import { parseCda } from '../cda/parse-cda.js';
 import type { SocialDocument } from '../cda/social-document.js';
 import { KantaSimError } from '../errors.js';
-import { signDocument } from '../signature/sign.js';
+import { signDocumentBy } from '../signature/sign.js';
 import type { EnvelopeStyle, InstanceId } from '../wire/archive-frame.js';
 import { buildArchiveFrame, wrapInSoap } from '../wire/build-frame.js';
 import { parseDom } from '../xml/dom.js';
@@ -48,31 +48,29 @@ export interface SignedMessage {
 /** Builds, signs and frames one document. Throws KantaSimError(BAD_REQUEST) when the spec cannot be built. */
 export function buildSignedMessage(input: SignedMessageInput): SignedMessage {
   const documentId = input.spec.id;
-  let cdaXml = buildSocialDocumentXml(input.spec);
   const signingTime = input.signingTime ?? input.creationTime;
-  (input.professionals ?? []).forEach((pro, i) => {
-    cdaXml = signDocument(cdaXml, {
-      documentId,
+  const common = { documentId, signingTime, envelopedTransform: input.envelopedTransform };
+  const cdaXml = signDocumentBy(buildSocialDocumentXml(input.spec), [
+    ...(input.professionals ?? []).map((pro, i) => ({
+      ...common,
       signatureId: `sig-professional-${i + 1}`,
-      type: 'professional',
+      type: 'professional' as const,
       keyPem: pro.keyPem,
       certPem: pro.certPem,
-      signingTime,
       signerRegNo: pro.regNo,
-      envelopedTransform: input.envelopedTransform,
-    });
-  });
-  if (input.system) {
-    cdaXml = signDocument(cdaXml, {
-      documentId,
-      signatureId: 'sig-system-1',
-      type: 'system',
-      keyPem: input.system.keyPem,
-      certPem: input.system.certPem,
-      signingTime,
-      envelopedTransform: input.envelopedTransform,
-    });
-  }
+    })),
+    ...(input.system
+      ? [
+          {
+            ...common,
+            signatureId: 'sig-system-1',
+            type: 'system' as const,
+            keyPem: input.system.keyPem,
+            certPem: input.system.certPem,
+          },
+        ]
+      : []),
+  ]);
   const dom = parseDom(cdaXml);
   const parsed = dom.ok ? parseCda(dom.doc) : undefined;
   if (!parsed?.ok) {
