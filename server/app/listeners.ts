@@ -8,6 +8,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { KantaSimError } from '../errors.js';
+import { pinPeerCertificate } from './kanta/peer-certificate.js';
 
 export interface TlsMaterial {
   readonly keyPem: string;
@@ -34,6 +35,7 @@ export function listenKanta(app: Express, tls: TlsMaterial, host: string, port: 
     },
     app,
   );
+  server.on('secureConnection', pinPeerCertificate);
   return listen(server, host, port, 'Kanta interface');
 }
 

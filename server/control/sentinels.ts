@@ -46,7 +46,18 @@ export function sentinelFor(hetu: string | undefined): SentinelIdentity | undefi
   return hetu === undefined ? undefined : SENTINEL_IDENTITIES.find((s) => s.hetu === hetu);
 }
 
+/** What every sentinel hetu starts with: one scan of a message instead of one per sentinel. */
+const SHARED_PREFIX = SENTINEL_IDENTITIES.map((s) => s.hetu).reduce((a, b) => {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) {
+    n++;
+  }
+  return a.slice(0, n);
+});
+
 /** Whether the raw message mentions a sentinel hetu at all: lets the common case skip the probe's parse. */
 export function mentionsSentinel(messageBytes: Buffer): boolean {
-  return SENTINEL_IDENTITIES.some((s) => messageBytes.includes(s.hetu));
+  return (
+    messageBytes.includes(SHARED_PREFIX) && SENTINEL_IDENTITIES.some((s) => messageBytes.includes(s.hetu))
+  );
 }

@@ -3,6 +3,7 @@
  * is read, and organisations registered while the server runs are accepted without a restart.
  */
 import { rm } from 'node:fs/promises';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationCredentials } from '../../../server/index.js';
 import { addOrganisation } from '../../../server/pki/organisations.js';
@@ -75,5 +76,34 @@ describe('the TLS client identity', () => {
     await expectRefused(sim, buildMessage(sim.demo).messageXml, RULES.FRAME_SENDER_MISMATCH, {
       as: sim.demo.provider,
     });
+  });
+
+  it('refuses renegotiation, so a connection keeps the client certificate of its handshake', async () => {
+    const url = new URL(sim.kantaUrl);
+    const socket = tls.connect({
+      host: url.hostname,
+      port: Number(url.port),
+      ca: sim.caBundlePem,
+      cert: sim.demo.organiser.clientCertPem,
+      key: sim.demo.organiser.clientKeyPem,
+      // TLS 1.3 has no renegotiation at all; 1.2 would have it but for the listener.
+      maxVersion: 'TLSv1.2',
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('secureConnect', resolve);
+        socket.once('error', reject);
+      });
+      const outcome = await new Promise<string>((resolve) => {
+        // Refused renegotiation may end in an alert, a closed connection or no answer at all.
+        setTimeout(() => resolve('no answer'), 3000).unref();
+        socket.once('error', (e) => resolve(`error: ${e.message}`));
+        socket.once('close', () => resolve('closed'));
+        socket.renegotiate({}, (e) => resolve(e ? `error: ${e.message}` : 'renegotiated'));
+      });
+      expect(outcome).not.toBe('renegotiated');
+    } finally {
+      socket.destroy();
+    }
   });
 });
