@@ -22,6 +22,8 @@ export function processCpuMs(pid: number | undefined): number | undefined {
 
 export interface MachineTicks {
   readonly steal: number;
+  /** Idle and I/O wait. */
+  readonly idle: number;
   readonly total: number;
 }
 
@@ -30,7 +32,11 @@ export function machineTicks(): MachineTicks | undefined {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
     const values = line.trim().split(/\s+/).slice(1).map(Number);
-    return { steal: values[7] ?? 0, total: values.slice(0, 8).reduce((a, b) => a + b, 0) };
+    return {
+      steal: values[7] ?? 0,
+      idle: (values[3] ?? 0) + (values[4] ?? 0),
+      total: values.slice(0, 8).reduce((a, b) => a + b, 0),
+    };
   } catch {
     return undefined;
   }
@@ -42,4 +48,22 @@ export function stealPercent(from?: MachineTicks, to?: MachineTicks): number | u
     return undefined;
   }
   return Math.round(((to.steal - from.steal) / (to.total - from.total)) * 1000) / 10;
+}
+
+/**
+ * Percentage of the machine's time that neither the bench nor the server used (nor the hypervisor
+ * stole): other jobs on the machine. Above a few percent the run was not idle and its rates are low.
+ */
+export function othersPercent(
+  from: MachineTicks | undefined,
+  to: MachineTicks | undefined,
+  ownCpuMs: number,
+): number | undefined {
+  if (!from || !to || to.total <= from.total) {
+    return undefined;
+  }
+  const totalMs = ((to.total - from.total) * 1000) / TICKS_PER_SECOND;
+  const busyMs =
+    ((to.total - from.total - (to.idle - from.idle) - (to.steal - from.steal)) * 1000) / TICKS_PER_SECOND;
+  return Math.max(0, Math.round(((busyMs - ownCpuMs) / totalMs) * 1000) / 10);
 }

@@ -41,6 +41,8 @@ export interface LoadCpu {
   readonly clientMsPerDocument: number;
   /** Share of the machine's time the hypervisor gave to other guests during the run. */
   readonly stealPercent?: number;
+  /** Share of the machine's time other processes used during the run (cpu.ts othersPercent): not idle. */
+  readonly othersPercent?: number;
   /** cores x 1000 / (server + client CPU ms per document): the rate on this machine with no neighbours. */
   readonly documentsPerSecondIfCpuBound?: number;
 }

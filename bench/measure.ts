@@ -3,7 +3,7 @@
  * resets a test suite does. Each talks to a running kanta-sim; run.ts decides what to measure when.
  */
 import os from 'node:os';
-import { machineTicks, processCpuMs, stealPercent } from './cpu.js';
+import { machineTicks, othersPercent, processCpuMs, stealPercent } from './cpu.js';
 import { runLoad, type LoadCpu, type LoadJob, type LoadResult } from './load.js';
 
 /** How long the server is warmed up before anything is measured (see warmUp). */
@@ -39,6 +39,7 @@ export async function measuredLoad(
   const result = await runLoad(job);
   const benchUsage = process.cpuUsage(bench);
   const serverAfter = processCpuMs(serverPid);
+  const ticksAfter = machineTicks();
   const serverMs = server === undefined || serverAfter === undefined ? undefined : serverAfter - server;
   const clientMs = (benchUsage.user + benchUsage.system) / 1000;
   const perDocument = (ms: number | undefined): number | undefined =>
@@ -50,7 +51,8 @@ export async function measuredLoad(
     cpu: {
       serverMsPerDocument: serverPerDocument,
       clientMsPerDocument: clientPerDocument,
-      stealPercent: stealPercent(ticks, machineTicks()),
+      stealPercent: stealPercent(ticks, ticksAfter),
+      othersPercent: othersPercent(ticks, ticksAfter, (serverMs ?? 0) + clientMs),
       documentsPerSecondIfCpuBound:
         serverPerDocument === undefined
           ? undefined
@@ -93,4 +95,28 @@ export async function timeReset(webUrl: string): Promise<{ ms: number; via: stri
 /** Two decimals, for figures people read. */
 export function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** Other processes' share of the machine above which a load run does not count as idle. */
+export const IDLE_OTHERS_PERCENT = 5;
+
+/** The most of the machine other processes used during a load run; says so when that was not idle. */
+export function othersDuringLoad(
+  fresh: {
+    readonly load: readonly LoadResult[];
+    readonly single: LoadResult;
+    readonly bulk: { readonly cpu?: LoadResult['cpu'] };
+  },
+  log: (line: string) => void,
+): number {
+  const most = Math.max(
+    0,
+    ...[...fresh.load, fresh.single, fresh.bulk].map((l) => l.cpu?.othersPercent ?? 0),
+  );
+  if (most > IDLE_OTHERS_PERCENT) {
+    log(
+      `NOT IDLE: other processes used up to ${most}% of the machine during the load runs; their rates are low. Run the bench again when nothing else runs.`,
+    );
+  }
+  return most;
 }

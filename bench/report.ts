@@ -130,22 +130,22 @@ export function evaluateTargets(f: BenchFigures): Target[] {
 export function printReport(f: BenchFigures & { readonly targets: readonly Target[] }): void {
   const lines: string[] = ['', 'kanta-sim bench', ''];
   lines.push(
-    'concurrency  documents  documents/s  p50 ms  p95 ms  p99 ms  server cpu ms/doc  client cpu ms/doc  steal %  answers',
+    'concurrency  documents  documents/s  p50 ms  p95 ms  p99 ms  server cpu ms/doc  client cpu ms/doc  steal %  others %  answers',
   );
   for (const l of f.load) {
     lines.push(
-      `${pad(l.concurrency, 11)}  ${pad(l.count, 9)}  ${pad(l.documentsPerSecond, 11)}  ${pad(l.latencyMs.p50, 6)}  ${pad(l.latencyMs.p95, 6)}  ${pad(l.latencyMs.p99, 6)}  ${pad(l.cpu?.serverMsPerDocument ?? '-', 17)}  ${pad(l.cpu?.clientMsPerDocument ?? '-', 17)}  ${pad(l.cpu?.stealPercent ?? '-', 7)}  ${JSON.stringify(l.answers)}`,
+      `${pad(l.concurrency, 11)}  ${pad(l.count, 9)}  ${pad(l.documentsPerSecond, 11)}  ${pad(l.latencyMs.p50, 6)}  ${pad(l.latencyMs.p95, 6)}  ${pad(l.latencyMs.p99, 6)}  ${pad(l.cpu?.serverMsPerDocument ?? '-', 17)}  ${pad(l.cpu?.clientMsPerDocument ?? '-', 17)}  ${pad(l.cpu?.stealPercent ?? '-', 7)}  ${pad(l.cpu?.othersPercent ?? '-', 8)}  ${JSON.stringify(l.answers)}`,
     );
   }
   const s = f.singleSignatureAtConcurrency8;
   lines.push(
-    `${'8, 1 sig.'.padStart(11)}  ${pad(s.count, 9)}  ${pad(s.documentsPerSecond, 11)}  ${pad(s.latencyMs.p50, 6)}  ${pad(s.latencyMs.p95, 6)}  ${pad(s.latencyMs.p99, 6)}  ${pad(s.cpu?.serverMsPerDocument ?? '-', 17)}  ${pad(s.cpu?.clientMsPerDocument ?? '-', 17)}  ${pad(s.cpu?.stealPercent ?? '-', 7)}  ${JSON.stringify(s.answers)}`,
+    `${'8, 1 sig.'.padStart(11)}  ${pad(s.count, 9)}  ${pad(s.documentsPerSecond, 11)}  ${pad(s.latencyMs.p50, 6)}  ${pad(s.latencyMs.p95, 6)}  ${pad(s.latencyMs.p99, 6)}  ${pad(s.cpu?.serverMsPerDocument ?? '-', 17)}  ${pad(s.cpu?.clientMsPerDocument ?? '-', 17)}  ${pad(s.cpu?.stealPercent ?? '-', 7)}  ${pad(s.cpu?.othersPercent ?? '-', 8)}  ${JSON.stringify(s.answers)}`,
   );
   const c8 = f.load.find((l) => l.concurrency === 8)?.cpu;
   if (c8?.documentsPerSecondIfCpuBound !== undefined) {
     lines.push(
       '',
-      `concurrency 8, CPU only: server ${c8.serverMsPerDocument} + client ${c8.clientMsPerDocument} ms CPU per document -> ${c8.documentsPerSecondIfCpuBound} documents/s if both had every core to themselves (steal during the run: ${c8.stealPercent ?? '-'}%)`,
+      `concurrency 8, CPU only: server ${c8.serverMsPerDocument} + client ${c8.clientMsPerDocument} ms CPU per document -> ${c8.documentsPerSecondIfCpuBound} documents/s if both had every core to themselves (steal during the run: ${c8.stealPercent ?? '-'}%, other processes: ${c8.othersPercent ?? '-'}%)`,
     );
   }
   const x = f.reference.xmlsec1;

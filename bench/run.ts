@@ -18,7 +18,15 @@ import { buildMessages, type BuiltMessage } from './build-documents.js';
 import { cliMode, prepareDataDir, processMemoryMb, startCli } from './cli-server.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import type { LoadResult } from './load.js';
-import { measuredLoad, round, timeReset, timeTestCaseResets, warmUp } from './measure.js';
+import {
+  IDLE_OTHERS_PERCENT,
+  measuredLoad,
+  othersDuringLoad,
+  round,
+  timeReset,
+  timeTestCaseResets,
+  warmUp,
+} from './measure.js';
 import { measureReferences, measureRsaVerifyRate, type XmlsecResult } from './reference-limit.js';
 import { evaluateTargets, printReport } from './report.js';
 import { measureClassroom } from './classroom.js';
@@ -133,6 +141,7 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
   }
   const classroom = await measureClassroom(ROOT, bench.mode, bench.tmp, bench.log);
   const concurrency8 = fresh.load.find((l) => l.concurrency === 8);
+  const othersMax = othersDuringLoad(fresh, bench.log);
   const ratio = (ours: LoadResult | undefined, ref: XmlsecResult | undefined): number | undefined =>
     ours && ref ? round(ours.documentsPerSecond / ref.documentsPerSecond) : undefined;
   return {
@@ -143,6 +152,9 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
       memoryMb: Math.round(os.totalmem() / MB),
       node: process.version,
       loadAverageAtStart: os.loadavg(),
+      /** Whether nothing else used more than IDLE_OTHERS_PERCENT (measure.ts) of the machine during the load runs. */
+      idle: othersMax <= IDLE_OTHERS_PERCENT,
+      othersPercentMax: othersMax,
       note: 'client (bench process) and server (child process) share the machine',
     },
     scale: bench.options.scale,
