@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signDocument, signDocumentBy, type SignOptions } from '../../server/signature/sign.js';
 import { KantaSimError } from '../../server/errors.js';
 import { CLIENT_PLAN, readSample, unsignedClientPlan } from './support/documents.js';
-import { createCa, issueLeaf, type IssuedCert } from './support/test-ca.js';
+import { createCa, issuePlanSigners, type IssuedCert } from './support/test-ca.js';
 import { OWN_PLAN, ownDocuments, ownUnsignedPlan } from '../support/own-documents.js';
 import { KANTA_SAMPLES } from '../support/requirements.js';
 import { signWithXmlCrypto } from '../support/xml-crypto-signer.js';
@@ -16,17 +16,7 @@ let professional: IssuedCert;
 let system: IssuedCert;
 
 beforeAll(() => {
-  const ca = createCa();
-  professional = issueLeaf(ca, {
-    commonName: 'Johansson Angelica 25104559650',
-    serialNumber: '25104559650',
-    keyUsage: { nonRepudiation: true },
-  });
-  system = issueLeaf(ca, {
-    commonName: 'Asiakastietojärjestelmä',
-    serialNumber: OWN_PLAN.senderOid,
-    keyUsage: { digitalSignature: true, nonRepudiation: true },
-  });
+  ({ professional, system } = issuePlanSigners(createCa(), OWN_PLAN.senderOid));
 });
 
 const SIGNED_AT = new Date('2026-11-22T11:00:00.123Z');

@@ -15,7 +15,7 @@ import {
   unsignedClientPlan,
   verifyText,
 } from './support/documents.js';
-import { AnchorTrust, createCa, issueLeaf, type IssuedCert } from './support/test-ca.js';
+import { AnchorTrust, createCa, issueLeaf, issuePlanSigners, type IssuedCert } from './support/test-ca.js';
 import { NS, descendants } from '../../server/xml/dom.js';
 import { OWN_PLAN, OWN_PLAN_SIGNATURE_IDS, ownDocuments, ownUnsignedPlan } from '../support/own-documents.js';
 import { KANTA_SAMPLES } from '../support/requirements.js';
@@ -28,16 +28,7 @@ let unsigned: string;
 
 beforeAll(() => {
   ca = createCa();
-  professional = issueLeaf(ca, {
-    commonName: 'Johansson Angelica 25104559650',
-    serialNumber: '25104559650',
-    keyUsage: { nonRepudiation: true },
-  });
-  system = issueLeaf(ca, {
-    commonName: 'Asiakastietojärjestelmä',
-    serialNumber: OWN_PLAN.senderOid,
-    keyUsage: { digitalSignature: true, nonRepudiation: true },
-  });
+  ({ professional, system } = issuePlanSigners(ca, OWN_PLAN.senderOid));
   trust = new AnchorTrust([ca.x509]);
   unsigned = ownUnsignedPlan();
 });

@@ -141,3 +141,22 @@ export const TRUST_NOTHING: CertificateTrust = {
 function validAt(c: X509Certificate, at: Date): boolean {
   return new Date(c.validFrom).getTime() <= at.getTime() && at.getTime() <= new Date(c.validTo).getTime();
 }
+
+/** A professional (registration number 25104559650) and an organisation's system certificate by `ca`. */
+export function issuePlanSigners(
+  ca: IssuedCert,
+  senderOid: string,
+): { readonly professional: IssuedCert; readonly system: IssuedCert } {
+  return {
+    professional: issueLeaf(ca, {
+      commonName: 'Johansson Angelica 25104559650',
+      serialNumber: '25104559650',
+      keyUsage: { nonRepudiation: true },
+    }),
+    system: issueLeaf(ca, {
+      commonName: 'Asiakastietojärjestelmä',
+      serialNumber: senderOid,
+      keyUsage: { digitalSignature: true, nonRepudiation: true },
+    }),
+  };
+}
