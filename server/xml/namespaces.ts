@@ -32,7 +32,12 @@ export function checkNamespaces(text: string): string | undefined {
   const scopes: Map<string, string>[] = [new Map([['xml', XML_NAMESPACE]])];
   let i = text.indexOf('<');
   while (i !== -1) {
-    const skipped = SKIPPED.find(([open]) => text.startsWith(open, i));
+    const second = text.charCodeAt(i + 1);
+    // Only "<!" and "<?" can open markup without tags.
+    const skipped =
+      second === 33 /* ! */ || second === 63 /* ? */
+        ? SKIPPED.find(([open]) => text.startsWith(open, i))
+        : undefined;
     if (skipped) {
       const end = text.indexOf(skipped[1], i + skipped[0].length);
       if (end === -1) {
@@ -41,7 +46,7 @@ export function checkNamespaces(text: string): string | undefined {
       i = text.indexOf('<', end + skipped[1].length);
       continue;
     }
-    if (text.charCodeAt(i + 1) === 47 /* / */) {
+    if (second === 47 /* / */) {
       // Never below the document's scope, however unbalanced the text (the parser refuses that).
       if (scopes.length > 1) {
         scopes.pop();
@@ -59,13 +64,17 @@ export function checkNamespaces(text: string): string | undefined {
     const [, name = '', attributeText = '', empty] = m;
     const parent = scopes[scopes.length - 1] as Map<string, string>;
     const attributes: [string, string][] = [];
+    let declares = false;
     if (attributeText !== '') {
       ATTRIBUTE.lastIndex = 0;
       for (let a = ATTRIBUTE.exec(attributeText); a; a = ATTRIBUTE.exec(attributeText)) {
-        attributes.push([a[1] ?? '', unescape(a[2] ?? a[3] ?? '')]);
+        const attr = a[1] ?? '';
+        // Only a declaration's value (a namespace URI) is ever compared.
+        const declaration = isDeclaration(attr);
+        declares ||= declaration;
+        attributes.push([attr, declaration ? unescape(a[2] ?? a[3] ?? '') : '']);
       }
     }
-    const declares = attributes.some(([n]) => n === 'xmlns' || n.startsWith('xmlns:'));
     const scope = declares ? new Map(parent) : parent;
     const problem = checkStartTag(name, attributes, scope);
     if (problem) {
@@ -86,7 +95,7 @@ function checkStartTag(
   scope: Map<string, string>,
 ): string | undefined {
   for (const [attr, uri] of attributes) {
-    if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
+    if (isDeclaration(attr)) {
       const problem = checkDeclaration(attr === 'xmlns' ? '' : attr.slice(6), uri);
       if (problem) {
         return problem;
@@ -94,15 +103,20 @@ function checkStartTag(
       scope.set(attr === 'xmlns' ? '' : attr.slice(6), uri);
     }
   }
-  const isUnbound = (n: string): boolean => {
-    const colon = n.indexOf(':');
-    return colon > 0 && n.slice(0, colon) !== 'xmlns' && !scope.get(n.slice(0, colon));
-  };
-  const unbound = isUnbound(name) ? name : attributes.map(([a]) => a).find(isUnbound);
-  if (unbound) {
-    return `the prefix of ${unbound} is not bound to a namespace`;
+  if (isUnbound(name, scope)) {
+    return `the prefix of ${name} is not bound to a namespace`;
   }
-  if (attributes.length < 2) {
+  let prefixed = 0;
+  for (const [attr] of attributes) {
+    if (isUnbound(attr, scope)) {
+      return `the prefix of ${attr} is not bound to a namespace`;
+    }
+    if (attr.indexOf(':') > 0 && !isDeclaration(attr)) {
+      prefixed++;
+    }
+  }
+  // Only prefixed attributes can share an expanded name without sharing a written name.
+  if (prefixed < 2) {
     return undefined;
   }
   const expanded = new Set<string>();
@@ -118,6 +132,16 @@ function checkStartTag(
     expanded.add(key);
   }
   return undefined;
+}
+
+function isDeclaration(attr: string): boolean {
+  return attr === 'xmlns' || attr.startsWith('xmlns:');
+}
+
+/** Whether a prefixed name's prefix (other than xmlns) has no namespace in `scope`. */
+function isUnbound(name: string, scope: ReadonlyMap<string, string>): boolean {
+  const colon = name.indexOf(':');
+  return colon > 0 && !name.startsWith('xmlns:') && !scope.get(name.slice(0, colon));
 }
 
 /** One declaration against the reserved prefixes and names of Namespaces in XML. */
@@ -141,6 +165,9 @@ function checkDeclaration(prefix: string, uri: string): string | undefined {
 
 /** Enough entity decoding to compare namespace URIs (no DOCTYPE, so only the predefined ones and refs). */
 function unescape(value: string): string {
+  if (!value.includes('&')) {
+    return value;
+  }
   return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_m, e: string) =>
     e.startsWith('#x')
       ? String.fromCodePoint(parseInt(e.slice(2), 16))
