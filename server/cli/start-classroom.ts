@@ -79,8 +79,9 @@ export async function makeStartClass(
     if (e instanceof KantaSimError && e.code === 'CONFLICT') {
       throw new KantaSimError(
         'CONFLICT',
-        `${e.message}. kanta-sim did not start and the class is unchanged: start without --classroom and run ` +
-          `kanta-sim classroom --trainees N --reset, or use another --data-dir for a new class`,
+        `${e.message}. kanta-sim did not start and the class is unchanged. For another scenario, start ` +
+          'without --classroom and run kanta-sim classroom --trainees N --scenario NAME --reset; for fewer ' +
+          'trainees or another language, use another --data-dir',
         { cause: e },
       );
     }
