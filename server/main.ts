@@ -25,6 +25,7 @@ Usage:
   kanta-sim start [--host H] [--port P] [--web-host H] [--web-port P] [--data-dir D] [--memory] [--config FILE]
                   [--seed FILE] [--trust-mode strict|lenient] [--trust-anchor CA.pem ...] [--reader-threads N]
                   [--allowed-host NAME ...] [--control-token T]
+                  [--classroom N [--scenario NAME] [--lang fi|sv|en]]      ... and make a class for a training
   kanta-sim run [start flags] -- CMD [ARGS...]                     start, run CMD against it, stop, exit with CMD's code
   kanta-sim org add --oid OID --name NAME [--unit OID=NAME ...]     register an organisation
   kanta-sim org list

@@ -4,7 +4,7 @@
  * pass their own.
  */
 import { KantaSimError } from '../errors.js';
-import type { Scenario } from '../control/scenario.js';
+import type { Scenario, ScenarioDescription } from '../control/scenario.js';
 import type { ClassroomLang } from '../store/classroom-store.js';
 import { organisationName, sandboxOid } from './sandbox-names.js';
 
@@ -15,6 +15,11 @@ export interface ScenarioLibrary {
   names(): Promise<readonly string[]>;
   /** The named scenario; NOT_FOUND (naming the known ones) for an unknown name. */
   load(name: string): Promise<Scenario>;
+  /**
+   * The title a person reads the scenario by (the console names scenarios by it); undefined when the
+   * scenario has none or cannot be read, and the name is shown instead.
+   */
+  title(name: string): Promise<ScenarioDescription | undefined>;
 }
 
 /** A trainee's register keeper, as a scenario is retargeted to it (its units: the scenario keeper's, moved). */

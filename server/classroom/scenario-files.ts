@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Scenario } from '../control/scenario.js';
+import type { Scenario, ScenarioDescription } from '../control/scenario.js';
 import { readScenarioFile } from '../control/seed.js';
 import { unknownScenario, type ScenarioLibrary } from './classroom-scenarios.js';
 
@@ -26,6 +26,12 @@ export class ScenarioFiles implements ScenarioLibrary {
       throw unknownScenario(name, await this.names());
     }
     return readScenarioFile(file);
+  }
+
+  async title(name: string): Promise<ScenarioDescription | undefined> {
+    // A broken file of a trainer's own is refused when a class is made from it, with the reason; here it
+    // only loses its title.
+    return (await this.load(name).catch(() => undefined))?.title;
   }
 
   private async files(): Promise<Map<string, string>> {

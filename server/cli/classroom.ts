@@ -4,9 +4,10 @@
  * account with its password and the address trainees sign in at.
  * Exit codes: 0 done, 1 refused (the reason on stderr), 2 usage error.
  */
-import type { ClassAccount, ClassOverview, CreateAnswer } from '../classroom/classroom-service.js';
+import type { ClassOverview, CreateAnswer } from '../classroom/classroom-service.js';
 import { KantaSimError } from '../errors.js';
 import { PROCESS_IO, reportCliError, usageError, type CliIo } from './cli-io.js';
+import { printAccounts, printClassMade } from './classroom-summary.js';
 import { configFromArgs, parseFlags } from './common-flags.js';
 import { defaultWebUrl, webJson, type WebTarget } from './web-json.js';
 
@@ -63,10 +64,7 @@ export async function runClassroomCommand(
       ...(values.lang === undefined ? {} : { lang: values.lang }),
       ifExists: values.reset === true ? 'reset' : 'keep',
     });
-    io.out(
-      `Class ${STATUS[answer.status]} in ${Date.now() - started} ms: ${answer.classroom.trainees} trainees, scenario "${answer.classroom.scenario}", ${answer.classroom.lang}`,
-    );
-    printAccounts(io, web.url, answer.trainer, answer.trainees);
+    printClassMade(io, web.url, answer, Date.now() - started);
     return 0;
   } catch (e) {
     if (e instanceof KantaSimError && e.code === 'SERVICE_UNAVAILABLE') {
@@ -75,13 +73,6 @@ export async function runClassroomCommand(
     return reportCliError(e, io, CLASSROOM_USAGE);
   }
 }
-
-const STATUS: Record<CreateAnswer['status'], string> = {
-  created: 'made',
-  existing: 'already there, unchanged',
-  extended: 'extended',
-  reset: 'reset to the scenario',
-};
 
 function printOverview(io: CliIo, webUrl: string, overview: ClassOverview): void {
   const { classroom, trainer } = overview;
@@ -97,20 +88,6 @@ function printOverview(io: CliIo, webUrl: string, overview: ClassOverview): void
     const last = t.activity.last[0];
     io.out(
       `  ${t.username}  ${t.signedIn ? 'signed in ' : 'signed out'}  ${t.activity.count} log entries${last ? `, last ${last.action} at ${last.at}` : ''}`,
-    );
-  }
-}
-
-function printAccounts(
-  io: CliIo,
-  webUrl: string,
-  trainer: ClassAccount,
-  trainees: readonly ClassAccount[],
-): void {
-  io.out(`Sign in at ${webUrl}/archivist/login  (training passwords, printed for the class)`);
-  for (const a of [trainer, ...trainees]) {
-    io.out(
-      `  ${a.username.padEnd(11)} ${a.password.padEnd(18)} ${a.organisation.name} (${a.organisation.oid})`,
     );
   }
 }

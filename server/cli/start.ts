@@ -9,18 +9,24 @@ import { launch } from '../compose/kanta-sim.js';
 import { stderrLogger } from '../logger.js';
 import { ensureDemoMessage } from '../samples/demo-message.js';
 import { parseFlags } from './common-flags.js';
+import { START_CLASSROOM_FLAGS, classroomRequest, makeStartClass } from './start-classroom.js';
 import { watchForStop } from './stop-signals.js';
 
 export const START_USAGE = `usage: kanta-sim start [--host H] [--port P] [--web-port P] [--data-dir D] [--memory] [--config FILE]
                        [--seed FILE] [--trust-mode strict|lenient] [--trust-anchor CA.pem ...]
                        [--reader-threads N] [--quiet] [--outlive-parent]
                        [--web-host H] [--allowed-host NAME ...] [--control-token T]
+                       [--classroom N [--scenario NAME] [--lang fi|sv|en]]
   --host binds the Kanta interface (mutual TLS) only; the web listener binds --web-host (default 127.0.0.1),
   and off loopback its control API and demo sign-in need the control token (generated if not given).
   Runs until Ctrl+C, SIGTERM or SIGHUP, or until the process that started it exits (npx, npm, a shell);
   --outlive-parent keeps it running after its parent exits (stop it with kill PID).
+  --classroom N makes a class of N trainees (1..60) once it listens, as \`kanta-sim classroom\` does, and
+  prints every account: the same class again is kept, a larger N adds trainees; a smaller N, another
+  scenario or language is refused (exit 1, nothing started, the class unchanged).
   exit 0 stopped cleanly, 1 could not start (the reason on stderr), 2 usage error`;
 
+/** The flags `start` shares with `run` (which starts the same way but makes no class). */
 export const START_FLAGS = {
   quiet: { type: 'boolean' },
   seed: { type: 'string' },
@@ -41,7 +47,7 @@ function exposure(config: KantaSimConfig, token: string | undefined): string {
 }
 
 export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values, positionals } = parseFlags(args, START_FLAGS);
+  const { values, positionals } = parseFlags(args, { ...START_FLAGS, ...START_CLASSROOM_FLAGS });
   if (values.help === true) {
     process.stdout.write(`${START_USAGE}\n`);
     return 0;
@@ -50,19 +56,30 @@ export async function runStartCommand(args: string[], env: NodeJS.ProcessEnv): P
     process.stderr.write(`kanta-sim start: unexpected argument "${positionals[0] ?? ''}"\n${START_USAGE}\n`);
     return 2;
   }
+  const classRequest = classroomRequest(values);
+  if (classRequest !== undefined && 'usage' in classRequest) {
+    process.stderr.write(`kanta-sim start: ${classRequest.usage}\n${START_USAGE}\n`);
+    return 2;
+  }
   // Watch from the first moment, so that a stop during the start is not lost.
   const watch = watchForStop({ outliveParent: values['outlive-parent'] === true });
   const config = loadConfig({ flags: values, env });
   const started = Date.now();
   const sim = await launch(config, { logger: stderrLogger() });
   let demoMessage: string;
+  let classLines: readonly string[] = [];
   try {
-    demoMessage = await ensureDemoMessage(config.dataDir, sim.demo);
+    demoMessage = await ensureDemoMessage(config.dataDir, sim.demo).catch((e: unknown) => {
+      throw dataDirError(config.dataDir, path.join(config.dataDir, 'demo'), e);
+    });
+    if (classRequest !== undefined) {
+      classLines = await makeStartClass(sim, classRequest, values.quiet === true);
+    }
   } catch (e) {
     // Listening sockets would keep the process alive after the error: stop them, and say what failed.
     watch.dispose();
     await sim.stop();
-    throw dataDirError(config.dataDir, path.join(config.dataDir, 'demo'), e);
+    throw e;
   }
   if (!values.quiet) {
     const org = sim.demo.organiser;
@@ -89,7 +106,7 @@ Archive a signed demo document (answers MCCI_IN000002UV01 with typeCode="AA"):
     -H 'Content-Type: text/xml; charset=utf-8' --data-binary @${demoMessage} ${sim.kantaUrl}
 
 Register your own organisation:  npx kanta-sim org add --oid 1.2.246.10.<business id>.10.0 --name "..." --data-dir ${config.dataDir}
-Stop with Ctrl+C.`);
+${classLines.length > 0 ? `\n${classLines.join('\n')}\n\n` : ''}Stop with Ctrl+C.`);
   }
   const reason = await watch.stopped;
   watch.dispose();

@@ -96,6 +96,8 @@ export interface ScenarioOrganisation {
 export type ScenarioDescription = string | Readonly<Record<'fi' | 'sv' | 'en', string>>;
 
 export interface Scenario {
+  /** What the console names the scenario by, in the interface's language (the file name when absent). */
+  readonly title?: ScenarioDescription;
   readonly description?: ScenarioDescription;
   readonly organisations: readonly ScenarioOrganisation[];
   readonly professionals: readonly {

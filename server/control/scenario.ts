@@ -4,6 +4,7 @@
  * describes the format with an example of each entry:
  *
  *   {
+ *     "title":         { "fi": "...", "sv": "...", "en": "..." },
  *     "description":   { "fi": "...", "sv": "...", "en": "..." },
  *     "organisations": [{ "oid": "1.2.246.10.1234567.10.0", "name": "...", "units": [{ "oid": "...", "name": "..." }] }],
  *     "professionals": [{ "regno": "25104559652", "name": "Given Family", "title": "sosiaaliohjaaja" }],
@@ -21,6 +22,7 @@ import type { Scenario, ScenarioDescription } from './scenario-types.js';
 export type * from './scenario-types.js';
 
 const SECTIONS = [
+  'title',
   'description',
   'organisations',
   'professionals',
@@ -48,6 +50,7 @@ export function parseScenario(raw: unknown): Scenario {
   };
   const documents = parseDocuments(list('documents'));
   return {
+    ...(root.title === undefined ? {} : { title: description(root.title, 'title') }),
     ...(root.description === undefined ? {} : { description: description(root.description) }),
     organisations: list('organisations').map((o, i) => ({
       oid: str(o.oid, `organisations[${i}].oid`),
@@ -80,15 +83,15 @@ export function parseScenario(raw: unknown): Scenario {
   };
 }
 
-/** A description: one text, or one per language (fi, sv and en all given). */
-function description(v: unknown): ScenarioDescription {
+/** A title or description: one text, or one per language (fi, sv and en all given). */
+function description(v: unknown, at = 'description'): ScenarioDescription {
   if (typeof v === 'string') {
-    return str(v, 'description');
+    return str(v, at);
   }
-  const o = object(v, 'description');
+  const o = object(v, at);
   return {
-    fi: str(o.fi, 'description.fi'),
-    sv: str(o.sv, 'description.sv'),
-    en: str(o.en, 'description.en'),
+    fi: str(o.fi, `${at}.fi`),
+    sv: str(o.sv, `${at}.sv`),
+    en: str(o.en, `${at}.en`),
   };
 }

@@ -37,6 +37,13 @@ async function operatorWalk(lang: Lang): Promise<{ makeForm: string; trainerSign
   return { makeForm, trainerSignIn: made.text };
 }
 
+/** Every language's title of every scenario that has one (data: they come from the scenario files). */
+async function scenarioTitles(): Promise<string[]> {
+  const { scenarios } = sim.running.classroom;
+  const titles = await Promise.all((await scenarios.names()).map((n) => scenarios.title(n)));
+  return titles.flatMap((t) => (t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t)));
+}
+
 beforeAll(async () => {
   sim = await startClassroomSim();
   operatorPages = await operatorWalk('sv');
@@ -48,8 +55,9 @@ beforeAll(async () => {
     .get('/archivist/search')
     .query({ hetu: SMALL_CLASS.identities[0]?.hetu, reason: 'training' });
   data = [
-    // Scenario names are file names (the shipped ones and the test's own).
+    // Scenario names are file names (the shipped ones and the test's own), their titles the files' own.
     ...(await sim.running.classroom.scenarios.names()),
+    ...(await scenarioTitles()),
     sim.webUrl,
     // Rule codes are identifiers (CDA_HETU_INVALID would otherwise lose its "CDA" to the proper names).
     ...FAIL_RULE_CODES,
@@ -120,6 +128,14 @@ const PAGES: readonly { name: string; get: (a: SignedIn) => Promise<string> }[] 
     get: async (a) => (await a.agent.get('/archivist/classroom/cards').expect(200)).text,
   },
 ];
+
+it("names the scenarios by their titles in the reader's language, and submits their file names", () => {
+  // The shipped default has a title; the tests' small scenario has none and is shown by its file name.
+  expect(operatorPages.makeForm).toMatch(
+    /<option value="classroom"[^>]*>Övningskommunen: fem klienter 2016–2026<\/option>/,
+  );
+  expect(operatorPages.makeForm).toMatch(new RegExp(`<option value="${SCENARIO}"[^>]*>${SCENARIO}</option>`));
+});
 
 describe.each(['sv', 'fi'] as const)("the trainer's console in %s", (lang) => {
   it('shows only texts of the catalogue and data', async () => {

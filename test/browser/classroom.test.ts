@@ -6,7 +6,6 @@ import { EXERCISES_DIR } from '../../server/compose/exercises.js';
 import { AINO, EINO, SCENARIO, startClassroomSim } from '../classroom/support.js';
 import { CHROMIUM } from '../support/requirements.js';
 import type { KantaSimInstance } from '../support/sim.js';
-import { screenshotDir } from './chromium.js';
 import { launchClassroom, signIn, type Classroom } from './classroom-contexts.js';
 import { seriousAxeFindings } from './page-audit.js';
 
@@ -16,6 +15,7 @@ import { seriousAxeFindings } from './page-audit.js';
  * the cards, each invalidates a document in its own sandbox without touching the others', the trainer
  * archives a document now and every trainee's live panel shows it arrive, and the trainer's reset brings
  * every sandbox back to the scenario, usage log included. The console's pages are audited with axe.
+ * The README's screenshots come from the shipped scenario instead: classroom-screenshots.test.ts.
  */
 const INVALIDATED_EXERCISE = {
   id: 'mitatoity-asiakirja',
@@ -33,14 +33,10 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
   let sim: KantaSimInstance;
   let chromium: Classroom;
   let trainer: Page;
-  let shots: { dir: string; cleanup: () => Promise<void> };
   const trainees: { username: string; password: string; page?: Page; invalidated?: string }[] = [];
   let trainerLogin = { username: '', password: '' };
   /** Each sandbox's documents right after the class was made: what a reset must bring back. */
   let scenarioState: Map<string, string[]>;
-
-  const shot = (page: Page, name: string, fullPage = false) =>
-    page.screenshot({ path: path.join(shots.dir, `${name}.png`), fullPage });
 
   async function expectNoSeriousAxe(page: Page, what: string): Promise<void> {
     expect(await seriousAxeFindings(page), what).toEqual([]);
@@ -68,12 +64,10 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, `${INVALIDATED_EXERCISE.id}.json`), JSON.stringify(INVALIDATED_EXERCISE));
     chromium = await launchClassroom();
-    shots = await screenshotDir();
   }, 60_000);
   afterAll(async () => {
     await chromium?.close();
     await sim?.stop();
-    await shots?.cleanup();
   });
 
   it('the operator makes a class of three from the console and is shown the trainer sign-in', async () => {
@@ -126,7 +120,6 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
     }
     expect(trainees.map((t) => t.username)).toEqual(['trainee01', 'trainee02', 'trainee03']);
     await expectNoSeriousAxe(trainer, 'sign-in cards');
-    await shot(trainer, '21-sign-in-cards');
 
     const pdf = await trainer.request.get(`${sim.webUrl}/archivist/classroom/cards.pdf`);
     expect(pdf.status()).toBe(200);
@@ -210,7 +203,6 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
       .toBeGreaterThan(0);
     expect(await presenter.getAttribute('html', 'class')).toContain('presenter');
     expect(await presenter.locator('body').textContent()).not.toContain(EINO);
-    await shot(presenter, '22-presenter-view');
     await presenter.close();
   });
 
@@ -242,8 +234,6 @@ describe.skipIf(!CHROMIUM.available)('a class of three in chromium', { timeout: 
       )?.organisationOid;
       expect(doc?.registerOid, t.username).toBe(own);
     }
-    await trainer.goto(`${sim.webUrl}/archivist/classroom`);
-    await shot(trainer, '20-classroom-console', true);
   });
 
   it('the trainer resets the class after a confirmation, and every sandbox is back to the scenario', async () => {

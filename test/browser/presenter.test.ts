@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presenterMessages } from '../../archivist-ui/i18n/presenter.js';
@@ -6,7 +5,7 @@ import { sandboxOid } from '../../server/classroom/sandbox-names.js';
 import { AINO, SCENARIO, startClassroomSim } from '../classroom/support.js';
 import type { KantaSimInstance } from '../support/sim.js';
 import { CHROMIUM } from '../support/requirements.js';
-import { launchChromium, screenshotDir, type Browser } from './chromium.js';
+import { launchChromium, type Browser } from './chromium.js';
 import { seriousAxeFindings } from './page-audit.js';
 
 /**
@@ -22,7 +21,6 @@ describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout
   let projectorBrowser: Browser;
   let main: Page;
   let projector: Page;
-  let shots: { dir: string; cleanup: () => Promise<void> };
 
   async function signInAs(page: Page, username: string, password: string): Promise<void> {
     await page.goto(`${sim.webUrl}/archivist/login`);
@@ -49,13 +47,11 @@ describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout
     projectorBrowser = await launchChromium();
     main = await mainBrowser.context.newPage();
     projector = await projectorBrowser.context.newPage();
-    shots = await screenshotDir();
   });
   afterAll(async () => {
     await mainBrowser?.close();
     await projectorBrowser?.close();
     await sim?.stop();
-    await shots?.cleanup();
   });
 
   it('follows the document the trainer opens, hetus masked, then revealed on request', async () => {
@@ -86,7 +82,6 @@ describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout
     expect(masked).not.toContain(AINO);
     expect(await projector.locator('.presenter-bar').textContent()).toContain(p.hetusMasked);
     expect(await seriousAxeFindings(projector)).toEqual([]);
-    await projector.screenshot({ path: path.join(shots.dir, 'presenter-view.png') });
 
     await projector.click('#presenter-reveal');
     await projector.waitForSelector('.presenter-bar[data-revealed="yes"]');

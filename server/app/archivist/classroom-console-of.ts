@@ -66,6 +66,7 @@ export function classroomConsoleOf(sources: ClassroomConsoleSources): ClassroomC
       }
       return {
         scenario: o.classroom.scenario,
+        ...(await titleOf(scenarios, o.classroom.scenario)),
         lang: o.classroom.lang,
         createdAt: o.classroom.createdAt,
         trainees: o.trainees.map(traineeLine),
@@ -76,7 +77,7 @@ export function classroomConsoleOf(sources: ClassroomConsoleSources): ClassroomC
       // The clients are the current scenario's; without a class there is nothing to archive into yet.
       const identities = (await hasClass()) ? (await service.current()).scenario.identities : [];
       return {
-        scenarios: names.map((n) => ({ value: n, label: { fi: n } })),
+        scenarios: await scenarioChoices(scenarios, names),
         documentTypes: actions.templates().map((t) => ({ value: t, label: templateLabel(t) })),
         clients: identities.map((i) => ({
           value: i.hetu,
@@ -122,4 +123,26 @@ export function classroomConsoleOf(sources: ClassroomConsoleSources): ClassroomC
       };
     },
   };
+}
+
+/** The scenario's title as the interface shows it (one text stands for every language), if it has one. */
+async function titleOf(
+  scenarios: ScenarioLibrary,
+  name: string,
+): Promise<{ readonly scenarioTitle?: Localised }> {
+  const title = await scenarios.title(name);
+  if (title === undefined) {
+    return {};
+  }
+  return { scenarioTitle: typeof title === 'string' ? { fi: title, sv: title, en: title } : title };
+}
+
+/** The make-the-class form's scenarios: named by their titles, submitted by their names. */
+function scenarioChoices(
+  scenarios: ScenarioLibrary,
+  names: readonly string[],
+): Promise<ConsoleChoices['scenarios']> {
+  return Promise.all(
+    names.map(async (n) => ({ value: n, label: (await titleOf(scenarios, n)).scenarioTitle ?? { fi: n } })),
+  );
 }
