@@ -42,6 +42,7 @@ export function parseDom(input: string): DomResult {
       // No line/column positions on nodes: nothing reads them, error messages do not carry them, and
       // tracking them costs a RegExp scan per text node and a copy per element with attributes.
       locator: false,
+      normalizeLineEndings: xml10LineEnds,
       onError: (level, message) => {
         problems.push(`${level}: ${message}`);
         if (level !== 'warning') {
@@ -60,6 +61,16 @@ export function parseDom(input: string): DomResult {
       ? { ok: false, message, namespace: true, cause }
       : { ok: false, message, cause };
   }
+}
+
+/**
+ * XML 1.0 end-of-line handling (section 2.11): CRLF and a lone CR become LF, nothing else. xmldom's default
+ * also turns NEL (U+0085) and LINE SEPARATOR (U+2028) into LF, as XML 1.1 does; libxml2 (xmlsec1) and
+ * Java's parsers read an XML 1.0 document without that, so text pasted with a LINE SEPARATOR, signed by a
+ * client, failed its digest here while it verified there (test/signature/c14n-differential.test.ts).
+ */
+function xml10LineEnds(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 /** Element children of `parent`, optionally only those with the given namespace and local name. */

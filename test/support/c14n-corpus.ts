@@ -130,6 +130,7 @@ const BODY_ATTRIBUTES: readonly Choice[] = [
   { name: 'references in an attribute', text: ' v="t&#9;n&#10;r&#13;&lt;&amp;&quot;&apos;&gt;&#xE4;"' },
   { name: 'literal whitespace in an attribute', text: ' v="tab\there\nline  two"' },
   { name: 'non-ASCII attribute', text: ' v="äöå Ω ’ € \u{1D11E}"' },
+  { name: 'NEL and LINE SEPARATOR in an attribute', text: ' v="a\u0085b\u2028c"' },
   { name: 'single-quoted attribute with a double quote', text: ' v=\'say "hi"\'' },
 ];
 
@@ -145,6 +146,8 @@ const CONTENT: readonly Choice[] = [
   { name: 'entity references in text', text: '&lt;&gt;&amp;&quot;&apos;' },
   { name: 'CR/LF and whitespace in text', text: '  one\r\ntwo\rthree\n\t four  ' },
   { name: 'non-ASCII text', text: 'äöå ÄÖÅ Ω 日本 \u{1D11E} ’' },
+  // XML 1.1 ends lines at NEL and LINE SEPARATOR too; XML 1.0, which these documents declare, does not.
+  { name: 'NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR in text', text: 'a\u0085b\r\u0085c\u2028d\u2029e' },
   { name: 'child undeclaring the default namespace', text: '<n xmlns=""><m/></n>' },
   { name: 'child with its own default namespace', text: '<d xmlns="urn:child"><e/></d>' },
   { name: 'child using an ancestor prefix', text: '<p:x p:y="1"/>' },
