@@ -18,6 +18,13 @@ export const NS = Object.freeze({
   XSI: 'http://www.w3.org/2001/XMLSchema-instance',
 });
 
+/**
+ * xmldom warns when the text holds U+FFFD, a hint that something upstream decoded badly. The character is
+ * legal XML 1.0 content that libxml2 and Java's parsers read without a word, and legacy data being migrated
+ * carries it; decoding here never produces it (encoding.ts), so a U+FFFD in the text is what the client sent.
+ */
+const REPLACEMENT_CHARACTER_WARNING = 'Unicode replacement character detected';
+
 /** A failure says whether the text is well-formed XML that breaks Namespaces in XML (`namespace`). */
 export type DomResult =
   { ok: true; doc: Document } | { ok: false; message: string; namespace?: boolean; cause?: unknown };
@@ -44,6 +51,9 @@ export function parseDom(input: string): DomResult {
       locator: false,
       normalizeLineEndings: xml10LineEnds,
       onError: (level, message) => {
+        if (level === 'warning' && message.startsWith(REPLACEMENT_CHARACTER_WARNING)) {
+          return;
+        }
         problems.push(`${level}: ${message}`);
         if (level !== 'warning') {
           throw new Error(message);

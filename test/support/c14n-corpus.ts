@@ -146,6 +146,7 @@ const CONTENT: readonly Choice[] = [
   { name: 'entity references in text', text: '&lt;&gt;&amp;&quot;&apos;' },
   { name: 'CR/LF and whitespace in text', text: '  one\r\ntwo\rthree\n\t four  ' },
   { name: 'non-ASCII text', text: 'äöå ÄÖÅ Ω 日本 \u{1D11E} ’' },
+  { name: 'replacement character in text', text: 'legacy \ufffd data' },
   // XML 1.1 ends lines at NEL and LINE SEPARATOR too; XML 1.0, which these documents declare, does not.
   { name: 'NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR in text', text: 'a\u0085b\r\u0085c\u2028d\u2029e' },
   { name: 'child undeclaring the default namespace', text: '<n xmlns=""><m/></n>' },

@@ -23,3 +23,15 @@ describe('parseDom end-of-line handling (XML 1.0 section 2.11)', () => {
     expect(parsed.ok && parsed.doc.documentElement?.getAttribute('v')).toBe('a\u0085b\u2028c');
   });
 });
+
+describe('parseDom on legal characters that hint at trouble upstream', () => {
+  it('reads U+FFFD in text and attributes as the character it is', () => {
+    const parsed = parseDom('<r v="\ufffd">a\ufffdb</r>');
+    expect(parsed.ok && parsed.doc.documentElement?.getAttribute('v')).toBe('\ufffd');
+    expect(textOfRoot('<r>a\ufffdb</r>')).toBe('a\ufffdb');
+  });
+
+  it('still refuses text that is not well-formed', () => {
+    expect(parseDom('<r>\ufffd<a></r>').ok).toBe(false);
+  });
+});
