@@ -3,21 +3,64 @@
  * machine move with the neighbours' load; CPU time per document does not (to first order), and the
  * hypervisor's steal time says how much of the machine the bench did not get.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU milliseconds process `pid` has used, all its threads together. */
-export function processCpuMs(pid: number | undefined): number | undefined {
+export function processCpuMs(pid: number | undefined, file = `/proc/${pid}/stat`): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat(5); the slice starts at field 3.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return undefined;
   }
+}
+
+/** User + system CPU milliseconds of each thread of process `pid`, by thread id (the main thread's is `pid`). */
+export function threadCpuMs(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const ms = processCpuMs(Number(tid), `/proc/${pid}/task/${tid}/stat`);
+      if (ms !== undefined) {
+        out.set(Number(tid), ms);
+      }
+    }
+  } catch {
+    // Not Linux, or the process is gone: no per-thread figures.
+  }
+  return out;
+}
+
+/** A server's CPU milliseconds per document by thread. */
+export interface ThreadCpu {
+  readonly mainMs: number;
+  readonly readerMs: number;
+  /** V8's GC helper threads and libuv's pool (sqlite, TLS) together. */
+  readonly otherMs: number;
+}
+
+/**
+ * Each thread's CPU per document over the measured window: the main thread (its id is the pid), the
+ * busiest other thread (the document reader: Node does not name its threads) and the rest together.
+ */
+export function threadCpuShares(
+  pid: number | undefined,
+  before: Map<number, number>,
+  after: Map<number, number>,
+  documents: number,
+): ThreadCpu {
+  const used = [...after].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
+  const main = used.find((t) => t.tid === pid)?.ms ?? 0;
+  const others = used.filter((t) => t.tid !== pid).sort((a, b) => b.ms - a.ms);
+  const reader = others[0]?.ms ?? 0;
+  const rest = others.slice(1).reduce((sum, t) => sum + t.ms, 0);
+  const per = (ms: number): number => Math.round((ms / documents) * 100) / 100;
+  return { mainMs: per(main), readerMs: per(reader), otherMs: per(rest) };
 }
 
 export interface MachineTicks {

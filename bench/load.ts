@@ -4,6 +4,7 @@
  * is another process (cli-server.ts), so the bench's CPU during a run is the client's own.
  */
 import https from 'node:https';
+import type { ThreadCpu } from './cpu.js';
 
 export interface LoadJob {
   readonly kantaUrl: string;
@@ -38,6 +39,8 @@ export interface LoadResult {
 /** CPU per document during a load run, and what the rate would be if CPU were the only bound. */
 export interface LoadCpu {
   readonly serverMsPerDocument?: number;
+  /** serverMsPerDocument by thread (Linux only). */
+  readonly serverThreads?: ThreadCpu;
   readonly clientMsPerDocument: number;
   /** Share of the machine's time the hypervisor gave to other guests during the run. */
   readonly stealPercent?: number;

@@ -3,7 +3,14 @@
  * resets a test suite does. Each talks to a running kanta-sim; run.ts decides what to measure when.
  */
 import os from 'node:os';
-import { machineTicks, othersPercent, processCpuMs, stealPercent } from './cpu.js';
+import {
+  machineTicks,
+  othersPercent,
+  processCpuMs,
+  stealPercent,
+  threadCpuMs,
+  threadCpuShares,
+} from './cpu.js';
 import { runLoad, type LoadCpu, type LoadJob, type LoadResult } from './load.js';
 
 /** How long the server is warmed up before anything is measured (see warmUp). */
@@ -35,10 +42,12 @@ export async function measuredLoad(
 ): Promise<LoadResult & { cpu: LoadCpu }> {
   const ticks = machineTicks();
   const server = processCpuMs(serverPid);
+  const threads = threadCpuMs(serverPid);
   const bench = process.cpuUsage();
   const result = await runLoad(job);
   const benchUsage = process.cpuUsage(bench);
   const serverAfter = processCpuMs(serverPid);
+  const threadsAfter = threadCpuMs(serverPid);
   const ticksAfter = machineTicks();
   const serverMs = server === undefined || serverAfter === undefined ? undefined : serverAfter - server;
   const clientMs = (benchUsage.user + benchUsage.system) / 1000;
@@ -50,6 +59,9 @@ export async function measuredLoad(
     ...result,
     cpu: {
       serverMsPerDocument: serverPerDocument,
+      ...(threadsAfter.size > 0
+        ? { serverThreads: threadCpuShares(serverPid, threads, threadsAfter, result.count) }
+        : {}),
       clientMsPerDocument: clientPerDocument,
       stealPercent: stealPercent(ticks, ticksAfter),
       othersPercent: othersPercent(ticks, ticksAfter, (serverMs ?? 0) + clientMs),

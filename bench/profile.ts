@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMessages } from './build-documents.js';
 import { cliMode, prepareDataDir, startCli } from './cli-server.js';
+import { threadCpuMs, threadCpuShares } from './cpu.js';
 import { categorise, type CpuProfile } from './profile-categories.js';
 import { runLoad } from './load.js';
 
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
     }
     // Profile timestamps and hrtime are both CLOCK_MONOTONIC microseconds on Linux.
     const from = Number(process.hrtime.bigint() / 1000n);
+    const pid = server.child.pid;
+    const cpuBefore = threadCpuMs(pid);
     const load = await runLoad({ ...client, messages: messages.slice(40), concurrency: 8 });
+    const cpu = threadCpuShares(pid, cpuBefore, threadCpuMs(pid), count);
     const to = Number(process.hrtime.bigint() / 1000n);
     await server.stop();
     const threads = readdirSync(out)
@@ -59,10 +63,11 @@ async function main(): Promise<void> {
       })
       .filter((t) => t.busyMs > 0)
       .sort((a, b) => b.busyMs - a.busyMs);
-    const summary = { date: new Date().toISOString(), documents: count, signatures, load, threads };
+    const summary = { date: new Date().toISOString(), documents: count, signatures, load, cpu, threads };
     writeFileSync(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const lines = [
       `${count} ${signatures === 1 ? 'single' : 'two'}-signature documents at concurrency 8: ${load.documentsPerSecond} documents/s, p99 ${load.latencyMs.p99} ms`,
+      `CPU per document from /proc (not sampled; profiling slows every thread): main thread ${cpu.mainMs} ms, reader thread ${cpu.readerMs} ms, other threads (V8 GC helpers, libuv pool: sqlite, TLS) ${cpu.otherMs} ms`,
     ];
     for (const t of threads) {
       lines.push('', `${t.thread} (${t.file}): busy ${(t.busyMs / count).toFixed(2)} ms per document`);

@@ -148,6 +148,17 @@ export function printReport(f: BenchFigures & { readonly targets: readonly Targe
       `concurrency 8, CPU only: server ${c8.serverMsPerDocument} + client ${c8.clientMsPerDocument} ms CPU per document -> ${c8.documentsPerSecondIfCpuBound} documents/s if both had every core to themselves (steal during the run: ${c8.stealPercent ?? '-'}%, other processes: ${c8.othersPercent ?? '-'}%)`,
     );
   }
+  for (const [what, cpu] of [
+    ['two-signature', c8],
+    ['single-signature', s.cpu],
+  ] as const) {
+    if (cpu?.serverThreads) {
+      const t = cpu.serverThreads;
+      lines.push(
+        `${what} at concurrency 8, server CPU by thread: main ${t.mainMs} ms (TLS, HTTP, frame, MIME, store), reader ${t.readerMs} ms (CDA, signatures), other threads ${t.otherMs} ms (V8 GC helpers, libuv pool)`,
+      );
+    }
+  }
   const x = f.reference.xmlsec1;
   const ref = (r: XmlsecResult | undefined): string =>
     r ? `${r.documentsPerSecond} documents/s (${r.verified}/${r.documents} verified)` : 'skipped';
