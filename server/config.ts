@@ -174,31 +174,39 @@ function environmentLayer(env: NodeJS.ProcessEnv): Record<string, unknown> {
   };
 }
 
-/** The command-line flags as config keys; a bad value fails here, naming the flag. */
+/**
+ * The command-line flags as config keys; a bad value fails here, naming the flag in the message and in
+ * `details.flag` (the command line reads that as a usage error).
+ */
 function flagLayer(flags: Partial<Record<string, unknown>>): Record<string, unknown> {
+  const parsed = <T>(flag: string, parse: (v: unknown, where: string) => T): T | undefined => {
+    const value = flags[flag];
+    if (value === undefined) {
+      return undefined;
+    }
+    try {
+      return parse(value, `--${flag}`);
+    } catch (cause) {
+      throw new KantaSimError('CONFIG_INVALID', (cause as Error).message, {
+        cause,
+        details: { flag: `--${flag}` },
+      });
+    }
+  };
   return {
     host: flags.host,
-    port: flags.port === undefined ? undefined : portNumber(flags.port, '--port'),
-    webPort: flags['web-port'] === undefined ? undefined : portNumber(flags['web-port'], '--web-port'),
+    port: parsed('port', portNumber),
+    webPort: parsed('web-port', portNumber),
     dataDir: flags['data-dir'],
     webHost: flags['web-host'],
     allowedHosts: flags['allowed-host'],
-    controlToken:
-      flags['control-token'] === undefined
-        ? undefined
-        : controlToken(flags['control-token'], '--control-token'),
+    controlToken: parsed('control-token', controlToken),
     memory: flags.memory,
-    trustMode: flags['trust-mode'] === undefined ? undefined : trustMode(flags['trust-mode'], '--trust-mode'),
+    trustMode: parsed('trust-mode', trustMode),
     trustAnchors: flags['trust-anchor'],
     seed: flags.seed,
-    readerThreads:
-      flags['reader-threads'] === undefined
-        ? undefined
-        : threadCount(flags['reader-threads'], '--reader-threads'),
-    pkiValidFrom:
-      flags['pki-valid-from'] === undefined
-        ? undefined
-        : isoDate(flags['pki-valid-from'], '--pki-valid-from'),
+    readerThreads: parsed('reader-threads', threadCount),
+    pkiValidFrom: parsed('pki-valid-from', isoDate),
   };
 }
 

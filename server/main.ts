@@ -18,6 +18,7 @@ import { runSendCommand } from './cli/send.js';
 import { runValidateCommand } from './cli/validate.js';
 import { runJournalCommand } from './cli/journal.js';
 import { runRunCommand } from './cli/run.js';
+import { isUsageError } from './cli/cli-io.js';
 
 const USAGE = `kanta-sim: a simulated Kanta Social Welfare Client Data Archive, for integration tests
 
@@ -122,6 +123,15 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Known errors are the user's to fix: say what and stop. Anything else is a bug: show the stack.
+    if (isUsageError(err)) {
+      // The command line itself is wrong: exit 2, as every command's usage text says.
+      const command = process.argv[2] ?? '';
+      process.stderr.write(
+        `kanta-sim: ${(err as Error).message}\n(kanta-sim ${command} --help shows the usage)\n`,
+      );
+      process.exitCode = 2;
+      return;
+    }
     if (isKantaSimError(err)) {
       process.stderr.write(`kanta-sim: ${err.code}: ${err.message}\n`);
     } else {

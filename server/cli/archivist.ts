@@ -4,12 +4,11 @@
  */
 import path from 'node:path';
 import { addArchivist } from '../archivist/archivists.js';
-import { KantaSimError } from '../errors.js';
 import { OrganisationDirectory } from '../pki/organisation-directory.js';
 import { SqliteArchivistStore } from '../store/sqlite-archivist-store.js';
 import { openDatabase } from '../store/open-database.js';
 import { parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
+import { missingFlag, PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 
 const USAGE = [
   'usage: kanta-sim archivist add --org OID --name NAME [--username U] [--password P] [--register OID ...]',
@@ -46,10 +45,21 @@ export async function runArchivistCommand(
       io.err(USAGE);
       return 2;
     }
+    // Checked before the database is opened: a missing flag is a usage error wherever the data lives.
+    const { org, name } = values;
+    const addition =
+      action !== 'add'
+        ? undefined
+        : org === undefined || name === undefined
+          ? missingFlag('archivist add needs --org and --name')
+          : { organisationOid: org, name };
+    if (addition instanceof Error) {
+      throw addition;
+    }
     const db = await openDatabase(path.join(config.dataDir, 'archive.sqlite'));
     try {
       const store = new SqliteArchivistStore(db);
-      if (action === 'list') {
+      if (addition === undefined) {
         for (const a of await store.listArchivists(values.org)) {
           io.out(
             `${a.username}  ${a.name}  (${a.organisationOid})  registers: ${a.registerOids.join(', ')}${a.demo ? '  [demo]' : ''}`,
@@ -57,15 +67,11 @@ export async function runArchivistCommand(
         }
         return 0;
       }
-      if (values.org === undefined || values.name === undefined) {
-        throw new KantaSimError('BAD_REQUEST', 'archivist add needs --org and --name');
-      }
       const { archivist, password } = await addArchivist(
         store,
         new OrganisationDirectory(config.dataDir),
         {
-          organisationOid: values.org,
-          name: values.name,
+          ...addition,
           username: values.username,
           password: values.password,
           registerOids: values.register,

@@ -2,7 +2,7 @@
  * How the command-line tools talk to a person: where they write (tests pass their own), and the one way
  * an error becomes a message and an exit code.
  */
-import { isKantaSimError } from '../errors.js';
+import { isKantaSimError, KantaSimError } from '../errors.js';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -28,7 +28,7 @@ export function usageError(io: CliIo, usage: string, message: string): number {
  * text and exit code 2; refusals (KantaSimError) exit 1.
  */
 export function reportCliError(e: unknown, io: CliIo, usage: string): number {
-  if (isArgumentError(e) || isArgumentError((e as { cause?: unknown } | null)?.cause)) {
+  if (isUsageError(e)) {
     io.err(`kanta-sim: ${(e as Error).message}`);
     io.err(usage);
     return 2;
@@ -39,6 +39,26 @@ export function reportCliError(e: unknown, io: CliIo, usage: string): number {
   }
   io.err(`kanta-sim: ${e instanceof Error ? e.message : String(e)}`);
   return 1;
+}
+
+/**
+ * Whether `e` says the command line itself is wrong: parseArgs refused it (an unknown flag, a missing
+ * value), a flag's value is not what it must be (config.ts names the flag in `details.flag`), or a flag the
+ * command needs is missing (missingFlag). These exit 2; refusals of what the command asked exit 1.
+ */
+export function isUsageError(e: unknown): boolean {
+  if (isArgumentError(e) || isArgumentError((e as { cause?: unknown } | null)?.cause)) {
+    return true;
+  }
+  const details = isKantaSimError(e)
+    ? (e.details as { flag?: unknown; usage?: unknown } | undefined)
+    : undefined;
+  return details?.flag !== undefined || details?.usage === true;
+}
+
+/** The error for a command run without a flag it needs: a usage error (exit 2). */
+export function missingFlag(message: string): KantaSimError {
+  return new KantaSimError('BAD_REQUEST', message, { details: { usage: true } });
 }
 
 /** Whether node:util parseArgs refused the arguments (an unknown flag, a missing value). */

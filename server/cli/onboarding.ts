@@ -13,7 +13,7 @@ import { openDatabase } from '../store/open-database.js';
 import type { IdentityAssignment } from '../store/rehearsal-store.js';
 import { SqliteRehearsalStore } from '../store/sqlite-rehearsal-store.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
+import { missingFlag, PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 import { webJson, type WebTarget } from './web-json.js';
 
 const USAGE = `usage: kanta-sim onboarding set --org OID [--file RECORD.json] [--name NAME] [--role organiser|provider]
@@ -78,7 +78,7 @@ export async function runOnboardingCommand(
     }
     const org = values.org;
     if (org === undefined && action !== 'identities') {
-      throw new KantaSimError('BAD_REQUEST', `onboarding ${action ?? ''} needs --org OID`);
+      throw missingFlag(`onboarding ${action ?? ''} needs --org OID`);
     }
     backend =
       values['web-url'] === undefined
@@ -169,7 +169,9 @@ function strip(view: OnboardingView | undefined): OnboardingInput | undefined {
 function parseParticipant(spec: string): Record<string, string> {
   const at = spec.indexOf('=');
   if (at <= 0) {
-    throw new KantaSimError('BAD_REQUEST', `--participant "${spec}" must be ROLE=NAME[,EMAIL]`);
+    throw new KantaSimError('BAD_REQUEST', `--participant "${spec}" must be ROLE=NAME[,EMAIL]`, {
+      details: { flag: '--participant' },
+    });
   }
   const [name, email] = spec
     .slice(at + 1)

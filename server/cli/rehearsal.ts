@@ -18,7 +18,7 @@ import { defaultIdentityName } from '../rehearsal/test-identities.js';
 import type { Rehearsal } from '../store/rehearsal-store.js';
 import type { Organisation } from '../pki/organisations.js';
 import { COMMON_FLAGS, configFromArgs, parseFlags } from './common-flags.js';
-import { PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
+import { missingFlag, PROCESS_IO, reportCliError, type CliIo } from './cli-io.js';
 import { defaultWebUrl, webJson, type WebTarget } from './web-json.js';
 
 const USAGE = `usage: kanta-sim rehearsal cases [--web-url URL]
@@ -64,7 +64,7 @@ export async function runRehearsalCommand(
     const web = { url: webUrl, token: config.controlToken };
     const need = (v: string | undefined, flag: string): string => {
       if (v === undefined) {
-        throw new KantaSimError('BAD_REQUEST', `rehearsal ${action ?? ''} needs ${flag}`);
+        throw missingFlag(`rehearsal ${action ?? ''} needs ${flag}`);
       }
       return v;
     };
