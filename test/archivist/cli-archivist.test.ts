@@ -59,7 +59,7 @@ describe('kanta-sim archivist', () => {
       code: 1,
       text: 'already exists',
     },
-    { args: ['add', '--org', DEMO_ORGANISER.oid], code: 1, text: 'needs --org and --name' },
+    { args: ['add', '--org', DEMO_ORGANISER.oid], code: 2, text: 'needs --org and --name' },
     { args: ['remove'], code: 2, text: 'unknown' },
   ])('refuses $args with exit $code', async ({ args, code, text }) => {
     const r = await run(args);
