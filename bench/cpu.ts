@@ -9,7 +9,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU milliseconds process `pid` has used, all its threads together. */
-export function processCpuMs(pid: number | undefined, file = `/proc/${pid}/stat`): number | undefined {
+export function processCpuMs(pid: number | undefined): number | undefined {
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/** User + system CPU milliseconds from a stat(5) file: a process's, or one thread's under task/. */
+function statCpuMs(file: string): number | undefined {
   try {
     const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -25,7 +30,7 @@ export function threadCpuMs(pid: number | undefined): Map<number, number> {
   const out = new Map<number, number>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const ms = processCpuMs(Number(tid), `/proc/${pid}/task/${tid}/stat`);
+      const ms = statCpuMs(`/proc/${pid}/task/${tid}/stat`);
       if (ms !== undefined) {
         out.set(Number(tid), ms);
       }

@@ -46,16 +46,7 @@ export async function runArchivistCommand(
       return 2;
     }
     // Checked before the database is opened: a missing flag is a usage error wherever the data lives.
-    const { org, name } = values;
-    const addition =
-      action !== 'add'
-        ? undefined
-        : org === undefined || name === undefined
-          ? missingFlag('archivist add needs --org and --name')
-          : { organisationOid: org, name };
-    if (addition instanceof Error) {
-      throw addition;
-    }
+    const addition = action === 'add' ? additionOf(values.org, values.name) : undefined;
     const db = await openDatabase(path.join(config.dataDir, 'archive.sqlite'));
     try {
       const store = new SqliteArchivistStore(db);
@@ -92,4 +83,15 @@ export async function runArchivistCommand(
   } catch (e) {
     return reportCliError(e, io, USAGE);
   }
+}
+
+/** What `archivist add` cannot do without: the organisation and the name. */
+function additionOf(
+  org: string | undefined,
+  name: string | undefined,
+): { organisationOid: string; name: string } {
+  if (org === undefined || name === undefined) {
+    throw missingFlag('archivist add needs --org and --name');
+  }
+  return { organisationOid: org, name };
 }
