@@ -7,6 +7,7 @@
  * callers that hold only the bytes.
  */
 import type { Element } from '@xmldom/xmldom';
+import { readStrictBase64 } from '../hl7/base64.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { attr, childElement, NS, parseDom, textOf } from '../xml/dom.js';
@@ -150,15 +151,12 @@ function readStructuredForm(
 
 /** Strict Base64 (whitespace allowed between characters) of UTF-8 text. */
 function decodeBase64Utf8(b64text: string): string | { problem: string } {
-  const b64 = b64text.replace(/\s+/g, '');
-  if (b64 === '') {
-    return { problem: 'the element is empty' };
-  }
-  if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) {
-    return { problem: 'the content is not valid Base64' };
+  const b64 = readStrictBase64(b64text);
+  if (!b64.ok) {
+    return { problem: b64.reason === 'empty' ? 'the element is empty' : 'the content is not valid Base64' };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(b64, 'base64'));
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(b64.bytes);
     return text.replace(/^\uFEFF/, '');
   } catch {
     return { problem: 'the decoded bytes are not valid UTF-8' };

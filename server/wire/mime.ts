@@ -24,6 +24,7 @@
  * would mean wrapping one and correcting it. A hundred lines modelled on Jakarta's are easier to check.
  */
 import { createHash } from 'node:crypto';
+import { readStrictBase64 } from '../hl7/base64.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
 import {
@@ -140,11 +141,11 @@ function documentPart(
   if (encoding !== 'base64') {
     return invalid(`the document part must be Content-Transfer-Encoding base64, found ${encoding || 'none'}`);
   }
-  const b64 = part.body.replace(/\s+/g, '');
-  if (b64 === '' || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) {
+  const decoded = readStrictBase64(part.body);
+  if (!decoded.ok) {
     return invalid('the document part is not valid Base64');
   }
-  return { ok: true, bytes: Buffer.from(b64, 'base64'), warnings };
+  return { ok: true, bytes: decoded.bytes, warnings };
 }
 
 /**
