@@ -47,6 +47,19 @@ function zonedParts(
   date: Date,
   timeZone: string,
 ): { y: number; mo: number; d: number; h: number; mi: number; s: number; offset: number } {
+  if (timeZone === 'UTC') {
+    // Every frame and acknowledgement is written in UTC: the Date's own fields, without Intl's
+    // formatToParts, which cost ~0.03 ms of every archived document (issue 17).
+    return {
+      y: date.getUTCFullYear(),
+      mo: date.getUTCMonth() + 1,
+      d: date.getUTCDate(),
+      h: date.getUTCHours(),
+      mi: date.getUTCMinutes(),
+      s: date.getUTCSeconds(),
+      offset: 0,
+    };
+  }
   const parts = formatFor(timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value ?? NaN);

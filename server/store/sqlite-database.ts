@@ -7,8 +7,12 @@ import { KantaSimError } from '../errors.js';
 
 export type SqlValue = string | number | null | Buffer;
 
+/** How many prepared statements one connection keeps (see prepared()); the oldest is finalized beyond. */
+const MAX_PREPARED = 256;
+
 export class SqliteDatabase {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -57,6 +61,61 @@ export class SqliteDatabase {
     });
   }
 
+  /**
+   * run() on a statement prepared once per SQL text and kept for the connection's life. Why: run() and
+   * all() prepare the statement each time, and preparing is one more trip through libuv's thread pool
+   * whose callback waits for the busy event loop; the archive's group commit made ten such trips per
+   * transaction, and its transactions were what bounded the rate at concurrency 8 (issue 17).
+   * For the few hot statements only: the cache is bounded, and nothing here may ATTACH or change schema.
+   */
+  async runPrepared(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    const statement = await this.prepared(sql);
+    return new Promise((resolve, reject) => {
+      statement.run(params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) {
+          reject(translate(err, sql));
+        } else {
+          resolve({ changes: this.changes });
+        }
+      });
+    });
+  }
+
+  /** all() on a kept statement (see runPrepared). */
+  async allPrepared<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const statement = await this.prepared(sql);
+    return new Promise((resolve, reject) => {
+      statement.all(params as SqlValue[], (err: Error | null, rows: T[]) =>
+        err ? reject(translate(err, sql)) : resolve(rows),
+      );
+    });
+  }
+
+  private prepared(sql: string): Promise<sqlite3.Statement> {
+    const kept = this.statements.get(sql);
+    if (kept) {
+      return kept;
+    }
+    const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) =>
+        err ? reject(translate(err, sql)) : resolve(prepared),
+      );
+    });
+    // A statement that failed to prepare is not kept: the next call reports its own error.
+    statement.catch(() => this.statements.delete(sql));
+    this.statements.set(sql, statement);
+    if (this.statements.size > MAX_PREPARED) {
+      const [oldest, evicted] = this.statements.entries().next().value as [
+        string,
+        Promise<sqlite3.Statement>,
+      ];
+      this.statements.delete(oldest);
+      // finalize() queues behind the statement's own pending calls, so an evicted one in use completes.
+      void evicted.then((s) => s.finalize()).catch(() => undefined);
+    }
+    return statement;
+  }
+
   exec(sql: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.db.exec(sql, (err: Error | null) => (err ? reject(translate(err, sql)) : resolve()));
@@ -95,7 +154,15 @@ export class SqliteDatabase {
     }
   }
 
-  close(): Promise<void> {
+  /** Closes the connection; kept statements are finalized first, as SQLite requires. */
+  async close(): Promise<void> {
+    const kept = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(
+      kept.map((p) =>
+        p.then((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))).catch(() => undefined),
+      ),
+    );
     return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 }

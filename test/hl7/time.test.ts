@@ -21,6 +21,17 @@ describe('formatHl7Time', () => {
     expect(formatHl7Time(new Date(at), 'UTC')).toBe(ts);
   });
 
+  it('writes UTC from the Date itself exactly as the zone database writes Etc/UTC', () => {
+    // Years 1900-2100 at odd instants, including leap days and the last second of a year.
+    const instants = [Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(1999, 11, 31, 23, 59, 59)];
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 0, 1); t += 86_400_000 * 97 + 3_601_234) {
+      instants.push(t);
+    }
+    for (const t of instants) {
+      expect(formatHl7Time(new Date(t), 'UTC')).toBe(formatHl7Time(new Date(t), 'Etc/UTC'));
+    }
+  });
+
   it('refuses an invalid date and an unknown zone', () => {
     const codeOf = (f: () => unknown): string | undefined => {
       try {
