@@ -64,9 +64,11 @@ export class SqliteDatabase {
   /**
    * run() on a statement prepared once per SQL text and kept for the connection's life. Why: run() and
    * all() prepare the statement each time, and preparing is one more trip through libuv's thread pool
-   * whose callback waits for the busy event loop; the archive's group commit made ten such trips per
-   * transaction, and its transactions were what bounded the rate at concurrency 8 (issue 17).
-   * For the few hot statements only: the cache is bounded, and nothing here may ATTACH or change schema.
+   * whose callback waits for the busy event loop; the archive's group commit made up to ten such trips
+   * per transaction, and its transactions were what bounded the rate at concurrency 8 (issue 17).
+   * For the few hot statements over the main schema only, the cache being bounded. A kept statement
+   * outlives schema changes (SQLite prepares it again after the archive reset re-creates its tables) and,
+   * having run to its end, holds no lock that a DROP, DETACH or COMMIT would wait for.
    */
   async runPrepared(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     const statement = await this.prepared(sql);
