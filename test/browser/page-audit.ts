@@ -88,6 +88,28 @@ export function pageOverflow(page: Page): Promise<Overflow> {
   });
 }
 
+/**
+ * What sticks out of its own box: for every element matching `selector`, the descendants whose right
+ * edge reaches past the box's, as "box > tag.class" (a grid column that cannot shrink pushes the last
+ * one out, e.g. a badge at the presenter's large type).
+ */
+export function boxOverflows(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const name = (el: Element): string =>
+      `${el.tagName.toLowerCase()}${el.classList.length ? `.${Array.from(el.classList).join('.')}` : ''}`;
+    const out: string[] = [];
+    for (const box of Array.from(document.querySelectorAll(sel))) {
+      const right = box.getBoundingClientRect().right;
+      for (const el of Array.from(box.querySelectorAll('*'))) {
+        if (el.getBoundingClientRect().right > right + 1) {
+          out.push(`${name(box)} > ${name(el)}`);
+        }
+      }
+    }
+    return [...new Set(out)];
+  }, selector);
+}
+
 export interface TableFit {
   readonly table: string;
   /** The nearest scroll region around the table: role, accessible name, tabindex, overflow-x. */

@@ -6,12 +6,13 @@ import { AINO, SCENARIO, startClassroomSim } from '../classroom/support.js';
 import type { KantaSimInstance } from '../support/sim.js';
 import { CHROMIUM } from '../support/requirements.js';
 import { launchChromium, type Browser } from './chromium.js';
-import { seriousAxeFindings } from './page-audit.js';
+import { boxOverflows, pageOverflow, seriousAxeFindings } from './page-audit.js';
 
 /**
  * The presenter view in chromium: the trainer's main window in one browser, the projector's window in
  * another (each its own session); the projector follows what the main window opens, live, with hetus
- * masked until the trainer reveals them there; axe finds nothing serious on it.
+ * masked until the trainer reveals them there; nothing sticks out of the results' boxes at its large type;
+ * axe finds nothing serious on it.
  */
 describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout: 120_000 }, () => {
   const p = presenterMessages('fi');
@@ -68,11 +69,28 @@ describe.skipIf(!CHROMIUM.available)('the presenter view in chromium', { timeout
     await main.selectOption('#reason', 'training');
     await main.click('button[type=submit]:has-text("Hae")');
     await main.waitForSelector(`#results a[href="${href}"]`);
+    // The projector shows the results in its large type, every timeline entry whole inside its box.
+    let shown = seq;
+    while ((await projector.locator('#results .timeline-item').count()) === 0) {
+      shown = await followed(shown);
+    }
+    expect(await boxOverflows(projector, '.timeline-item')).toEqual([]);
+    // ...and readable: the document's own column is not squeezed to a few letters beside the phase.
+    const narrowest = await projector.$$eval('.timeline-item', (items) =>
+      Math.min(
+        ...items.map((item) => {
+          const body = item.querySelector('.timeline-body')?.getBoundingClientRect().width ?? 0;
+          return body / item.getBoundingClientRect().width;
+        }),
+      ),
+    );
+    expect(narrowest).toBeGreaterThan(0.5);
+    const overflow = await pageOverflow(projector);
+    expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(overflow.clientWidth);
     await main.click(`#results a[href="${href}"]`);
     await main.waitForSelector('#doc-title');
     const title = await main.locator('#doc-title').textContent();
 
-    let shown = seq;
     while ((await projector.locator('#doc-title').count()) === 0) {
       shown = await followed(shown);
     }
