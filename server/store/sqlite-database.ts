@@ -35,29 +35,19 @@ export class SqliteDatabase {
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     return new Promise((resolve, reject) => {
-      this.db.run(sql, params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) {
-          reject(translate(err, sql));
-        } else {
-          resolve({ changes: this.changes });
-        }
-      });
+      this.db.run(sql, params as SqlValue[], settleRun(sql, resolve, reject));
     });
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
-      this.db.get(sql, params as SqlValue[], (err: Error | null, row: T | undefined) =>
-        err ? reject(translate(err, sql)) : resolve(row),
-      );
+      this.db.get(sql, params as SqlValue[], settle<T | undefined>(sql, resolve, reject));
     });
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) => {
-      this.db.all(sql, params as SqlValue[], (err: Error | null, rows: T[]) =>
-        err ? reject(translate(err, sql)) : resolve(rows),
-      );
+      this.db.all(sql, params as SqlValue[], settle<T[]>(sql, resolve, reject));
     });
   }
 
@@ -73,13 +63,7 @@ export class SqliteDatabase {
   async runPrepared(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
     const statement = await this.prepared(sql);
     return new Promise((resolve, reject) => {
-      statement.run(params as SqlValue[], function (this: sqlite3.RunResult, err: Error | null) {
-        if (err) {
-          reject(translate(err, sql));
-        } else {
-          resolve({ changes: this.changes });
-        }
-      });
+      statement.run(params as SqlValue[], settleRun(sql, resolve, reject));
     });
   }
 
@@ -87,9 +71,7 @@ export class SqliteDatabase {
   async allPrepared<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const statement = await this.prepared(sql);
     return new Promise((resolve, reject) => {
-      statement.all(params as SqlValue[], (err: Error | null, rows: T[]) =>
-        err ? reject(translate(err, sql)) : resolve(rows),
-      );
+      statement.all(params as SqlValue[], settle<T[]>(sql, resolve, reject));
     });
   }
 
@@ -167,6 +149,30 @@ export class SqliteDatabase {
     );
     return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
+}
+
+/** The callback of a run, on the connection or a kept statement: the count of changed rows. */
+function settleRun(
+  sql: string,
+  resolve: (result: { changes: number }) => void,
+  reject: (error: KantaSimError) => void,
+): (this: sqlite3.RunResult, err: Error | null) => void {
+  return function (this: sqlite3.RunResult, err: Error | null) {
+    if (err) {
+      reject(translate(err, sql));
+    } else {
+      resolve({ changes: this.changes });
+    }
+  };
+}
+
+/** The callback of a read (get, all), on the connection or a kept statement: what it read. */
+function settle<T>(
+  sql: string,
+  resolve: (value: T) => void,
+  reject: (error: KantaSimError) => void,
+): (err: Error | null, value: T) => void {
+  return (err, value) => (err ? reject(translate(err, sql)) : resolve(value));
 }
 
 /** sqlite errors become STORE_FAILED with the original kept as cause. */
