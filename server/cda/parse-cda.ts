@@ -5,7 +5,7 @@
  * by validate-document.ts. The urn:hl7finland prefix varies between senders (hl7fi:, ep2:, default
  * namespace), so elements are matched by namespace URI only.
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { DomDocument, DomElement } from '../xml/tree.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
@@ -38,7 +38,7 @@ export type CdaParseResult =
   | { readonly ok: false; readonly violations: readonly RuleViolation[] };
 
 /** Reads a parsed CDA document; refuses it only when its identity cannot be established. */
-export function parseCda(doc: Document): CdaParseResult {
+export function parseCda(doc: DomDocument): CdaParseResult {
   const root = doc.documentElement;
   if (!root || root.namespaceURI !== NS.HL7 || root.localName !== 'ClinicalDocument') {
     const found = root ? `{${root.namespaceURI ?? ''}}${root.localName ?? root.nodeName}` : 'no root element';
@@ -49,7 +49,7 @@ export function parseCda(doc: Document): CdaParseResult {
       ],
     };
   }
-  const h = (...path: string[]): Element | undefined => pathElement(root, NS.HL7, ...path);
+  const h = (...path: string[]): DomElement | undefined => pathElement(root, NS.HL7, ...path);
   const identity = readIdentity(h);
   if (!identity.ok) {
     return identity;
@@ -87,14 +87,14 @@ interface CdaIdentity {
   readonly setId: string;
   readonly versionNumber: number;
   readonly hetu: string;
-  readonly patientRole: Element | undefined;
-  readonly custodianOrg: Element | undefined;
+  readonly patientRole: DomElement | undefined;
+  readonly custodianOrg: DomElement | undefined;
   readonly custodianOid: string;
 }
 
 /** Reads the identity (ids, version, client, register keeper), reporting every missing part at once. */
 function readIdentity(
-  h: (...path: string[]) => Element | undefined,
+  h: (...path: string[]) => DomElement | undefined,
 ): CdaIdentity | { readonly ok: false; readonly violations: readonly RuleViolation[] } {
   const problems: RuleViolation[] = [];
   const required = (value: string | undefined, location: string, what: string): string => {
@@ -135,7 +135,7 @@ function readIdentity(
   return { ok: true, id, setId, versionNumber, hetu, patientRole, custodianOrg, custodianOid };
 }
 
-function readAuthor(authorEl: Element | undefined): { id?: string; idRoot?: string; name?: string } {
+function readAuthor(authorEl: DomElement | undefined): { id?: string; idRoot?: string; name?: string } {
   const authorIdEl = authorEl ? pathElement(authorEl, NS.HL7, 'id') : undefined;
   const authorName = formatName(
     readName(authorEl ? pathElement(authorEl, NS.HL7, 'assignedPerson', 'name') : undefined),
@@ -148,7 +148,7 @@ function readAuthor(authorEl: Element | undefined): { id?: string; idRoot?: stri
 }
 
 /** The relatedDocument that names a parent, as the replacement it declares. */
-function readReplaces(root: Element): { typeCode: string; parentId: string } | undefined {
+function readReplaces(root: DomElement): { typeCode: string; parentId: string } | undefined {
   const related = childElements(root, NS.HL7, 'relatedDocument').find((r) =>
     pathElement(r, NS.HL7, 'parentDocument', 'id'),
   );
@@ -158,7 +158,7 @@ function readReplaces(root: Element): { typeCode: string; parentId: string } | u
     : undefined;
 }
 
-function readClient(hetu: string, patientRole: Element | undefined): Client {
+function readClient(hetu: string, patientRole: DomElement | undefined): Client {
   const patient = patientRole ? pathElement(patientRole, NS.HL7, 'patient') : undefined;
   const name = readName(patient ? pathElement(patient, NS.HL7, 'name') : undefined);
   return {
@@ -173,7 +173,7 @@ function readClient(hetu: string, patientRole: Element | undefined): Client {
   };
 }
 
-function readOrganisation(orgEl: Element | undefined): Organisation | undefined {
+function readOrganisation(orgEl: DomElement | undefined): Organisation | undefined {
   const oid = readRoot(orgEl ? pathElement(orgEl, NS.HL7, 'id') : undefined);
   if (oid === undefined) {
     return undefined;
@@ -181,7 +181,7 @@ function readOrganisation(orgEl: Element | undefined): Organisation | undefined 
   return { oid, ...defined('name', readText(orgEl ? pathElement(orgEl, NS.HL7, 'name') : undefined)) };
 }
 
-function readCase(encounter: Element | undefined): CaseInfo {
+function readCase(encounter: DomElement | undefined): CaseInfo {
   if (!encounter) {
     return {};
   }
@@ -207,8 +207,8 @@ function readCase(encounter: Element | undefined): CaseInfo {
   };
 }
 
-function readHeader(lsh: Element): LocalSocialHeader {
-  const f = (...path: string[]): Element | undefined => pathElement(lsh, NS.HL7FI, ...path);
+function readHeader(lsh: DomElement): LocalSocialHeader {
+  const f = (...path: string[]): DomElement | undefined => pathElement(lsh, NS.HL7FI, ...path);
   const software = f('softwareSupport');
   const customerOid = readRoot(f('outsourcingServiceCustomer'));
   const softwareSupport = software
@@ -246,8 +246,8 @@ function readHeader(lsh: Element): LocalSocialHeader {
   };
 }
 
-function readSigner(sig: Element): HeaderSigner {
-  const f = (...path: string[]): Element | undefined => pathElement(sig, NS.HL7FI, ...path);
+function readSigner(sig: DomElement): HeaderSigner {
+  const f = (...path: string[]): DomElement | undefined => pathElement(sig, NS.HL7FI, ...path);
   return {
     registrationNumber: readText(f('assignedAuthorSigner')) ?? '',
     ...defined('name', formatName(readName(f('signer', 'name'), NS.HL7FI))),

@@ -6,11 +6,12 @@
  * verifier returned, parsed again, and is kept as the cross-check of the one-parse path in tests and for
  * callers that hold only the bytes.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { readStrictBase64 } from '../hl7/base64.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { attr, childElement, NS, parseDom, textOf } from '../xml/dom.js';
+import { parseTree } from '../xml/read-tree.js';
 import { checkXmlSafety } from '../xml/limits.js';
 import { CDA_LOCATIONS as L } from './cda-locations.js';
 import type { SignedContent } from './social-document.js';
@@ -51,7 +52,7 @@ export function parseSignedContent(signedBodyXml: string): SignedContentResult {
  * Decodes and checks both forms of the signed nonXMLBody element; each unreadable form gives its own
  * violation and is left out. `body` must be the element whose canonical form the signatures digested.
  */
-export function readSignedContent(body: Element | undefined): SignedContentResult {
+export function readSignedContent(body: DomElement | undefined): SignedContentResult {
   if (!body || body.namespaceURI !== NS.HL7 || body.localName !== 'nonXMLBody') {
     return {
       content: {},
@@ -74,7 +75,7 @@ export function readSignedContent(body: Element | undefined): SignedContentResul
   return { content, violations };
 }
 
-function readDisplayForm(textEl: Element | undefined, out: RuleViolation[]): string | undefined {
+function readDisplayForm(textEl: DomElement | undefined, out: RuleViolation[]): string | undefined {
   if (!textEl) {
     out.push(
       violation(RULES.CDA_BODY_INVALID, L.bodyText, 'the nonXMLBody has no text element (the display form)'),
@@ -108,7 +109,7 @@ function readDisplayForm(textEl: Element | undefined, out: RuleViolation[]): str
     return undefined;
   }
   const unsafe = checkXmlSafety(decoded);
-  const parsed = unsafe ? undefined : parseDom(decoded);
+  const parsed = unsafe ? undefined : parseTree(decoded);
   if (unsafe || !parsed?.ok) {
     const why = unsafe ? (unsafe.detail ?? unsafe.rule.en) : parsed && !parsed.ok ? parsed.message : '';
     out.push(
@@ -124,7 +125,7 @@ function readDisplayForm(textEl: Element | undefined, out: RuleViolation[]): str
 }
 
 function readStructuredForm(
-  jsonEl: Element | undefined,
+  jsonEl: DomElement | undefined,
   out: RuleViolation[],
 ): { value: unknown } | undefined {
   if (!jsonEl) {

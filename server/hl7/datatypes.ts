@@ -3,7 +3,7 @@
  * two parsers agree on what "absent" means: an element that is missing, carries only a nullFlavor, or has
  * an empty value is absent.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { attr, childElements, NS, textOf } from '../xml/dom.js';
 
 /** A coded value as HL7 carries it. */
@@ -14,7 +14,7 @@ export interface CodedValue {
 }
 
 /** A CE/CD value; undefined when the element is missing or carries no @code. */
-export function readCoded(el: Element | undefined): CodedValue | undefined {
+export function readCoded(el: DomElement | undefined): CodedValue | undefined {
   const code = attr(el, 'code');
   if (code === undefined) {
     return undefined;
@@ -29,25 +29,25 @@ export function readCoded(el: Element | undefined): CodedValue | undefined {
 }
 
 /** II/@root, or undefined when absent or empty (a nullFlavor alone gives undefined). */
-export function readRoot(el: Element | undefined): string | undefined {
+export function readRoot(el: DomElement | undefined): string | undefined {
   const root = attr(el, 'root');
   return root === undefined || root === '' ? undefined : root;
 }
 
 /** II/@extension, or undefined when absent or empty. */
-export function readExtension(el: Element | undefined): string | undefined {
+export function readExtension(el: DomElement | undefined): string | undefined {
   const ext = attr(el, 'extension');
   return ext === undefined || ext === '' ? undefined : ext;
 }
 
 /** A value attribute (TS, INT), or undefined when absent or empty. */
-export function readValue(el: Element | undefined): string | undefined {
+export function readValue(el: DomElement | undefined): string | undefined {
   const v = attr(el, 'value');
   return v === undefined || v === '' ? undefined : v;
 }
 
 /** Non-empty text content, or undefined. */
-export function readText(el: Element | undefined): string | undefined {
+export function readText(el: DomElement | undefined): string | undefined {
   const t = textOf(el);
   return t === undefined || t === '' ? undefined : t;
 }
@@ -59,7 +59,7 @@ export interface PersonName {
 }
 
 /** A PN in namespace `ns`: given names in order, family names joined by a space. */
-export function readName(nameEl: Element | undefined, ns: string = NS.HL7): PersonName | undefined {
+export function readName(nameEl: DomElement | undefined, ns: string = NS.HL7): PersonName | undefined {
   if (!nameEl) {
     return undefined;
   }

@@ -1,6 +1,7 @@
 /**
  * Exclusive XML Canonicalization 1.0 without comments (https://www.w3.org/TR/xml-exc-c14n/), of one
- * element and its descendants, over the archive's xmldom tree.
+ * element and its descendants, over a parsed tree (server/xml/tree.ts: the archive's light tree, or
+ * xmldom's).
  *
  * Why our own and not xml-crypto's ExclusiveCanonicalization: the digest is the archive's verdict, and it
  * must equal what every other XML-DSig implementation (libxmlsec/xmlsec1, Apache Santuario in a Java
@@ -15,7 +16,7 @@
  * The input is a parsed tree, so the parser already did what c14n asks of it: line ends normalised to LF,
  * attribute values normalised, character and entity references replaced, CDATA sections read as text.
  */
-import type { Attr, Element, Node as DomNode } from '@xmldom/xmldom';
+import type { DomAttr, DomElement, DomNode } from '../xml/tree.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -29,7 +30,7 @@ const PI = 7;
  * Canonicalizes `apex` and its subtree. `omit` (the enveloped-signature transform) is left out with its
  * subtree, wherever it sits below the apex.
  */
-export function exclusiveCanonicalize(apex: Element, omit?: DomNode): string {
+export function exclusiveCanonicalize(apex: DomElement, omit?: DomNode): string {
   // Appending to one string (a V8 rope) is cheaper than joining an array of many small pieces.
   const out = { text: '' };
   renderElement(apex, new Map([['', '']]), out, omit);
@@ -62,12 +63,12 @@ function utilise(
 
 /** `rendered`: prefix -> namespace URI declared by the nearest output ancestors ('' is the default). */
 function renderElement(
-  el: Element,
+  el: DomElement,
   rendered: ReadonlyMap<string, string>,
   out: Output,
   omit: DomNode | undefined,
 ): void {
-  const attributes: Attr[] = [];
+  const attributes: DomAttr[] = [];
   // A namespace is rendered where it is visibly utilised and not already in scope in the output.
   let declarations = utilise(undefined, rendered, el.prefix ?? '', el.namespaceURI ?? '');
   for (let i = 0; i < el.attributes.length; i++) {
@@ -104,7 +105,7 @@ function renderElement(
       continue;
     }
     if (n.nodeType === ELEMENT) {
-      renderElement(n as Element, scope, out, omit);
+      renderElement(n as DomElement, scope, out, omit);
     } else if (n.nodeType === TEXT || n.nodeType === CDATA) {
       out.text += escapeText(n.nodeValue ?? '');
     } else if (n.nodeType === PI) {
@@ -120,7 +121,7 @@ function byPrefix(a: readonly [string, string], b: readonly [string, string]): n
   return compareCodePoints(a[0], b[0]);
 }
 
-function byNamespaceThenName(a: Attr, b: Attr): number {
+function byNamespaceThenName(a: DomAttr, b: DomAttr): number {
   return (
     compareCodePoints(a.namespaceURI ?? '', b.namespaceURI ?? '') ||
     compareCodePoints(a.localName ?? a.name, b.localName ?? b.name)

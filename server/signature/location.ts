@@ -2,7 +2,7 @@
  * XPath locations for signature violations, written with the prefixes a reader of the profile expects
  * (hl7fi:, ds:, unprefixed HL7), whatever prefixes the sender happened to use.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { NS, childElements } from '../xml/dom.js';
 
 const PREFIXES: Readonly<Record<string, string>> = Object.freeze({
@@ -12,12 +12,12 @@ const PREFIXES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** e.g. /ClinicalDocument/hl7fi:localSocialHeader/hl7fi:signatureCollection/hl7fi:signature[2]/ds:Signature */
-export function signatureXpath(el: Element): string {
+export function signatureXpath(el: DomElement): string {
   const steps: string[] = [];
-  let cur: Element | null = el;
+  let cur: DomElement | null = el;
   while (cur && cur.nodeType === 1) {
-    const parent: Element | null =
-      cur.parentNode && cur.parentNode.nodeType === 1 ? (cur.parentNode as Element) : null;
+    const parent: DomElement | null =
+      cur.parentNode && cur.parentNode.nodeType === 1 ? (cur.parentNode as DomElement) : null;
     const ns = cur.namespaceURI ?? '';
     const local = cur.localName ?? cur.nodeName;
     const prefix = PREFIXES[ns];

@@ -2,7 +2,7 @@
  * Finds the signatures where the profile puts them (profile.ts, PLACEMENT_PATH) and refuses every
  * ds:Signature anywhere else, so that no signature can be borrowed from another part of the message.
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { DomDocument, DomElement } from '../xml/tree.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, childElements, descendants } from '../xml/dom.js';
@@ -11,8 +11,8 @@ import { signatureXpath } from './location.js';
 /** A ds:Signature in its proper hl7fi:signature container. */
 export interface PlacedSignature {
   /** hl7fi:signatureCollection/hl7fi:signature. */
-  readonly container: Element;
-  readonly dsSignature: Element;
+  readonly container: DomElement;
+  readonly dsSignature: DomElement;
 }
 
 export interface Placement {
@@ -29,7 +29,7 @@ const EXPECTED =
   '/ClinicalDocument/hl7fi:localSocialHeader/hl7fi:signatureCollection/hl7fi:signature/ds:Signature';
 
 /** Walks ClinicalDocument/localSocialHeader/signatureCollection/signature/ds:Signature. */
-export function locateSignatures(doc: Document): Placement {
+export function locateSignatures(doc: DomDocument): Placement {
   const all = descendants(doc, NS.DSIG, 'Signature');
   const violations: RuleViolation[] = [];
   const placed: PlacedSignature[] = [];

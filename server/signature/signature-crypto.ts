@@ -18,8 +18,9 @@
  * what the profile checks read from the DOM.
  */
 import { constants, createHash, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
-import type { Element, Node as DomNode } from '@xmldom/xmldom';
-import { NS, attr, childElement, childElements, parseDom, textOf } from '../xml/dom.js';
+import type { DomElement, DomNode } from '../xml/tree.js';
+import { NS, attr, childElement, childElements, textOf } from '../xml/dom.js';
+import { parseTree } from '../xml/read-tree.js';
 import {
   ALGORITHMS,
   ALLOWED_CANONICALIZATION,
@@ -46,7 +47,7 @@ export type CryptoOutcome =
  * Maps a same-document reference URI (`#id`) to the one element it designates, or undefined. The caller
  * decides (from the profile checks), never a search of the document.
  */
-export type ReferenceResolver = (uri: string) => Element | undefined;
+export type ReferenceResolver = (uri: string) => DomElement | undefined;
 
 interface SignedReference {
   readonly uri: string;
@@ -61,7 +62,10 @@ interface SignedReference {
  * the same nonXMLBody, so its canonical form is computed once. Valid only while that DOM is unchanged:
  * make one per document (verify-signatures.ts does, per call), never share one across documents.
  */
-export type DigestMemo = Map<Element, Map<Element | undefined, { canonicalXml: string; digest: Buffer }>>;
+export type DigestMemo = Map<
+  DomElement,
+  Map<DomElement | undefined, { canonicalXml: string; digest: Buffer }>
+>;
 
 /**
  * Verifies the digests and the signature value of `dsSignature` with `key` (the KeyInfo certificate's
@@ -70,7 +74,7 @@ export type DigestMemo = Map<Element, Map<Element | undefined, { canonicalXml: s
  * signatures of one document.
  */
 export function checkSignatureCrypto(
-  dsSignature: Element,
+  dsSignature: DomElement,
   resolve: ReferenceResolver,
   key: KeyObject,
   expectedUris: readonly string[],
@@ -84,7 +88,7 @@ export function checkSignatureCrypto(
 }
 
 function check(
-  dsSignature: Element,
+  dsSignature: DomElement,
   resolve: ReferenceResolver,
   key: KeyObject,
   expectedUris: readonly string[],
@@ -159,7 +163,7 @@ function check(
  * allows, or a message saying why not.
  */
 function readSignedInfo(canonical: string): { references: SignedReference[] } | string {
-  const parsed = parseDom(canonical);
+  const parsed = parseTree(canonical);
   const si = parsed.ok ? parsed.doc.documentElement : null;
   if (!si || si.namespaceURI !== NS.DSIG || si.localName !== 'SignedInfo') {
     return 'the canonical SignedInfo cannot be read back';
@@ -188,7 +192,7 @@ function readSignedInfo(canonical: string): { references: SignedReference[] } | 
   return references.length > 0 ? { references } : 'SignedInfo holds no Reference';
 }
 
-function readReference(refEl: Element): SignedReference | string {
+function readReference(refEl: DomElement): SignedReference | string {
   const name = refEl.localName ?? '';
   if (!isDs(refEl, 'Reference')) {
     return `unexpected element ${name} in SignedInfo`;
@@ -228,13 +232,14 @@ function readReference(refEl: Element): SignedReference | string {
 
 /** The canonical text of `node` under the reference transforms and its SHA-256, computed once per memo. */
 function referenceDigest(
-  node: Element,
+  node: DomElement,
   transforms: readonly string[],
-  dsSignature: Element,
+  dsSignature: DomElement,
   memo: DigestMemo,
 ): { canonicalXml: string; digest: Buffer } {
   const omit = omitted(node, transforms, dsSignature);
-  const byOmit = memo.get(node) ?? new Map<Element | undefined, { canonicalXml: string; digest: Buffer }>();
+  const byOmit =
+    memo.get(node) ?? new Map<DomElement | undefined, { canonicalXml: string; digest: Buffer }>();
   memo.set(node, byOmit);
   const known = byOmit.get(omit);
   if (known) {
@@ -252,8 +257,12 @@ function referenceDigest(
  * enveloped transform is given and the signature sits inside `node`. The archive's DOM is never copied or
  * modified.
  */
-function omitted(node: Element, transforms: readonly string[], dsSignature: Element): Element | undefined {
-  let omit: Element | undefined;
+function omitted(
+  node: DomElement,
+  transforms: readonly string[],
+  dsSignature: DomElement,
+): DomElement | undefined {
+  let omit: DomElement | undefined;
   let endsWithC14n = false;
   for (const [i, transform] of transforms.entries()) {
     if (transform === ALGORITHMS.ENVELOPED && i === 0) {
@@ -270,7 +279,7 @@ function omitted(node: Element, transforms: readonly string[], dsSignature: Elem
   return omit;
 }
 
-function isInside(descendant: Element, ancestor: Element): boolean {
+function isInside(descendant: DomElement, ancestor: DomElement): boolean {
   const top: DomNode = ancestor;
   for (let p = descendant.parentNode; p; p = p.parentNode) {
     if (p === top) {
@@ -284,6 +293,6 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function isDs(el: Element | undefined, name: string): el is Element {
+function isDs(el: DomElement | undefined, name: string): el is DomElement {
   return el !== undefined && el.namespaceURI === NS.DSIG && el.localName === name;
 }

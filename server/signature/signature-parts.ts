@@ -4,7 +4,7 @@
  * verifier first insists that the element tree is exactly the XMLDSig shape the profile uses; only then
  * can its own reading and xml-crypto's reading be the same.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, attr, childElement, childElements, textOf } from '../xml/dom.js';
@@ -12,7 +12,7 @@ import { signatureXpath } from './location.js';
 import type { PlacedSignature } from './placement.js';
 
 export interface ReferenceParts {
-  readonly el: Element;
+  readonly el: DomElement;
   readonly location: string;
   readonly uri?: string;
   readonly transforms: readonly string[];
@@ -26,8 +26,8 @@ export interface SignatureParts {
   readonly location: string;
   readonly id?: string;
   readonly typeCode?: string;
-  readonly descriptionEl?: Element;
-  readonly timestampEl?: Element;
+  readonly descriptionEl?: DomElement;
+  readonly timestampEl?: DomElement;
   readonly timestampId?: string;
   readonly timestampText?: string;
   readonly c14nMethod?: string;
@@ -48,7 +48,7 @@ export function readSignatureParts(placed: PlacedSignature): SignatureParts {
   const { container, dsSignature } = placed;
   const location = signatureXpath(dsSignature);
   const problems: RuleViolation[] = [];
-  const problem = (el: Element, detail: string): void => {
+  const problem = (el: DomElement, detail: string): void => {
     problems.push(violation(RULES.SIG_STRUCTURE_INVALID, signatureXpath(el), detail));
   };
 
@@ -107,8 +107,8 @@ interface SignedInfoParts {
 
 /** Reads SignedInfo (when present), reporting what is out of place through `problem`. */
 function readSignedInfo(
-  signedInfo: Element | undefined,
-  problem: (el: Element, detail: string) => void,
+  signedInfo: DomElement | undefined,
+  problem: (el: DomElement, detail: string) => void,
 ): SignedInfoParts {
   let c14nMethod: string | undefined;
   let c14nParameters = false;
@@ -143,7 +143,7 @@ function readSignedInfo(
 }
 
 /** The KeyInfo/X509Data certificates' Base64 text, whitespace removed, in document order. */
-function keyInfoCertificates(keyInfo: Element | undefined): string[] {
+function keyInfoCertificates(keyInfo: DomElement | undefined): string[] {
   const certificates: string[] = [];
   for (const data of keyInfo ? childElements(keyInfo, NS.DSIG, 'X509Data') : []) {
     for (const c of childElements(data, NS.DSIG, 'X509Certificate')) {
@@ -153,7 +153,7 @@ function keyInfoCertificates(keyInfo: Element | undefined): string[] {
   return certificates;
 }
 
-function readReference(refEl: Element, problem: (el: Element, detail: string) => void): ReferenceParts {
+function readReference(refEl: DomElement, problem: (el: DomElement, detail: string) => void): ReferenceParts {
   const kids = childElements(refEl);
   const names = kids.map((k) =>
     k.namespaceURI === NS.DSIG ? k.localName : `{${k.namespaceURI ?? ''}}${k.localName}`,
@@ -194,7 +194,7 @@ function readReference(refEl: Element, problem: (el: Element, detail: string) =>
 }
 
 /** hl7fi:signature: an ID, at most one description and one timestamp, nothing foreign beside them. */
-function checkContainer(container: Element, problem: (el: Element, detail: string) => void): void {
+function checkContainer(container: DomElement, problem: (el: DomElement, detail: string) => void): void {
   if (!attr(container, 'ID')) {
     problem(container, 'hl7fi:signature has no ID attribute');
   }
@@ -216,7 +216,7 @@ function checkContainer(container: Element, problem: (el: Element, detail: strin
   }
 }
 
-function isDs(el: Element, name: string): boolean {
+function isDs(el: DomElement, name: string): boolean {
   return el.namespaceURI === NS.DSIG && el.localName === name;
 }
 

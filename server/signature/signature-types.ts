@@ -2,7 +2,7 @@
  * The shapes of signature verification: its input context and its result, a value (never an exception)
  * that the archive turns into an acknowledgement and the archivist UI shows as a per-signature panel.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import type { CertificateTrust } from '../pki/trust-types.js';
 import type { RuleDefinition, RuleViolation } from '../rules/rule.js';
 import type { SignatureType } from './profile.js';
@@ -115,7 +115,7 @@ export type SignatureVerification =
        * The nonXMLBody element of the one parse whose canonical form is `signedBodyXml`: the archive reads
        * the content from it instead of parsing those bytes again (cda/signed-content.ts).
        */
-      readonly signedBody: Element;
+      readonly signedBody: DomElement;
       readonly signatures: readonly SignatureReport[];
       readonly warnings: readonly RuleViolation[];
     }

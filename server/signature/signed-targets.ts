@@ -3,7 +3,7 @@
  * an ID-like attribute) and the body, which must be ClinicalDocument/component/nonXMLBody with
  * ID="OID<document id>" and the only element anywhere carrying that value.
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { DomDocument, DomElement } from '../xml/tree.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, attr, childElements } from '../xml/dom.js';
@@ -11,12 +11,12 @@ import { signatureXpath } from './location.js';
 import { BODY_ID_PREFIX, ID_ATTRIBUTE_NAMES, ID_VALUE_PATTERN } from './profile.js';
 
 /** Value -> elements carrying it in any ID-like attribute (any namespace), in document order. */
-export type IdIndex = ReadonlyMap<string, readonly Element[]>;
+export type IdIndex = ReadonlyMap<string, readonly DomElement[]>;
 
 /** Indexes every attribute whose local name is ID, Id or id. */
-export function buildIdIndex(doc: Document): IdIndex {
-  const index = new Map<string, Element[]>();
-  const walk = (node: Element): void => {
+export function buildIdIndex(doc: DomDocument): IdIndex {
+  const index = new Map<string, DomElement[]>();
+  const walk = (node: DomElement): void => {
     const attrs = node.attributes;
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs.item(i);
@@ -39,13 +39,13 @@ export function buildIdIndex(doc: Document): IdIndex {
 }
 
 export interface BodyCheck {
-  readonly body?: Element;
+  readonly body?: DomElement;
   readonly bodyId: string;
   readonly violations: readonly RuleViolation[];
 }
 
 /** Finds the signed body and proves it unambiguous; violations are SIG_BODY_ID_INVALID. */
-export function checkBody(doc: Document, documentId: string, ids: IdIndex): BodyCheck {
+export function checkBody(doc: DomDocument, documentId: string, ids: IdIndex): BodyCheck {
   const bodyId = `${BODY_ID_PREFIX}${documentId}`;
   const fail = (location: string, detail: string): BodyCheck => ({
     bodyId,
@@ -81,7 +81,12 @@ export function checkBody(doc: Document, documentId: string, ids: IdIndex): Body
 }
 
 /** Violations when `id` is carried by anything but `expected` (SIG_BODY_ID_INVALID, signed-target IDs unique). */
-export function uniqueTarget(ids: IdIndex, id: string, expected: Element, location: string): RuleViolation[] {
+export function uniqueTarget(
+  ids: IdIndex,
+  id: string,
+  expected: DomElement,
+  location: string,
+): RuleViolation[] {
   const holders = ids.get(id) ?? [];
   const others = holders.filter((el) => el !== expected);
   if (others.length === 0 && holders.length === 1) {

@@ -7,7 +7,7 @@
  * The document is parsed once (by the caller); each reference is resolved to the element the profile
  * checks proved it designates and checked by signature-crypto.ts, never by searching the document.
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { DomDocument, DomElement } from '../xml/tree.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { NS, attr } from '../xml/dom.js';
@@ -49,11 +49,12 @@ interface OneResult {
 }
 
 /**
- * Verifies all signatures of `doc`, which must be the parse (server/xml/dom.ts parseDom) of exactly `xml`.
+ * Verifies all signatures of `doc`, which must be the parse (server/xml/read-tree.ts parseTree, or xmldom's
+ * parseDom) of exactly `xml`.
  */
 export function verifyDocumentSignatures(
   xml: string,
-  doc: Document,
+  doc: DomDocument,
   ctx: VerifyContext,
 ): SignatureVerification {
   const placement = locateSignatures(doc);
@@ -243,7 +244,7 @@ function judgeCrypto(
  * ID unique in the document). Any other URI resolves to nothing.
  */
 function profileTargets(parts: SignatureParts, body: BodyCheck): ReferenceResolver {
-  const targets = new Map<string, Element>();
+  const targets = new Map<string, DomElement>();
   if (body.body) {
     targets.set(`#${body.bodyId}`, body.body);
   }

@@ -7,7 +7,7 @@
  * the error message. Its result never changes a verdict.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { parseDom } from '../xml/dom.js';
 import { locateSignatures } from './placement.js';
 import { checkSignatureCrypto } from './signature-crypto.js';
@@ -60,7 +60,7 @@ export function verifiesOnceWhitespaceRemoved(xml: string, failures: readonly Di
 }
 
 /** The one element carrying the ID `#uri` names; none when absent or ambiguous. Only a diagnosis uses this. */
-function uniqueHolder(ids: IdIndex, uri: string): Element | undefined {
+function uniqueHolder(ids: IdIndex, uri: string): DomElement | undefined {
   const holders = uri.startsWith('#') ? ids.get(uri.slice(1)) : undefined;
   return holders?.length === 1 ? holders[0] : undefined;
 }

@@ -4,7 +4,7 @@
  * carries the Finnish and English rule texts plus the message-specific detail, location the XPath.
  * ED and ST are single-valued, so the texts share one <text> separated by " | " (HL7-legal, and readable).
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { readExtension, readRoot } from '../hl7/datatypes.js';
 import { ID_ROOTS } from '../codes/code-systems.js';
 import { KantaSimError } from '../errors.js';
@@ -126,7 +126,7 @@ export function parseAcknowledgement(xml: string): ParsedAcknowledgement {
   };
 }
 
-function readDetail(d: Element): ParsedAcknowledgementDetail {
+function readDetail(d: DomElement): ParsedAcknowledgementDetail {
   const code = pathElement(d, NS.HL7, 'code');
   const out: Record<string, string | undefined> = {
     typeCode: attr(d, 'typeCode'),
@@ -140,7 +140,7 @@ function readDetail(d: Element): ParsedAcknowledgementDetail {
   ) as ParsedAcknowledgementDetail;
 }
 
-function readId(idEl: Element | undefined): InstanceId | undefined {
+function readId(idEl: DomElement | undefined): InstanceId | undefined {
   const root = readRoot(idEl);
   if (root === undefined) {
     return undefined;

@@ -4,18 +4,18 @@
  * unambiguous: one Body with exactly one HL7 V3 message, and no header block the archive would be obliged
  * to understand (it understands none, so mustUnderstand must fail as SOAP requires).
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { DomDocument, DomElement } from '../xml/tree.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { childElements, NS } from '../xml/dom.js';
 import type { EnvelopeStyle } from './archive-frame.js';
 
 export type OpenedEnvelope =
-  | { readonly ok: true; readonly style: EnvelopeStyle; readonly message: Element }
+  | { readonly ok: true; readonly style: EnvelopeStyle; readonly message: DomElement }
   | { readonly ok: false; readonly violation: RuleViolation };
 
 /** Finds the HL7 V3 message in a parsed request and the style to answer in. */
-export function openEnvelope(doc: Document): OpenedEnvelope {
+export function openEnvelope(doc: DomDocument): OpenedEnvelope {
   const root = doc.documentElement;
   if (!root) {
     return refuse('/', 'the document has no root element');
@@ -59,12 +59,12 @@ export function openEnvelope(doc: Document): OpenedEnvelope {
       }
     }
   }
-  const body = bodies[0] as Element;
+  const body = bodies[0] as DomElement;
   const payload = childElements(body);
   if (payload.length !== 1) {
     return refuse('/Envelope/Body', `the Body must carry exactly one element, found ${payload.length}`);
   }
-  const message = payload[0] as Element;
+  const message = payload[0] as DomElement;
   if (message.namespaceURI !== NS.HL7) {
     return refuse(
       `/Envelope/Body/${message.localName ?? ''}`,
@@ -86,7 +86,7 @@ export function wrapInSoap(xml: string, style: EnvelopeStyle): string {
 }
 
 /** SOAP 1.1 uses "1"/"0", SOAP 1.2 "true"/"false" (and accepts 1/0). */
-function mustUnderstand(block: Element, soapNs: string): boolean {
+function mustUnderstand(block: DomElement, soapNs: string): boolean {
   const v = block.getAttributeNS(soapNs, 'mustUnderstand');
   return v === '1' || v === 'true';
 }

@@ -3,7 +3,7 @@
  * validators (validate-frame.ts) decide what is required for which operation, so that one malformed
  * field yields one precise acknowledgementDetail instead of a parse failure.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import {
   defined,
   formatName,
@@ -20,8 +20,8 @@ import { attr, childElements, NS, pathElement, textOf } from '../xml/dom.js';
 import type { ArchiveFrame, FrameDocumentCopy, InstanceId } from './archive-frame.js';
 
 /** Reads the wrapper, the control act and the document copy of an HL7 V3 message element. */
-export function parseFrame(message: Element): ArchiveFrame {
-  const h = (parent: Element | undefined, ...path: string[]): Element | undefined =>
+export function parseFrame(message: DomElement): ArchiveFrame {
+  const h = (parent: DomElement | undefined, ...path: string[]): DomElement | undefined =>
     parent ? pathElement(parent, NS.HL7, ...path) : undefined;
   const control = h(message, 'controlActProcess');
   const reasons = control ? childElements(control, NS.HL7, 'reasonCode').map(readCoded) : [];
@@ -47,8 +47,8 @@ export function parseFrame(message: Element): ArchiveFrame {
   };
 }
 
-function readDocumentCopy(cd: Element): FrameDocumentCopy {
-  const h = (...path: string[]): Element | undefined => pathElement(cd, NS.HL7, ...path);
+function readDocumentCopy(cd: DomElement): FrameDocumentCopy {
+  const h = (...path: string[]): DomElement | undefined => pathElement(cd, NS.HL7, ...path);
   const textEl = h('text');
   const version = readValue(h('versionNumber'));
   const patientIds = childElements(h('recordTarget', 'patient') ?? cd, NS.HL7, 'id');
@@ -71,7 +71,7 @@ function readDocumentCopy(cd: Element): FrameDocumentCopy {
   };
 }
 
-function readPerformer(aop: Element | undefined): ArchiveFrame['performer'] {
+function readPerformer(aop: DomElement | undefined): ArchiveFrame['performer'] {
   if (!aop) {
     return undefined;
   }
@@ -90,7 +90,7 @@ function readPerformer(aop: Element | undefined): ArchiveFrame['performer'] {
   };
 }
 
-function readInstanceId(el: Element | undefined): InstanceId | undefined {
+function readInstanceId(el: DomElement | undefined): InstanceId | undefined {
   const root = readRoot(el);
   if (root === undefined) {
     return undefined;

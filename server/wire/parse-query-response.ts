@@ -2,7 +2,7 @@
  * Reads a query response (server/wire/query-response.ts) back into plain values, for the reference client
  * and the tests.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { readCoded, readRoot, readValue } from '../hl7/datatypes.js';
 import { attr, childElements, NS, parseDom, pathElement, textOf } from '../xml/dom.js';
 import { parseAcknowledgement, type ParsedAcknowledgement } from './acknowledgement.js';
@@ -47,7 +47,7 @@ export function parseQueryResponse(xml: string): ParsedQueryResponse {
   const message = opened?.ok ? opened.message : undefined;
   const control = message ? pathElement(message, NS.HL7, 'controlActProcess') : undefined;
   const subjects = control ? childElements(control, NS.HL7, 'subject') : [];
-  const child = (name: string): Element[] => subjects.flatMap((s) => childElements(s, NS.HL7, name));
+  const child = (name: string): DomElement[] => subjects.flatMap((s) => childElements(s, NS.HL7, name));
   const total = readValue(
     control ? pathElement(control, NS.HL7, 'queryAck', 'resultTotalQuantity') : undefined,
   );
@@ -74,7 +74,7 @@ export function parseQueryResponse(xml: string): ParsedQueryResponse {
   };
 }
 
-function readCase(c: Element): ParsedCase {
+function readCase(c: DomElement): ParsedCase {
   return {
     caseId: readRoot(pathElement(c, NS.HL7, 'id')),
     documents: childElements(c, NS.HL7, 'component')
@@ -83,9 +83,9 @@ function readCase(c: Element): ParsedCase {
   };
 }
 
-function readDocument(d: Element): ParsedResponseDocument {
-  const h = (...path: string[]): Element | undefined => pathElement(d, NS.HL7, ...path);
-  const lsh = (...path: string[]): Element | undefined =>
+function readDocument(d: DomElement): ParsedResponseDocument {
+  const h = (...path: string[]): DomElement | undefined => pathElement(d, NS.HL7, ...path);
+  const lsh = (...path: string[]): DomElement | undefined =>
     pathElement(d, NS.HL7FI, 'localSocialHeader', ...path);
   const version = readValue(h('versionNumber'));
   const b64 = textOf(h('text'));

@@ -4,7 +4,7 @@
  * queryByParameter/parameterList. The official query messages are not public; this shape follows HL7 V3
  * query conventions and is documented in docs/lifecycle-and-queries.md.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import { readCoded, readExtension, readRoot, readValue } from '../hl7/datatypes.js';
 import { CODE_SYSTEMS, ID_ROOTS } from '../codes/code-systems.js';
 import { NS, pathElement } from '../xml/dom.js';
@@ -34,8 +34,8 @@ export interface QueryParameters {
 const LIST = ['controlActProcess', 'queryByParameter', 'parameterList'];
 
 /** Reads the parameter list of a query message; absent parameters are undefined. */
-export function parseQueryParameters(message: Element): QueryParameters {
-  const p = (...path: string[]): Element | undefined => pathElement(message, NS.HL7, ...LIST, ...path);
+export function parseQueryParameters(message: DomElement): QueryParameters {
+  const p = (...path: string[]): DomElement | undefined => pathElement(message, NS.HL7, ...LIST, ...path);
   const time = p('effectiveTime', 'value');
   const entries: [keyof QueryParameters, string | undefined][] = [
     ['hetu', readExtension(p('clientId', 'value'))],

@@ -5,7 +5,7 @@
  * they cannot disagree about a message. Every failure is a rule violation, in the order the archive has
  * always reported them; nothing here throws on client input.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { DomElement } from '../xml/tree.js';
 import type { Operation, OperationTable } from '../codes/operations.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation } from '../rules/rule.js';
@@ -94,7 +94,7 @@ function resolveOperation(frame: ArchiveFrame, options: InboundOptions): Operati
 function payload(
   operation: Operation,
   frame: ArchiveFrame,
-  message: Element,
+  message: DomElement,
 ): Pick<InboundRequest, 'query' | 'document'> {
   return {
     ...(operation.kind === 'query' ? { query: deepFreeze(parseQueryParameters(message)) } : {}),

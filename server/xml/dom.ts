@@ -1,10 +1,12 @@
 /**
- * The one DOM parser of the archive (xmldom, the parser xml-crypto itself uses) and a few namespace-aware
- * walking helpers. Callers must run checkXmlSafety() first; parseDom() refuses DOCTYPEs again anyway, so a
- * forgotten check cannot open entity expansion.
+ * xmldom's DOM parser (the parser xml-crypto itself uses) for signing, the client tools and the
+ * cross-check of the light tree, and the namespace-aware walking helpers that read both its trees and the
+ * light trees of read-tree.ts. Callers must run checkXmlSafety() first; parseDom() refuses DOCTYPEs again
+ * anyway, so a forgotten check cannot open entity expansion.
  */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { checkNamespaces } from './namespaces.js';
+import type { DomDocument, DomElement } from './tree.js';
 import { installXmldomRegExpCache } from './xmldom-regexp-cache.js';
 
 installXmldomRegExpCache();
@@ -30,18 +32,13 @@ export type DomResult =
   { ok: true; doc: Document } | { ok: false; message: string; namespace?: boolean; cause?: unknown };
 
 /**
- * Parses XML text strictly: any parser warning or error makes the whole text malformed. A leading byte
- * order mark is not content (XML 1.0 section 4.3.3) and many client stacks write one, so it is skipped.
- * Text that is not namespace-well-formed (namespaces.ts) is refused too, flagged `namespace`.
+ * Parses XML text strictly into xmldom's DOM: any parser warning or error makes the whole text malformed
+ * (after prepareText). For signing and the client tools; the archive reads client XML with read-tree.ts.
  */
 export function parseDom(input: string): DomResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (/<!DOCTYPE/i.test(text)) {
-    return { ok: false, message: 'DOCTYPE declarations are not allowed' };
-  }
-  const namespaceProblem = checkNamespaces(text);
-  if (namespaceProblem) {
-    return { ok: false, message: namespaceProblem, namespace: true };
+  const text = prepareText(input);
+  if (typeof text !== 'string') {
+    return text;
   }
   const problems: string[] = [];
   try {
@@ -74,6 +71,24 @@ export function parseDom(input: string): DomResult {
 }
 
 /**
+ * What both parsers (this one and read-tree.ts) do before parsing: a leading byte order mark is not content
+ * (XML 1.0 section 4.3.3) and many client stacks write one, so it is skipped; DOCTYPEs are refused again
+ * (so a forgotten checkXmlSafety() cannot open entity declarations); text that is not namespace-well-formed
+ * (namespaces.ts) is refused, flagged `namespace`, so that both parsers classify it alike.
+ */
+export function prepareText(input: string): string | Extract<DomResult, { ok: false }> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (/<!DOCTYPE/i.test(text)) {
+    return { ok: false, message: 'DOCTYPE declarations are not allowed' };
+  }
+  const namespaceProblem = checkNamespaces(text);
+  if (namespaceProblem) {
+    return { ok: false, message: namespaceProblem, namespace: true };
+  }
+  return text;
+}
+
+/**
  * XML 1.0 end-of-line handling (section 2.11): CRLF and a lone CR become LF, nothing else. xmldom's default
  * also turns NEL (U+0085) and LINE SEPARATOR (U+2028) into LF, as XML 1.1 does; libxml2 (xmlsec1) and
  * Java's parsers read an XML 1.0 document without that, so text pasted with a LINE SEPARATOR, signed by a
@@ -83,12 +98,26 @@ function xml10LineEnds(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-/** Element children of `parent`, optionally only those with the given namespace and local name. */
-export function childElements(parent: Element | Document, ns?: string, localName?: string): Element[] {
-  const out: Element[] = [];
+/**
+ * Element children of `parent`, optionally only those with the given namespace and local name. These
+ * helpers return xmldom elements for an xmldom tree (which signing goes on to change) and tree.ts elements
+ * for a light tree.
+ */
+export function childElements(parent: Element | Document, ns?: string, localName?: string): Element[];
+export function childElements(
+  parent: DomElement | DomDocument,
+  ns?: string,
+  localName?: string,
+): DomElement[];
+export function childElements(
+  parent: DomElement | DomDocument,
+  ns?: string,
+  localName?: string,
+): DomElement[] {
+  const out: DomElement[] = [];
   for (let n = parent.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 1) {
-      const el = n as Element;
+      const el = n as DomElement;
       if (
         (ns === undefined || el.namespaceURI === ns) &&
         (localName === undefined || el.localName === localName)
@@ -101,10 +130,20 @@ export function childElements(parent: Element | Document, ns?: string, localName
 }
 
 /** The first matching child element, or undefined. */
-export function childElement(parent: Element | Document, ns: string, localName: string): Element | undefined {
+export function childElement(parent: Element | Document, ns: string, localName: string): Element | undefined;
+export function childElement(
+  parent: DomElement | DomDocument,
+  ns: string,
+  localName: string,
+): DomElement | undefined;
+export function childElement(
+  parent: DomElement | DomDocument,
+  ns: string,
+  localName: string,
+): DomElement | undefined {
   for (let n = parent.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 1) {
-      const el = n as Element;
+      const el = n as DomElement;
       if (el.namespaceURI === ns && el.localName === localName) {
         return el;
       }
@@ -114,21 +153,33 @@ export function childElement(parent: Element | Document, ns: string, localName: 
 }
 
 /** Follows a path of local names in one namespace, first match at each step. */
-export function pathElement(parent: Element | Document, ns: string, ...path: string[]): Element | undefined {
-  let cur: Element | Document | undefined = parent;
+export function pathElement(parent: Element | Document, ns: string, ...path: string[]): Element | undefined;
+export function pathElement(
+  parent: DomElement | DomDocument,
+  ns: string,
+  ...path: string[]
+): DomElement | undefined;
+export function pathElement(
+  parent: DomElement | DomDocument,
+  ns: string,
+  ...path: string[]
+): DomElement | undefined {
+  let cur: DomElement | DomDocument | undefined = parent;
   for (const step of path) {
     cur = cur ? childElement(cur, ns, step) : undefined;
   }
-  return cur as Element | undefined;
+  return cur as DomElement | undefined;
 }
 
 /** All descendant elements with the given namespace and local name, in document order. */
-export function descendants(root: Element | Document, ns: string, localName: string): Element[] {
-  const out: Element[] = [];
-  const walk = (node: Element | Document): void => {
+export function descendants(root: Element | Document, ns: string, localName: string): Element[];
+export function descendants(root: DomElement | DomDocument, ns: string, localName: string): DomElement[];
+export function descendants(root: DomElement | DomDocument, ns: string, localName: string): DomElement[] {
+  const out: DomElement[] = [];
+  const walk = (node: DomElement | DomDocument): void => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 1) {
-        const el = n as Element;
+        const el = n as DomElement;
         if (el.namespaceURI === ns && el.localName === localName) {
           out.push(el);
         }
@@ -141,7 +192,7 @@ export function descendants(root: Element | Document, ns: string, localName: str
 }
 
 /** An attribute's value, or undefined when absent (xmldom returns '' or null for absent attributes). */
-export function attr(el: Element | undefined, name: string): string | undefined {
+export function attr(el: DomElement | undefined, name: string): string | undefined {
   if (!el || !el.hasAttribute(name)) {
     return undefined;
   }
@@ -149,7 +200,7 @@ export function attr(el: Element | undefined, name: string): string | undefined 
 }
 
 /** The concatenated text content (comments excluded), trimmed. */
-export function textOf(el: Element | undefined): string | undefined {
+export function textOf(el: DomElement | undefined): string | undefined {
   if (!el) {
     return undefined;
   }
@@ -163,12 +214,12 @@ export function textOf(el: Element | undefined): string | undefined {
 }
 
 /** A readable XPath for an element (local names with positions where siblings share a name). */
-export function xpathOf(el: Element): string {
+export function xpathOf(el: DomElement): string {
   const steps: string[] = [];
-  let cur: Element | null = el;
+  let cur: DomElement | null = el;
   while (cur && cur.nodeType === 1) {
-    const parentNode: Element | null =
-      cur.parentNode && cur.parentNode.nodeType === 1 ? (cur.parentNode as Element) : null;
+    const parentNode: DomElement | null =
+      cur.parentNode && cur.parentNode.nodeType === 1 ? (cur.parentNode as DomElement) : null;
     let step = cur.localName ?? cur.nodeName;
     if (parentNode) {
       const same = childElements(parentNode, cur.namespaceURI ?? undefined, cur.localName ?? undefined);

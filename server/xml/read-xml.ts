@@ -1,19 +1,20 @@
 /**
  * The one way client XML is read: bytes decoded as the encoding they declare (encoding.ts), the safety
- * limits (limits.ts), the strict, namespace-well-formed parse (dom.ts, namespaces.ts). Every failure is a
- * violation naming the rule for what is wrong; nothing here throws on client input.
+ * limits (limits.ts), the strict, namespace-well-formed parse into the light tree (read-tree.ts,
+ * namespaces.ts). Every failure is a violation naming the rule for what is wrong; nothing here throws on
+ * client input.
  */
-import type { Document } from '@xmldom/xmldom';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
-import { parseDom } from './dom.js';
+import { parseTree } from './read-tree.js';
 import { decodeXml } from './encoding.js';
 import { checkXmlSafety, type XmlLimits } from './limits.js';
+import type { DomDocument } from './tree.js';
 
 export type ReadXml =
   | {
       readonly ok: true;
-      readonly doc: Document;
+      readonly doc: DomDocument;
       /** The decoded text (what signatures are verified against). */
       readonly text: string;
       /** WIRE_XML_ENCODING_NOT_UTF8 when the bytes were not UTF-8. */
@@ -51,7 +52,7 @@ export function readXml(input: Buffer | string, options: ReadXmlOptions): ReadXm
   if (unsafe) {
     return { ok: false, violation: unsafe };
   }
-  const parsed = parseDom(text);
+  const parsed = parseTree(text);
   if (!parsed.ok) {
     const rule = parsed.namespace ? RULES.WIRE_XML_NAMESPACE_INVALID : options.malformed;
     return { ok: false, violation: violation(rule, options.location, parsed.message) };

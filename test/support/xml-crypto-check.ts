@@ -9,7 +9,7 @@
  * canonical bytes. The caller has already checked structure, algorithms, references and IDs; this
  * function is handed the certificate explicitly and never lets xml-crypto read a key from KeyInfo.
  */
-import type { Element } from '@xmldom/xmldom';
+import { Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import {
   ALLOWED_CANONICALIZATION,
@@ -19,20 +19,25 @@ import {
   XML_CRYPTO_ID_ATTRIBUTES,
 } from '../../server/signature/profile.js';
 import type { CryptoOutcome } from '../../server/signature/signature-crypto.js';
+import type { DomElement } from '../../server/xml/tree.js';
 
 export type { CryptoOutcome } from '../../server/signature/signature-crypto.js';
 
 /**
- * Verifies the ds:Signature `signatureNode` (an element of the parse of `xml`) with `certPem`'s key.
+ * Verifies the ds:Signature `signatureNode` (an element of the xmldom parse of `xml`: xml-crypto reads
+ * xmldom nodes, not the archive's light tree) with `certPem`'s key.
  * `xml` must be the exact text `signatureNode`'s document was parsed from: xml-crypto resolves references
  * in its own parse of it.
  */
 export function checkWithXmlCrypto(
   xml: string,
-  signatureNode: Element,
+  signatureNode: DomElement,
   certPem: string,
   expectedUris: readonly string[],
 ): CryptoOutcome {
+  if (!(signatureNode instanceof Element)) {
+    throw new Error('checkWithXmlCrypto needs an element of an xmldom parse (server/xml/dom.ts parseDom)');
+  }
   const sx = new SignedXml({ publicCert: certPem, getCertFromKeyInfo: () => null });
   restrictToProfile(sx);
   try {

@@ -1,13 +1,18 @@
 /**
- * Namespaces in XML: parseDom refuses what a namespace-aware parser refuses, flagged as a namespace
- * problem, and still reads what is namespace-well-formed.
+ * Namespaces in XML: both parsers (parseDom, xmldom; parseTree, the archive's light tree) refuse what a
+ * namespace-aware parser refuses, flagged as a namespace problem, and still read what is
+ * namespace-well-formed.
  */
 import { describe, expect, it } from 'vitest';
 import { parseDom } from '../../server/xml/dom.js';
+import { parseTree } from '../../server/xml/read-tree.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-describe('parseDom and Namespaces in XML', () => {
+describe.each([
+  ['parseDom', parseDom],
+  ['parseTree', parseTree],
+] as const)('%s and Namespaces in XML', (_name, parse) => {
   it.each([
     { name: 'the xml prefix bound to its namespace', xml: `<r xmlns:xml="${XML_NS}" xml:lang="fi"/>` },
     { name: 'a prefix redeclared lower down', xml: '<p:r xmlns:p="urn:a"><p:s xmlns:p="urn:b"/></p:r>' },
@@ -22,7 +27,7 @@ describe('parseDom and Namespaces in XML', () => {
     },
     { name: 'a ">" inside an attribute value', xml: '<r xmlns:p="urn:a" v="a>b" p:w="1"/>' },
   ])('reads $name', ({ xml }) => {
-    expect(parseDom(xml).ok).toBe(true);
+    expect(parse(xml).ok).toBe(true);
   });
 
   it.each([
@@ -64,20 +69,31 @@ describe('parseDom and Namespaces in XML', () => {
       xml: '<r xmlns:p="urn:&#97;" xmlns:q="urn:a" p:a="1" q:a="2"/>',
       detail: 'appears twice',
     },
+    {
+      name: 'a namespace name with leading white space',
+      xml: '<r xmlns=" urn:hl7-org:v3"/>',
+      detail: 'begins or ends with white space',
+    },
+    {
+      name: 'a prefix bound to a name with trailing white space',
+      xml: '<p:r xmlns:p="urn:a&#10;"/>',
+      detail: 'begins or ends with white space',
+    },
+    { name: 'a prefix bound to white space only', xml: '<r xmlns:p="  "/>', detail: 'white space' },
   ])('refuses $name', ({ xml, detail }) => {
-    const r = parseDom(xml);
+    const r = parse(xml);
     expect(r.ok ? 'read' : r.namespace).toBe(true);
     expect(r.ok ? '' : r.message).toContain(detail);
   });
 
   it('survives unbalanced end tags and cut-off markup without throwing', () => {
     for (const xml of ['</a></b><c p:x="1"/>', '<r><!-- never closed', '<r><![CDATA[ x', '<r a="1', '<?pi']) {
-      expect(parseDom(xml).ok).toBe(false);
+      expect(parse(xml).ok).toBe(false);
     }
   });
 
   it('does not flag plain malformed XML as a namespace problem', () => {
-    const r = parseDom('<r><s></r>');
+    const r = parse('<r><s></r>');
     expect(r.ok ? 'read' : r.namespace).toBeFalsy();
   });
 });
