@@ -14,6 +14,10 @@ export interface CpuProfile {
 const CATEGORIES: readonly [string, (fn: string, url: string) => boolean][] = [
   ['garbage collection', (fn) => fn === '(garbage collector)'],
   ['XML parsing (@xmldom/xmldom)', (_fn, url) => url.includes('/@xmldom/')],
+  [
+    'XML parsing (saxes and the light tree)',
+    (_fn, url) => /node_modules\/(saxes|xmlchars)\/|\/server\/xml\/read-tree\./.test(url),
+  ],
   ['canonicalisation (xml-crypto)', (_fn, url) => url.includes('/xml-crypto/')],
   [
     'HTTP routing (express, router, body parsing)',
