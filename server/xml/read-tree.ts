@@ -4,13 +4,13 @@
  *
  * Why: parsing was the largest item of the archive's CPU per document (docs/performance.md, issue 17).
  * xmldom builds a mutable DOM (live node lists, attribute maps with owner links, namespace maps per
- * element) that nothing on the read path uses; saxes reads the same text in a third of the time and the
+ * element) that nothing on the read path uses; saxes reads the same text in about half the time and the
  * tree below holds only what the readers and the canonicalizer read. What the tree says must equal what
  * xmldom says for every text both accept: test/xml/read-tree.test.ts compares the two trees and their
  * exclusive canonical forms node for node, and the c14n differential test against xmlsec1 runs on this
  * tree. saxes is stricter than xmldom where XML 1.0 is (characters outside the Char production, "]]>" in
- * text, a bare "&", markup xmldom repairs), and libxml2 refuses each of those too (the same test checks it).
- * Callers must run checkXmlSafety() first (size, depth, no DOCTYPE): saxes has no limits of its own.
+ * text, a bare "&", markup xmldom repairs), and libxml2 refuses each of those too (the same test checks
+ * it). Callers must run checkXmlSafety() first (size, depth, no DOCTYPE): saxes has no limits of its own.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { prepareText, type DomResult } from './dom.js';
@@ -122,11 +122,6 @@ class TreeDocument extends TreeNode implements DomDocument {
 
 type TreeParent = TreeElement | TreeDocument;
 
-/**
- * One parse. The handlers are set in the constructor: saxes keeps them as properties of the parser, and
- * set one by one after construction they turn it into a slow dictionary-mode object in V8 (three times
- * the parse time, measured).
- */
 type TreeParserOptions = {
   xmlns: true;
   position: false;
@@ -134,6 +129,11 @@ type TreeParserOptions = {
   forceXMLVersion: true;
 };
 
+/**
+ * One parse. The handlers are set in the constructor: saxes keeps them as properties of the parser, and
+ * set one by one after construction they turn it into a slow dictionary-mode object in V8 (three times
+ * the parse time, measured).
+ */
 class TreeParser extends SaxesParser<TreeParserOptions> {
   readonly doc = new TreeDocument();
   private current: TreeParent = this.doc;
