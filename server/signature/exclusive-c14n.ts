@@ -16,15 +16,13 @@
  * The input is a parsed tree, so the parser already did what c14n asks of it: line ends normalised to LF,
  * attribute values normalised, character and entity references replaced, CDATA sections read as text.
  */
-import type { DomAttr, DomElement, DomNode } from '../xml/tree.js';
+import { NODE_TYPE, type DomAttr, type DomElement, type DomNode } from '../xml/tree.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
-const ELEMENT = 1;
-const TEXT = 3;
-const CDATA = 4;
-const PI = 7;
+// Plain constants for the per-node tests below, from the one list of node types.
+const { ELEMENT, TEXT, CDATA_SECTION: CDATA, PROCESSING_INSTRUCTION: PI } = NODE_TYPE;
 
 /**
  * Canonicalizes `apex` and its subtree. `omit` (the enveloped-signature transform) is left out with its
