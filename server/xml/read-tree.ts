@@ -11,9 +11,11 @@
  * tree. saxes is stricter than xmldom where XML 1.0 is (characters outside the Char production, "]]>" in
  * text, a bare "&", markup xmldom repairs), and libxml2 refuses each of those too (the same test checks
  * it). Callers must run checkXmlSafety() first (size, depth, no DOCTYPE): saxes has no limits of its own.
+ * Long plain text runs are passed over natively (plain-text-runs.ts); saxes still reads what ends them.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { prepareText, type DomResult } from './dom.js';
+import { skipPlainTextRuns } from './plain-text-runs.js';
 import { NODE_TYPE, type DomAttr, type DomAttributes, type DomDocument, type DomElement } from './tree.js';
 
 class TreeNode {
@@ -177,6 +179,8 @@ class TreeParser extends SaxesParser<TreeParserOptions> {
     });
   }
 }
+
+skipPlainTextRuns(TreeParser);
 
 export type TreeResult = { ok: true; doc: DomDocument } | Extract<DomResult, { ok: false }>;
 
