@@ -81,12 +81,21 @@ export function prepareText(input: string): string | Extract<DomResult, { ok: fa
   if (/<!DOCTYPE/i.test(text)) {
     return { ok: false, message: 'DOCTYPE declarations are not allowed' };
   }
+  // saxes takes a high surrogate followed by any character as a pair; xmldom refuses it in some places
+  // only. Text decoded strictly from bytes never holds one, but a string handed in directly can.
+  if (!isWellFormed.call(text)) {
+    const at = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text)?.index;
+    return { ok: false, message: `an unpaired UTF-16 surrogate at offset ${at}, which is not a character` };
+  }
   const namespaceProblem = checkNamespaces(text);
   if (namespaceProblem) {
     return { ok: false, message: namespaceProblem, namespace: true };
   }
   return text;
 }
+
+/** String.prototype.isWellFormed (ES2024, native in Node 20); tsconfig's lib stops at ES2023. */
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
 
 /**
  * XML 1.0 end-of-line handling (section 2.11): CRLF and a lone CR become LF, nothing else. xmldom's default

@@ -161,9 +161,11 @@ function checkDeclaration(prefix: string, uri: string): string | undefined {
     return `xmlns:${prefix}="" undeclares a prefix, which XML 1.0 namespaces do not allow`;
   }
   // Parsers part here: xmldom, libxml2 and Xerces take the value as written, saxes (the archive's parser)
-  // trims it, so a " urn:hl7-org:v3" would put the CDA in the HL7 namespace for one reader and not for
-  // another. White space is not part of any URI reference (section 2.2), so the text is refused instead.
-  if (/^[ \t\r\n]|[ \t\r\n]$/.test(uri)) {
+  // trims it with String.prototype.trim, so a " urn:hl7-org:v3" (or a trailing no-break space, ideographic
+  // space, LINE SEPARATOR: everything trim() removes, which is what \s matches) would put the CDA in the HL7
+  // namespace for one reader and not for another. White space is not part of any URI reference (section
+  // 2.2), so the text is refused instead.
+  if (/^\s|\s$/.test(uri)) {
     return `the namespace name "${uri}" begins or ends with white space, which no URI reference does`;
   }
   return undefined;

@@ -80,6 +80,14 @@ describe.each([
       detail: 'begins or ends with white space',
     },
     { name: 'a prefix bound to white space only', xml: '<r xmlns:p="  "/>', detail: 'white space' },
+    // Not XML white space, but trimmed by saxes (String.prototype.trim) and kept by xmldom and libxml2.
+    { name: 'a name ending in a no-break space', xml: '<p:r xmlns:p="urn:a\u00a0"/>', detail: 'white space' },
+    { name: 'a name ending in LINE SEPARATOR', xml: '<r xmlns="urn:a\u2028"/>', detail: 'white space' },
+    {
+      name: 'a name starting with an ideographic space',
+      xml: '<r xmlns="\u3000urn:a"/>',
+      detail: 'white space',
+    },
   ])('refuses $name', ({ xml, detail }) => {
     const r = parse(xml);
     expect(r.ok ? 'read' : r.namespace).toBe(true);

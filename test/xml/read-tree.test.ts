@@ -101,6 +101,11 @@ const EDGE_CASES: readonly string[] = [
   '<r xmlns:xmlns="urn:a"/>',
   '<!DOCTYPE r [<!ENTITY e "x">]><r>&e;</r>',
   '<r a="<"/>',
+  '<p:r xmlns:p="urn:p\u00a0"/>',
+  '<r><![CDATA[a\ud800b]]></r>',
+  '<r>a\ud800b</r>',
+  '<r a="\udc00"/>',
+  '<r>\ud800</r>',
 ];
 
 /**
@@ -173,6 +178,7 @@ const INSERTS = [
   '\u0085',
   '\u2028',
   'é',
+  '\u00a0',
   '</x>',
 ];
 
