@@ -77,6 +77,12 @@ export function parseDom(input: string): DomResult {
  * (namespaces.ts) is refused, flagged `namespace`, so that both parsers classify it alike.
  */
 export function prepareText(input: string): string | Extract<DomResult, { ok: false }> {
+  const text = readableText(input);
+  return typeof text === 'string' ? (namespaceRefusal(text) ?? text) : text;
+}
+
+/** prepareText without the namespace check, for a parser that runs it itself (read-tree.ts says when). */
+export function readableText(input: string): string | Extract<DomResult, { ok: false }> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (/<!DOCTYPE/i.test(text)) {
     return { ok: false, message: 'DOCTYPE declarations are not allowed' };
@@ -87,11 +93,13 @@ export function prepareText(input: string): string | Extract<DomResult, { ok: fa
     const at = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text)?.index;
     return { ok: false, message: `an unpaired UTF-16 surrogate at offset ${at}, which is not a character` };
   }
-  const namespaceProblem = checkNamespaces(text);
-  if (namespaceProblem) {
-    return { ok: false, message: namespaceProblem, namespace: true };
-  }
   return text;
+}
+
+/** The refusal of text that is not namespace-well-formed (namespaces.ts), or undefined. */
+export function namespaceRefusal(text: string): Extract<DomResult, { ok: false }> | undefined {
+  const problem = checkNamespaces(text);
+  return problem ? { ok: false, message: problem, namespace: true } : undefined;
 }
 
 /** String.prototype.isWellFormed (ES2024, native in Node 20); tsconfig's lib stops at ES2023. */

@@ -14,8 +14,9 @@
  * Long plain text runs are passed over natively (plain-text-runs.ts); saxes still reads what ends them.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
-import { prepareText, type DomResult } from './dom.js';
+import { namespaceRefusal, readableText, type DomResult } from './dom.js';
 import { skipPlainTextRuns } from './plain-text-runs.js';
+import { XMLNS_NAMESPACE } from './namespaces.js';
 import { NODE_TYPE, type DomAttr, type DomAttributes, type DomDocument, type DomElement } from './tree.js';
 
 class TreeNode {
@@ -85,6 +86,9 @@ class TreeElement extends TreeNode implements DomElement {
   readonly prefix: string | null;
   readonly attributes: TreeAttributes;
 
+  /** Whether a namespace declaration's value begins or ends with white space, which saxes trims away. */
+  readonly declaresPaddedName: boolean = false;
+
   constructor(tag: SaxesTagNS) {
     super(NODE_TYPE.ELEMENT, tag.name, null);
     this.localName = tag.local;
@@ -92,7 +96,11 @@ class TreeElement extends TreeNode implements DomElement {
     this.prefix = tag.prefix === '' ? null : tag.prefix;
     let list: TreeAttr[] | undefined;
     for (const name in tag.attributes) {
-      (list ??= []).push(new TreeAttr(tag.attributes[name] as SaxesAttributeNS));
+      const attr = new TreeAttr(tag.attributes[name] as SaxesAttributeNS);
+      if (attr.namespaceURI === XMLNS_NAMESPACE && /^\s|\s$/.test(attr.value)) {
+        this.declaresPaddedName = true;
+      }
+      (list ??= []).push(attr);
     }
     this.attributes = list ? new TreeAttributes(list) : NO_ATTRIBUTES;
   }
@@ -138,6 +146,7 @@ type TreeParserOptions = {
  */
 class TreeParser extends SaxesParser<TreeParserOptions> {
   readonly doc = new TreeDocument();
+  declaresPaddedName = false;
   private current: TreeParent = this.doc;
 
   constructor() {
@@ -146,6 +155,7 @@ class TreeParser extends SaxesParser<TreeParserOptions> {
     super({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
     this.on('opentag', (tag) => {
       const el = new TreeElement(tag);
+      this.declaresPaddedName ||= el.declaresPaddedName;
       if (this.current === this.doc) {
         this.doc.documentElement = el;
       }
@@ -184,9 +194,17 @@ skipPlainTextRuns(TreeParser);
 
 export type TreeResult = { ok: true; doc: DomDocument } | Extract<DomResult, { ok: false }>;
 
-/** Parses XML text strictly into the light tree: the first error makes the whole text malformed. */
+/**
+ * Parses XML text strictly into the light tree: the first error makes the whole text malformed, or not
+ * namespace-well-formed when namespaces.ts says so.
+ *
+ * namespaces.ts decides namespace well-formedness for both parsers, but this one does not scan every text
+ * with it first, as parseDom does: saxes refuses every case namespaces.ts refuses but one (it trims a
+ * namespace name that begins or ends with white space, which the tree notices), so only a refused text or
+ * one with such a name is scanned, and it is classified exactly as parseDom classifies it.
+ */
 export function parseTree(input: string): TreeResult {
-  const text = prepareText(input);
+  const text = readableText(input);
   if (typeof text !== 'string') {
     return text;
   }
@@ -194,7 +212,11 @@ export function parseTree(input: string): TreeResult {
   try {
     parser.write(text).close();
   } catch (cause) {
-    return { ok: false, message: describeProblems(text), cause };
+    return namespaceRefusal(text) ?? { ok: false, message: describeProblems(text), cause };
+  }
+  const padded = parser.declaresPaddedName ? namespaceRefusal(text) : undefined;
+  if (padded) {
+    return padded;
   }
   if (!parser.doc.documentElement) {
     return { ok: false, message: 'no root element' };

@@ -42,12 +42,16 @@ function describeDocument(doc: DomDocument): unknown {
   return root ? [describeNode(root), exclusiveCanonicalize(root)] : undefined;
 }
 
-type Outcome = { ok: true; tree: unknown } | { ok: false; namespace: boolean };
+/** A refusal's kind; a namespace refusal's message too, which namespaces.ts writes for both parsers. */
+type Outcome = { ok: true; tree: unknown } | { ok: false; namespace: boolean; message?: string };
 
 function outcome(result: ReturnType<typeof parseTree> | ReturnType<typeof parseDom>): Outcome {
-  return result.ok
-    ? { ok: true, tree: describeDocument(result.doc) }
-    : { ok: false, namespace: result.namespace === true };
+  if (result.ok) {
+    return { ok: true, tree: describeDocument(result.doc) };
+  }
+  return result.namespace === true
+    ? { ok: false, namespace: true, message: result.message }
+    : { ok: false, namespace: false };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -171,6 +175,9 @@ const INSERTS = [
   '&#',
   ';',
   'xmlns:q="urn:q"',
+  'xmlns:q=" urn:q"',
+  'xmlns="urn:hl7-org:v3 "',
+  'xmlns:xml="urn:q"',
   ' a="1"',
   'q:',
   '\u0001',
@@ -214,7 +221,7 @@ describe('the light tree reads what xmldom reads', () => {
     },
   );
 
-  it('never reads what xmldom refuses, and reads alike what both read, over 6,000 mutations', () => {
+  it('never reads what xmldom refuses, reads alike what both read and refuses alike what both refuse, over 6,000 mutations', () => {
     const { stricter, refusedByBoth, disagreements } = mutationOutcomes();
     expect(disagreements.slice(0, 3)).toEqual([]);
     // The mutations must reach both outcomes often, or the comparison says little.
@@ -281,7 +288,7 @@ function mutationOutcomes(): MutationOutcomes {
     }
     const tree = outcome(parseTree(text));
     const dom = outcome(parseDom(text));
-    if (!tree.ok && !dom.ok) {
+    if (!tree.ok && !dom.ok && JSON.stringify(tree) === JSON.stringify(dom)) {
       refusedByBoth++;
     } else if (dom.ok && !tree.ok && !tree.namespace) {
       stricter.push(text);
