@@ -68,6 +68,17 @@ const TEXTS: readonly string[] = [
   `<r><a>${RUN}</a>${RUN}<b/>${RUN}</r>`,
   `<r>${RUN}`,
   `<r>${RUN}&`,
+  `<r>${RUN}&#13;`,
+  `<r>${RUN}&#13`,
+  `<r>&#9;&#x9;&#10;&#xa;&#xA;&#13;&#xd;&#xD;&amp;&lt;&gt;&quot;&apos;${RUN}</r>`,
+  `<r>${RUN}]]&gt;${RUN}]&#13;]>${RUN}]]&#93;></r>`,
+  `<r>${RUN}]]&amp;]]>${RUN}</r>`,
+  `<r>${RUN}&#013;&#x0D;&#x000a;${RUN}</r>`,
+  ...['&#X9;', '&#xD ;', '&#x;', '&#;', '&#0;', '&#xFFFE;', '&#14;', '&AMP;', '&nbsp;', '&amp', '&#13'].map(
+    (reference) => `<r>${RUN}${reference}${RUN}</r>`,
+  ),
+  `<r>${RUN}&#13;&#13;\r\n&#xD;\r&#10;${RUN}</r>`,
+  `<r>${RUN}&#13;<![CDATA[&#13;]]>&#13;<!--&#13;-->&#13;</r>`,
   `${RUN}<r/>`,
   `<r/>${RUN}`,
 ];
@@ -95,6 +106,18 @@ describe('the native skip over plain text', () => {
     expect(events(new SkippingParser(OPTIONS), text)).toEqual([
       ['open', 'r'],
       ['text', 'QUJD\n'.repeat(2_000)],
+      ['close', 'r'],
+    ]);
+    expect(charactersRead).toBeLessThan(100);
+  });
+
+  it('reads the line-end references of a MIME package without saxes reading them character by character', () => {
+    charactersRead = 0;
+    const line = `${'QUJD'.repeat(19)}&#13;\n`;
+    const text = `<r>${line.repeat(500)}</r>`;
+    expect(events(new SkippingParser(OPTIONS), text)).toEqual([
+      ['open', 'r'],
+      ['text', `${'QUJD'.repeat(19)}\r\n`.repeat(500)],
       ['close', 'r'],
     ]);
     expect(charactersRead).toBeLessThan(100);
