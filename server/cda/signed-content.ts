@@ -11,8 +11,8 @@ import { readStrictBase64 } from '../hl7/base64.js';
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleViolation } from '../rules/rule.js';
 import { attr, childElement, NS, parseDom, textOf } from '../xml/dom.js';
-import { parseTree } from '../xml/read-tree.js';
-import { checkXmlSafety } from '../xml/limits.js';
+import { checkXmlSafety, DEFAULT_XML_LIMITS } from '../xml/limits.js';
+import { readXml } from '../xml/read-xml.js';
 import { CDA_LOCATIONS as L } from './cda-locations.js';
 import type { SignedContent } from './social-document.js';
 
@@ -108,10 +108,14 @@ function readDisplayForm(textEl: DomElement | undefined, out: RuleViolation[]): 
     out.push(violation(RULES.CDA_DISPLAY_FORM_INVALID, L.bodyText, decoded.problem));
     return undefined;
   }
-  const unsafe = checkXmlSafety(decoded);
-  const parsed = unsafe ? undefined : parseTree(decoded);
-  if (unsafe || !parsed?.ok) {
-    const why = unsafe ? (unsafe.detail ?? unsafe.rule.en) : parsed && !parsed.ok ? parsed.message : '';
+  const read = readXml(decoded, {
+    limits: DEFAULT_XML_LIMITS,
+    what: 'the decoded XHTML',
+    location: L.bodyText,
+    malformed: RULES.CDA_DISPLAY_FORM_INVALID,
+  });
+  if (!read.ok) {
+    const why = read.violation.detail ?? read.violation.rule.en;
     out.push(
       violation(
         RULES.CDA_DISPLAY_FORM_INVALID,

@@ -27,6 +27,18 @@ export function checkXmlSafety(
   text: string,
   limits: XmlLimits = DEFAULT_XML_LIMITS,
 ): RuleViolation | undefined {
+  return checkSizeAndDeclarations(text, limits) ?? checkDepth(text, limits);
+}
+
+/**
+ * The checks that must come before any parse: the size, and no DOCTYPE or ENTITY declaration anywhere in
+ * the text (not even in a comment: such a text is refused, not read). The depth limit can be kept by the
+ * parse itself (read-xml.ts) and checked with checkDepth where it is not.
+ */
+export function checkSizeAndDeclarations(
+  text: string,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): RuleViolation | undefined {
   if (Buffer.byteLength(text, 'utf8') > limits.maxBytes) {
     return violation(RULES.WIRE_XML_TOO_LARGE, '/', `larger than ${limits.maxBytes} bytes`);
   }
@@ -37,14 +49,25 @@ export function checkXmlSafety(
       'the message contains a DOCTYPE or ENTITY declaration',
     );
   }
-  const depth = maxElementDepth(text);
-  if (depth > limits.maxDepth) {
-    return violation(RULES.WIRE_XML_TOO_DEEP, '/', `element nesting ${depth} exceeds ${limits.maxDepth}`);
-  }
   return undefined;
 }
 
-/** Counts element nesting with a tag scanner that skips comments, CDATA and processing instructions. */
+/** The depth limit, judged by scanning the raw text's tags (maxElementDepth), well-formed or not. */
+function checkDepth(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): RuleViolation | undefined {
+  const depth = maxElementDepth(text);
+  return depth > limits.maxDepth ? tooDeep(`element nesting ${depth} exceeds ${limits.maxDepth}`) : undefined;
+}
+
+/** The violation of the depth limit, with `detail` saying how deep. */
+export function tooDeep(detail: string): RuleViolation {
+  return violation(RULES.WIRE_XML_TOO_DEEP, '/', detail);
+}
+
+/**
+ * Counts element nesting with a tag scanner that skips comments, CDATA and processing instructions. On
+ * well-formed text this is the real nesting, except where a processing instruction holds markup: it skips
+ * a PI only to its first ">", so tags after that one inside the PI are counted.
+ */
 export function maxElementDepth(text: string): number {
   let depth = 0;
   let max = 0;

@@ -10,12 +10,14 @@
  * exclusive canonical forms node for node, and the c14n differential test against xmlsec1 runs on this
  * tree. saxes is stricter than xmldom where XML 1.0 is (characters outside the Char production, "]]>" in
  * text, a bare "&", markup xmldom repairs), and libxml2 refuses each of those too (the same test checks
- * it). Callers must run checkXmlSafety() first (size, depth, no DOCTYPE): saxes has no limits of its own.
+ * it). saxes has no limits of its own: callers check the size and refuse DOCTYPEs first (limits.ts), and
+ * the parse stops at the nesting depth it is given (read-xml.ts says how the two fit together).
  * Long plain text runs are passed over natively (plain-text-runs.ts); saxes still reads what ends them.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { namespaceRefusal, readableText, type DomResult } from './dom.js';
 import { skipPlainTextRuns } from './plain-text-runs.js';
+import { maxElementDepth } from './limits.js';
 import { XMLNS_NAMESPACE } from './namespaces.js';
 import { NODE_TYPE, type DomAttr, type DomAttributes, type DomDocument, type DomElement } from './tree.js';
 
@@ -148,12 +150,17 @@ class TreeParser extends SaxesParser<TreeParserOptions> {
   readonly doc = new TreeDocument();
   declaresPaddedName = false;
   private current: TreeParent = this.doc;
+  private depth = 0;
 
-  constructor() {
+  constructor(maxDepth: number) {
     // XML 1.0 whatever the declaration says, as libxml2 (xmlsec1) and Java's parsers read documents: in
     // particular NEL and LINE SEPARATOR are not line ends (dom.ts xml10LineEnds says why that matters).
     super({ xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true });
     this.on('opentag', (tag) => {
+      // Nesting as limits.ts has always counted it: start tags not yet ended; a self-closing one holds nothing.
+      if (!tag.isSelfClosing && ++this.depth > maxDepth) {
+        throw new NestingTooDeep();
+      }
       const el = new TreeElement(tag);
       this.declaresPaddedName ||= el.declaresPaddedName;
       if (this.current === this.doc) {
@@ -162,7 +169,8 @@ class TreeParser extends SaxesParser<TreeParserOptions> {
       this.current.appendChild(el);
       this.current = el;
     });
-    this.on('closetag', () => {
+    this.on('closetag', (tag) => {
+      this.depth -= tag.isSelfClosing ? 0 : 1;
       this.current = (this.current.parentNode as TreeParent | null) ?? this.doc;
     });
     // Whitespace around the root element is not content; saxes refuses anything else there.
@@ -192,7 +200,11 @@ class TreeParser extends SaxesParser<TreeParserOptions> {
 
 skipPlainTextRuns(TreeParser);
 
-export type TreeResult = { ok: true; doc: DomDocument } | Extract<DomResult, { ok: false }>;
+/** Ends a parse whose element nesting passed the depth it was given. */
+class NestingTooDeep extends Error {}
+
+export type TreeResult =
+  { ok: true; doc: DomDocument } | (Extract<DomResult, { ok: false }> & { readonly tooDeep?: true });
 
 /**
  * Parses XML text strictly into the light tree: the first error makes the whole text malformed, or not
@@ -202,16 +214,30 @@ export type TreeResult = { ok: true; doc: DomDocument } | Extract<DomResult, { o
  * with it first, as parseDom does: saxes refuses every case namespaces.ts refuses but one (it trims a
  * namespace name that begins or ends with white space, which the tree notices), so only a refused text or
  * one with such a name is scanned, and it is classified exactly as parseDom classifies it.
+ *
+ * The parse stops as soon as more than `maxDepth` elements are open (counted as limits.ts counts them), and
+ * a refused text whose scan (maxElementDepth) finds it deeper than that is refused for it; both are
+ * flagged `tooDeep`.
  */
-export function parseTree(input: string): TreeResult {
+export function parseTree(input: string, maxDepth = Number.POSITIVE_INFINITY): TreeResult {
   const text = readableText(input);
   if (typeof text !== 'string') {
     return text;
   }
-  const parser = new TreeParser();
+  const parser = new TreeParser(maxDepth);
   try {
     parser.write(text).close();
   } catch (cause) {
+    // A refused text that is too deep is refused for that, as the scan before any parse refused it: what
+    // follows reads the whole text again, and saxes's error pass takes time quadratic in its depth.
+    const depth = maxElementDepth(text);
+    if (depth > maxDepth) {
+      return { ok: false, message: `element nesting ${depth} exceeds ${maxDepth}`, tooDeep: true };
+    }
+    // The scan counts less than the parse only where a processing instruction holds end tags.
+    if (cause instanceof NestingTooDeep) {
+      return { ok: false, message: `element nesting exceeds ${maxDepth}`, tooDeep: true };
+    }
     return namespaceRefusal(text) ?? { ok: false, message: describeProblems(text), cause };
   }
   const padded = parser.declaresPaddedName ? namespaceRefusal(text) : undefined;

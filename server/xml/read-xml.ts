@@ -3,12 +3,17 @@
  * limits (limits.ts), the strict, namespace-well-formed parse into the light tree (read-tree.ts,
  * namespaces.ts). Every failure is a violation naming the rule for what is wrong; nothing here throws on
  * client input.
+ *
+ * The limits are judged in the order a client sees them: size and declarations, then depth, then
+ * well-formedness. The depth of text that parses is kept by the parse itself, which stops as soon as it is
+ * passed, so accepted text is not scanned a second time for it (issue 17); text that does not parse is
+ * scanned for depth as before, so that a text both too deep and malformed is refused as too deep.
  */
 import { RULES } from '../rules/catalogue.js';
 import { violation, type RuleDefinition, type RuleViolation } from '../rules/rule.js';
 import { parseTree } from './read-tree.js';
 import { decodeXml } from './encoding.js';
-import { checkXmlSafety, type XmlLimits } from './limits.js';
+import { checkSizeAndDeclarations, tooDeep, type XmlLimits } from './limits.js';
 import type { DomDocument } from './tree.js';
 
 export type ReadXml =
@@ -48,12 +53,15 @@ export function readXml(input: Buffer | string, options: ReadXmlOptions): ReadXm
       warnings.push(decoded.warning);
     }
   }
-  const unsafe = checkXmlSafety(text, options.limits);
+  const unsafe = checkSizeAndDeclarations(text, options.limits);
   if (unsafe) {
     return { ok: false, violation: unsafe };
   }
-  const parsed = parseTree(text);
+  const parsed = parseTree(text, options.limits.maxDepth);
   if (!parsed.ok) {
+    if (parsed.tooDeep) {
+      return { ok: false, violation: tooDeep(parsed.message) };
+    }
     const rule = parsed.namespace ? RULES.WIRE_XML_NAMESPACE_INVALID : options.malformed;
     return { ok: false, violation: violation(rule, options.location, parsed.message) };
   }
