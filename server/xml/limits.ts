@@ -53,7 +53,7 @@ export function checkSizeAndDeclarations(
 }
 
 /** The depth limit, judged by scanning the raw text's tags (maxElementDepth), well-formed or not. */
-function checkDepth(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): RuleViolation | undefined {
+function checkDepth(text: string, limits: XmlLimits): RuleViolation | undefined {
   const depth = maxElementDepth(text);
   return depth > limits.maxDepth ? tooDeep(`element nesting ${depth} exceeds ${limits.maxDepth}`) : undefined;
 }
