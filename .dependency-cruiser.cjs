@@ -127,11 +127,16 @@ module.exports = {
       comment: 'only store/ speaks SQL; every other floor goes through a store interface',
       severity: 'error',
       from: { path: '^(server|archivist-ui)/', pathNot: '^server/store/' },
-      to: { path: '(^|/)node_modules/sqlite3/' },
+      to: { path: '(^|/)node_modules/better-sqlite3/' },
     },
   ],
   options: {
-    includeOnly: ['^server/', '^archivist-ui/', '(^|/)node_modules/sqlite3/', '(^|/)node_modules/@xmldom/'],
+    includeOnly: [
+      '^server/',
+      '^archivist-ui/',
+      '(^|/)node_modules/better-sqlite3/',
+      '(^|/)node_modules/@xmldom/',
+    ],
     exclude: { path: '\\.d\\.ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,

@@ -37,8 +37,8 @@ const CATEGORIES: readonly [string, (fn: string, url: string) => boolean][] = [
   ['XML safety and DOM helpers (server/xml)', (_fn, url) => url.includes('/server/xml/')],
   ['archive decisions (server/archive)', (_fn, url) => url.includes('/server/archive/')],
   [
-    'store and SQL (server/store, sqlite3)',
-    (_fn, url) => /\/server\/store\/|node_modules\/sqlite3\//.test(url),
+    'store and SQL (server/store, better-sqlite3)',
+    (_fn, url) => /\/server\/store\/|node_modules\/better-sqlite3\//.test(url),
   ],
   ['rest of server/', (_fn, url) => url.includes('/server/')],
   ['native (crypto, regexp, sqlite bindings, builtins)', (_fn, url) => url === ''],

@@ -97,8 +97,8 @@ describe('the dependency rules', () => {
     expect(verdict.rules).toContain('no-circular');
   });
 
-  it('refuse SQL outside store/ (archive/ importing sqlite3)', async () => {
-    const dir = treeWith({ 'server/archive/planted.ts': "export { Database } from 'sqlite3';\n" });
+  it('refuse SQL outside store/ (archive/ importing better-sqlite3)', async () => {
+    const dir = treeWith({ 'server/archive/planted.ts': "export { default } from 'better-sqlite3';\n" });
     const verdict = await check(dir);
     expect(verdict.failed).toBe(true);
     expect(verdict.rules).toContain('sqlite-only-in-store');

@@ -61,11 +61,22 @@ const CAUSE_BY_CODE: Record<string, StoreCause> = {
   ENOSPC: 'disk full',
 };
 
+/**
+ * SQLite's primary result code of an extended one (SQLITE_IOERR of SQLITE_IOERR_WRITE, SQLITE_READONLY of
+ * SQLITE_READONLY_DBMOVED): the binding reports extended codes, and the cause is the primary one's.
+ */
+function primaryCode(code: unknown): string | undefined {
+  if (typeof code !== 'string') {
+    return undefined;
+  }
+  return /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
+}
+
 /** The cause of a store or file-system error, from its code (or its cause's), if it is one we know. */
 export function causeOf(e: unknown): StoreCause | undefined {
   for (let err: unknown = e, depth = 0; err !== undefined && depth < 4; depth++) {
-    const code = (err as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && code in CAUSE_BY_CODE) {
+    const code = primaryCode((err as { code?: unknown } | null)?.code);
+    if (code !== undefined && code in CAUSE_BY_CODE) {
       return CAUSE_BY_CODE[code];
     }
     err = (err as { cause?: unknown } | null)?.cause;

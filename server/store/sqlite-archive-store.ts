@@ -69,7 +69,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   async listDocuments(filter: DocumentFilter): Promise<StoredDocument[]> {
     const { where, params } = whereClause(filter);
     // Kept statement: every archived document's register-access check lists the client's relationships.
-    const rows = await this.db.allPrepared<DocumentRow>(
+    const rows = await this.db.all<DocumentRow>(
       `${SELECT_DOCUMENTS} ${where} ORDER BY d.effective_time, d.archived_at, d.id LIMIT ? OFFSET ?`,
       [...params, filter.limit ?? 1000, filter.offset ?? 0],
     );

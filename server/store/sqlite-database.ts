@@ -1,108 +1,69 @@
 /**
- * A promise wrapper over one sqlite3 connection, with a write lock so that transactions from concurrent
- * requests never interleave on the shared connection. Only store/ imports sqlite3.
+ * A promise interface over one SQLite connection (better-sqlite3), with a write lock so that transactions
+ * from concurrent requests never interleave on the shared connection. Only store/ imports the binding.
+ *
+ * Why a synchronous binding behind promises: every statement is microseconds of SQLite's work. The
+ * asynchronous sqlite3 binding ran each one on libuv's thread pool and completed it on the event loop,
+ * behind the other requests' TLS and parsing, so a group commit of five statements held the write lock for
+ * 7-9 ms under load while SQLite itself worked for well under one; that, not the CPU, bounded the archive's
+ * rate at concurrency 8 (docs/performance.md, issue 17). Here a statement runs at once and its promise
+ * settles in the same turn of the loop. The promises stay so that the stores read the same either way and
+ * a transaction's work may still await other things.
+ *
+ * What this costs: a statement blocks the event loop while it runs. The archive's statements are indexed
+ * lookups and inserts; the slowest, an archivist's search over 100,000 documents, takes ~10 ms.
  */
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { KantaSimError } from '../errors.js';
 
 export type SqlValue = string | number | null | Buffer;
 
-/** How many prepared statements one connection keeps (see prepared()); the oldest is finalized beyond. */
+/** How many prepared statements one connection keeps (see statement()); the oldest is dropped beyond. */
 const MAX_PREPARED = 256;
+
+/**
+ * SQLite's page cache per connection in KiB (negative: KiB, as SQLite counts it). better-sqlite3 builds
+ * SQLite with 16 MB; the archive keeps SQLite's own default of 2 MB, which its RSS target was measured with.
+ */
+const CACHE_SIZE_KIB = -2000;
 
 export class SqliteDatabase {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(private readonly db: Database.Database) {}
 
   /** Opens (creating if needed) a database file, or ':memory:'. */
   static open(file: string): Promise<SqliteDatabase> {
-    return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, (err) => {
-        if (err) {
-          reject(
-            new KantaSimError('DATA_DIR_INVALID', `cannot open database ${file}: ${err.message}`, {
-              cause: err,
-            }),
-          );
-        } else {
-          resolve(new SqliteDatabase(db));
-        }
-      });
-    });
+    try {
+      const db = new Database(file);
+      db.pragma(`cache_size = ${CACHE_SIZE_KIB}`);
+      return Promise.resolve(new SqliteDatabase(db));
+    } catch (err) {
+      return Promise.reject(
+        new KantaSimError('DATA_DIR_INVALID', `cannot open database ${file}: ${messageOf(err)}`, {
+          cause: err,
+        }),
+      );
+    }
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    return new Promise((resolve, reject) => {
-      this.db.run(sql, params as SqlValue[], settleRun(sql, resolve, reject));
-    });
+    return this.settle(sql, () => ({ changes: this.statement(sql).run(params).changes }));
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
-      this.db.get(sql, params as SqlValue[], settle<T | undefined>(sql, resolve, reject));
-    });
+    return this.settle(sql, () => this.read(sql, params, (s) => s.get(params) as T | undefined, undefined));
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => {
-      this.db.all(sql, params as SqlValue[], settle<T[]>(sql, resolve, reject));
-    });
+    return this.settle(sql, () => this.read(sql, params, (s) => s.all(params) as T[], []));
   }
 
-  /**
-   * run() on a statement prepared once per SQL text and kept for the connection's life. Why: run() and
-   * all() prepare the statement each time, and preparing is one more trip through libuv's thread pool
-   * whose callback waits for the busy event loop; the archive's group commit made up to ten such trips
-   * per transaction, and its transactions were what bounded the rate at concurrency 8 (issue 17).
-   * For the few hot statements over the main schema only, the cache being bounded. A kept statement
-   * outlives schema changes (SQLite prepares it again after the archive reset re-creates its tables) and,
-   * having run to its end, holds no lock that a DROP, DETACH or COMMIT would wait for.
-   */
-  async runPrepared(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    const statement = await this.prepared(sql);
-    return new Promise((resolve, reject) => {
-      statement.run(params as SqlValue[], settleRun(sql, resolve, reject));
-    });
-  }
-
-  /** all() on a kept statement (see runPrepared). */
-  async allPrepared<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const statement = await this.prepared(sql);
-    return new Promise((resolve, reject) => {
-      statement.all(params as SqlValue[], settle<T[]>(sql, resolve, reject));
-    });
-  }
-
-  private prepared(sql: string): Promise<sqlite3.Statement> {
-    const kept = this.statements.get(sql);
-    if (kept) {
-      return kept;
-    }
-    const statement = new Promise<sqlite3.Statement>((resolve, reject) => {
-      const prepared: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) =>
-        err ? reject(translate(err, sql)) : resolve(prepared),
-      );
-    });
-    // A statement that failed to prepare is not kept: the next call reports its own error.
-    statement.catch(() => this.statements.delete(sql));
-    this.statements.set(sql, statement);
-    if (this.statements.size > MAX_PREPARED) {
-      const [oldest, evicted] = this.statements.entries().next().value as [
-        string,
-        Promise<sqlite3.Statement>,
-      ];
-      this.statements.delete(oldest);
-      // finalize() queues behind the statement's own pending calls, so an evicted one in use completes.
-      void evicted.then((s) => s.finalize()).catch(() => undefined);
-    }
-    return statement;
-  }
-
+  /** Runs one or more statements without parameters (schema changes, PRAGMAs, BEGIN/COMMIT). */
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.db.exec(sql, (err: Error | null) => (err ? reject(translate(err, sql)) : resolve()));
+    return this.settle(sql, () => {
+      this.db.exec(sql);
     });
   }
 
@@ -133,51 +94,76 @@ export class SqliteDatabase {
       await this.exec('COMMIT');
       return value;
     } catch (e) {
-      await this.exec('ROLLBACK').catch(() => undefined);
+      if (this.db.inTransaction) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+      }
       throw e;
     }
   }
 
-  /** Closes the connection; kept statements are finalized first, as SQLite requires. */
+  /** Closes the connection (SQLite finalizes the kept statements with it). */
   async close(): Promise<void> {
-    const kept = [...this.statements.values()];
     this.statements.clear();
-    await Promise.all(
-      kept.map((p) =>
-        p.then((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))).catch(() => undefined),
-      ),
-    );
-    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    return this.settle('close', () => {
+      this.db.close();
+    });
+  }
+
+  /**
+   * The statement for `sql`, prepared once and kept for the connection's life: preparing costs more than
+   * running the archive's hot statements. The cache is bounded; a dropped statement is finalized when
+   * collected. A kept statement outlives schema changes (SQLite prepares it again after the archive reset
+   * re-creates its tables).
+   */
+  private statement(sql: string): Database.Statement {
+    const kept = this.statements.get(sql);
+    if (kept) {
+      return kept;
+    }
+    const statement = this.db.prepare(sql);
+    this.statements.set(sql, statement);
+    if (this.statements.size > MAX_PREPARED) {
+      const oldest = this.statements.keys().next().value as string;
+      this.statements.delete(oldest);
+    }
+    return statement;
+  }
+
+  /**
+   * `sql`'s rows as `rows` reads them. A statement that returns none (better-sqlite3 refuses to read one)
+   * is run and answers `none`, as get() and all() did with the asynchronous binding.
+   */
+  private read<R>(
+    sql: string,
+    params: readonly SqlValue[],
+    rows: (statement: Database.Statement) => R,
+    none: R,
+  ): R {
+    const statement = this.statement(sql);
+    if (!statement.reader) {
+      statement.run(params);
+      return none;
+    }
+    return rows(statement);
+  }
+
+  /** The result of `fn` as a settled promise; a SQLite error becomes STORE_FAILED (see translate). */
+  private settle<T>(sql: string, fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(translate(err, sql));
+    }
   }
 }
 
-/** The callback of a run, on the connection or a kept statement: the count of changed rows. */
-function settleRun(
-  sql: string,
-  resolve: (result: { changes: number }) => void,
-  reject: (error: KantaSimError) => void,
-): (this: sqlite3.RunResult, err: Error | null) => void {
-  return function (this: sqlite3.RunResult, err: Error | null) {
-    if (err) {
-      reject(translate(err, sql));
-    } else {
-      resolve({ changes: this.changes });
-    }
-  };
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
-/** The callback of a read (get, all), on the connection or a kept statement: what it read. */
-function settle<T>(
-  sql: string,
-  resolve: (value: T) => void,
-  reject: (error: KantaSimError) => void,
-): (err: Error | null, value: T) => void {
-  return (err, value) => (err ? reject(translate(err, sql)) : resolve(value));
-}
-
-/** sqlite errors become STORE_FAILED with the original kept as cause. */
-function translate(err: Error, sql: string): KantaSimError {
-  return new KantaSimError('STORE_FAILED', `database error: ${err.message}`, {
+/** SQLite errors become STORE_FAILED with the original kept as cause. */
+function translate(err: unknown, sql: string): KantaSimError {
+  return new KantaSimError('STORE_FAILED', `database error: ${messageOf(err)}`, {
     cause: err,
     details: { statement: sql.split('\n')[0] },
   });

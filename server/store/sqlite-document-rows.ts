@@ -166,7 +166,7 @@ export async function selectSetVersions(
   if (setIds.length === 0) {
     return out;
   }
-  const rows = await db.allPrepared<DocumentRow>(
+  const rows = await db.all<DocumentRow>(
     `${SELECT_DOCUMENTS} WHERE d.set_id IN (${placeholders(setIds.length)}) ORDER BY d.set_id, d.version_number`,
     setIds,
   );

@@ -169,7 +169,7 @@ export class GroupInsert {
   }
 
   private async byId(ids: readonly string[]): Promise<Map<string, StoredDocument>> {
-    const rows = await this.db.allPrepared<DocumentRow>(
+    const rows = await this.db.all<DocumentRow>(
       `${SELECT_DOCUMENTS} WHERE d.id IN (${placeholders(ids.length)})`,
       ids,
     );
@@ -181,11 +181,11 @@ export class GroupInsert {
       return;
     }
     const row = `(${placeholders(INSERT_COLUMNS.length)})`;
-    await this.db.runPrepared(
+    await this.db.run(
       `INSERT INTO documents (${INSERT_COLUMNS.join(', ')}) VALUES ${members.map(() => row).join(', ')}`,
       members.flatMap((m) => documentValues(m.doc, m.options.invalidate ? 'invalidated' : 'active')),
     );
-    await this.db.runPrepared(
+    await this.db.run(
       `INSERT INTO document_bytes (id, cda, message) VALUES ${members.map(() => '(?, ?, ?)').join(', ')}`,
       members.flatMap((m) => [m.doc.id, m.doc.cdaBytes, m.doc.messageBytes]),
     );

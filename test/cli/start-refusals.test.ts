@@ -19,15 +19,15 @@ import {
   setImmutable,
 } from '../support/read-only-fs.js';
 
-const SQLITE3 = createRequire(import.meta.url).resolve('sqlite3');
+const SQLITE = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** Writes to the archive database in WAL mode and dies with SIGKILL: the -wal and -shm files stay behind. */
 function crashWithWal(file: string): void {
   const script = `
-    const sqlite3 = require(${JSON.stringify(SQLITE3)});
-    const db = new sqlite3.Database(${JSON.stringify(file)});
-    db.exec("PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS crash_probe(x); INSERT INTO crash_probe VALUES (1);",
-      (err) => { if (err) { process.exit(2); } process.kill(process.pid, 'SIGKILL'); });`;
+    const Database = require(${JSON.stringify(SQLITE)});
+    const db = new Database(${JSON.stringify(file)});
+    db.exec("PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS crash_probe(x); INSERT INTO crash_probe VALUES (1);");
+    process.kill(process.pid, 'SIGKILL');`;
   try {
     execFileSync(process.execPath, ['-e', script], { stdio: 'ignore' });
   } catch (e) {

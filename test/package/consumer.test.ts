@@ -1,6 +1,6 @@
 /**
  * The package as a consumer gets it: `npm pack`, the tarball installed into a fresh project (only from the
- * npm registry: sqlite3 is built from source there, as the README tells consumers), then `npx kanta-sim
+ * npm registry: better-sqlite3 is built from source there, as the README tells consumers), then `npx kanta-sim
  * start`, the demo document archived with curl, and `startKantaSim()` imported from the package. The
  * tarball ships what a consumer runs and nothing else, and no step prints an npm warning.
  */
@@ -39,15 +39,15 @@ beforeAll(async () => {
         name: 'consumer',
         private: true,
         type: 'module',
-        // npm 11 asks each project to approve install scripts: sqlite3 builds its native module (kanta-sim's
+        // npm 11 asks each project to approve install scripts: better-sqlite3 builds its native module (kanta-sim's
         // packed manifest has no install script of its own).
-        allowScripts: { sqlite3: true },
+        allowScripts: { 'better-sqlite3': true },
       },
       null,
       2,
     ),
   );
-  // What the README asks of a consumer: sqlite3 is built, never downloaded from outside the npm registry.
+  // What the README asks of a consumer: better-sqlite3 is built, never downloaded from outside the npm registry.
   writeFileSync(path.join(consumer, '.prebuild-installrc'), 'buildFromSource=true\n');
 });
 
