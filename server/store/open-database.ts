@@ -23,6 +23,7 @@ export async function openDatabase(file: string): Promise<SqliteDatabase> {
   try {
     if (file !== ':memory:') {
       await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+      await db.checkpointOffThread(file);
     }
     await migrate(db);
     await probeWrite(db);

@@ -15,6 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import { KantaSimError } from '../errors.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export type SqlValue = string | number | null | Buffer;
 
@@ -30,6 +31,7 @@ const CACHE_SIZE_KIB = -2000;
 export class SqliteDatabase {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly statements = new Map<string, Database.Statement>();
+  private checkpointer: WalCheckpointer | undefined;
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -49,7 +51,14 @@ export class SqliteDatabase {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    return this.settle(sql, () => ({ changes: this.statement(sql).run(params).changes }));
+    return this.settle(sql, () => {
+      const statement = this.statement(sql);
+      const { changes } = statement.run(params);
+      if (!statement.readonly && !this.db.inTransaction) {
+        this.checkpointer?.committed();
+      }
+      return { changes };
+    });
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
@@ -92,6 +101,7 @@ export class SqliteDatabase {
     try {
       const value = await work();
       await this.exec('COMMIT');
+      this.checkpointer?.committed();
       return value;
     } catch (e) {
       if (this.db.inTransaction) {
@@ -101,9 +111,19 @@ export class SqliteDatabase {
     }
   }
 
-  /** Closes the connection (SQLite finalizes the kept statements with it). */
+  /**
+   * For a database file in WAL mode: from now on checkpoints run on a thread of their own, never on this
+   * connection (wal-checkpointer.ts).
+   */
+  async checkpointOffThread(file: string): Promise<void> {
+    await this.exec('PRAGMA wal_autocheckpoint = 0');
+    this.checkpointer = new WalCheckpointer(file, this.db, (fn) => this.exclusive(fn));
+  }
+
+  /** Closes the connection (SQLite finalizes the kept statements with it, and checkpoints the log). */
   async close(): Promise<void> {
     this.statements.clear();
+    await this.checkpointer?.close();
     return this.settle('close', () => {
       this.db.close();
     });
