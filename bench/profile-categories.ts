@@ -46,7 +46,7 @@ const CATEGORIES: readonly [string, (fn: string, url: string) => boolean][] = [
 ];
 
 export interface ThreadCpu {
-  /** 'main' when the profile ran the Kanta interface, else 'reader thread'. */
+  /** What the thread ran: the Kanta interface ('main'), the WAL checkpoints, or documents. */
   readonly thread: string;
   readonly busyMs: number;
   readonly categories: readonly (readonly [string, number])[];
@@ -59,6 +59,7 @@ export function categorise(profile: CpuProfile, from: number, to: number): Threa
   let at = profile.startTime;
   let busy = 0;
   let main = false;
+  let reader = false;
   for (const [i, id] of profile.samples.entries()) {
     at += profile.timeDeltas[i] ?? 0;
     const frame = byId.get(id);
@@ -66,6 +67,7 @@ export function categorise(profile: CpuProfile, from: number, to: number): Threa
       continue;
     }
     main ||= frame.url.includes('/server/app/');
+    reader ||= frame.url.includes('/server/archive/');
     if (
       frame.functionName === '(idle)' ||
       frame.functionName === '(program)' ||
@@ -80,7 +82,7 @@ export function categorise(profile: CpuProfile, from: number, to: number): Threa
     busy += ms;
   }
   return {
-    thread: main ? 'main' : 'reader thread',
+    thread: main ? 'main' : reader ? 'reader thread' : 'WAL checkpoint thread',
     busyMs: Math.round(busy),
     categories: [...totals.entries()].sort((a, b) => b[1] - a[1]),
   };

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const lines = [
       `${count} ${signatures === 1 ? 'single' : 'two'}-signature documents at concurrency 8: ${load.documentsPerSecond} documents/s, p99 ${load.latencyMs.p99} ms`,
-      `CPU per document from /proc (not sampled; profiling slows every thread): main thread ${cpu.mainMs} ms, reader thread ${cpu.readerMs} ms, other threads (V8 GC helpers, libuv pool: sqlite, TLS) ${cpu.otherMs} ms`,
+      `CPU per document from /proc (not sampled; profiling slows every thread): main thread ${cpu.mainMs} ms, reader thread ${cpu.readerMs} ms, other threads (V8 GC helpers, WAL checkpoints, libuv pool) ${cpu.otherMs} ms`,
     ];
     for (const t of threads) {
       lines.push('', `${t.thread} (${t.file}): busy ${(t.busyMs / count).toFixed(2)} ms per document`);

@@ -155,7 +155,7 @@ export function printReport(f: BenchFigures & { readonly targets: readonly Targe
     if (cpu?.serverThreads) {
       const t = cpu.serverThreads;
       lines.push(
-        `${what} at concurrency 8, server CPU by thread: main ${t.mainMs} ms (TLS, HTTP, frame, MIME, store), reader ${t.readerMs} ms (CDA, signatures), other threads ${t.otherMs} ms (V8 GC helpers, libuv pool)`,
+        `${what} at concurrency 8, server CPU by thread: main ${t.mainMs} ms (TLS, HTTP, frame, MIME, store), reader ${t.readerMs} ms (CDA, signatures), other threads ${t.otherMs} ms (V8 GC helpers, WAL checkpoints, libuv pool)`,
       );
     }
   }
