@@ -10,8 +10,9 @@
  * settles in the same turn of the loop. The promises stay so that the stores read the same either way and
  * a transaction's work may still await other things.
  *
- * What this costs: a statement blocks the event loop while it runs. The archive's statements are indexed
- * lookups and inserts; the slowest, an archivist's search over 100,000 documents, takes ~10 ms.
+ * What this costs: a statement blocks the event loop while it runs. A request's statements are indexed
+ * lookups and inserts (an archivist's search over 100,000 documents ~10 ms); a reset or a snapshot of a
+ * large archive holds the loop for its whole length (~1 s for 100,000 documents), as it held the store.
  */
 import Database from 'better-sqlite3';
 import { KantaSimError } from '../errors.js';
