@@ -26,6 +26,7 @@ import {
   timeReset,
   timeTestCaseResets,
   warmUp,
+  warmUpFresh,
 } from './measure.js';
 import { measureReferences, measureRsaVerifyRate, type XmlsecResult } from './reference-limit.js';
 import { evaluateTargets, printReport } from './report.js';
@@ -45,12 +46,15 @@ interface Counts {
   readonly perLevel: number;
   readonly bulk: number;
   readonly late: number;
+  /** Fresh documents of each kind archived before anything is measured (see measureFreshArchive). */
+  readonly warmFresh: number;
 }
 
 /**
  * The messages of a run: two-signature documents (a professional's and the system signature) for the
- * warm-up, the load levels and the late run; single-signature documents (the system signature only) for
- * the single-signature level and the bulk run of old documents.
+ * warm-up, the load levels, the late run and the fresh warm-up, in that order; single-signature documents
+ * (the system signature only) for the single-signature level, the bulk run of old documents and the fresh
+ * warm-up.
  */
 interface Built {
   readonly two: BuiltMessage[];
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
       perLevel: options.count(1000, 20),
       bulk: options.count(2000, 50),
       late: options.count(200, 20),
+      warmFresh: options.count(1000, 20),
     };
     const started = performance.now();
     const tag = String(Date.now() % 1_000_000_000);
@@ -102,10 +107,10 @@ async function main(): Promise<void> {
       two: await buildMessages(
         parties,
         `${tag}2`,
-        WARM_UP + counts.perLevel * LEVELS.length + counts.late,
+        WARM_UP + counts.perLevel * LEVELS.length + counts.late + counts.warmFresh,
         2,
       ),
-      single: await buildMessages(parties, `${tag}1`, counts.perLevel + counts.bulk, 1),
+      single: await buildMessages(parties, `${tag}1`, counts.perLevel + counts.bulk + counts.warmFresh, 1),
     };
     log(
       `built ${built.two.length} two-signature and ${built.single.length} single-signature messages in ${Math.round(performance.now() - started)} ms`,
@@ -119,7 +124,8 @@ async function main(): Promise<void> {
 /** Every phase in order: load on a fresh archive, references, search on a large one, cold start. */
 async function measureAll(bench: Bench, counts: Counts, built: Built) {
   const messageBytes = Buffer.byteLength(built.two[0]?.messageXml ?? '');
-  const late = built.two.slice(built.two.length - counts.late).map((m) => m.messageXml);
+  const lateFrom = WARM_UP + counts.perLevel * LEVELS.length;
+  const late = built.two.slice(lateFrom, lateFrom + counts.late).map((m) => m.messageXml);
   const fresh = await measureFreshArchive(bench, counts, built);
   // The reference verifies exactly the CDAs the concurrency-8 levels sent.
   const samples = {
@@ -218,6 +224,12 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
   const sim = await startCli(ROOT, bench.mode, bench.dataDir);
   const client = bench.client(sim.kantaPort);
   await warmUp(client, take(0, WARM_UP));
+  // The test-case resets below empty the archive of these again.
+  const warmed = await warmUpFresh(client, [
+    take(WARM_UP + counts.perLevel * LEVELS.length + counts.late, counts.warmFresh),
+    take(counts.perLevel + counts.bulk, counts.warmFresh, built.single),
+  ]);
+  log(`warm-up: ${counts.warmFresh} fresh documents of each kind, ${JSON.stringify(warmed)}`);
   server['warmed up'] = processMemoryMb(sim.child.pid);
   const resetTestCase = await timeTestCaseResets(client, sim.webUrl, take(0, WARM_UP));
   log(`reset after a test case of ${WARM_UP} documents: median ${resetTestCase.medianMs} ms`);
