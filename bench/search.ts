@@ -78,7 +78,6 @@ function syntheticDocument(
     effectiveTime: day,
     serviceRequest: template.serviceRequest,
     cdaBytes: blob,
-    messageBytes: blob,
     messageId: `${oid}:${i + 1}`,
     sha256: createHash('sha256').update(id).digest('hex'),
     metadataJson: template.metadataJson,

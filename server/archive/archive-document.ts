@@ -138,7 +138,6 @@ function newDocument(ctx: OperationContext, read: ReadDocument): NewDocument {
     serviceRequest: operation.serviceRequest,
     replacesId: document.replaces?.parentId,
     cdaBytes: read.cdaBytes,
-    messageBytes: ctx.messageBytes,
     messageId: `${frame.messageId?.root ?? ''}:${frame.messageId?.extension ?? ''}`,
     sha256: createHash('sha256').update(read.cdaBytes).digest('hex'),
     metadataJson: JSON.stringify({

@@ -43,7 +43,6 @@ export class ArchiveService {
     return handler({
       deps: this.deps,
       request: reading.request,
-      messageBytes: request.messageBytes,
       organisation,
       now,
       answer,

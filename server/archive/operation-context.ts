@@ -35,8 +35,6 @@ export interface OperationContext {
   readonly deps: ArchiveServiceDeps;
   /** The message as read at the wire edge (read-inbound-request.ts). */
   readonly request: InboundRequest;
-  /** The message exactly as received: the archive stores it beside the document. */
-  readonly messageBytes: Buffer;
   readonly organisation: KnownOrganisation;
   readonly now: Date;
   readonly answer: AnswerContext;

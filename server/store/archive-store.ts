@@ -51,8 +51,6 @@ export interface DocumentIndexFields {
 export interface NewDocument extends DocumentIndexFields {
   /** The CDA exactly as received (after MIME decoding). */
   readonly cdaBytes: Buffer;
-  /** The whole request message exactly as received. */
-  readonly messageBytes: Buffer;
   readonly messageId: string;
   /** sha256 hex of cdaBytes: the identity used to tell a resubmission from an id conflict. */
   readonly sha256: string;

@@ -187,8 +187,8 @@ export class GroupInsert {
       members.flatMap((m) => documentValues(m.doc, m.options.invalidate ? 'invalidated' : 'active')),
     );
     await this.db.run(
-      `INSERT INTO document_bytes (id, cda, message) VALUES ${members.map(() => '(?, ?, ?)').join(', ')}`,
-      members.flatMap((m) => [m.doc.id, m.doc.cdaBytes, m.doc.messageBytes]),
+      `INSERT INTO document_bytes (id, cda) VALUES ${members.map(() => '(?, ?)').join(', ')}`,
+      members.flatMap((m) => [m.doc.id, m.doc.cdaBytes]),
     );
   }
 }

@@ -11,7 +11,6 @@ export function newDocument(id: string, setId: string, versionNumber: number, sh
     hetu: '010181-900C',
     serviceRequest: 'SP17',
     cdaBytes: Buffer.from(`<cda id="${id}"/>`),
-    messageBytes: Buffer.from('<m/>'),
     messageId: `m:${id}`,
     sha256,
     metadataJson: '{}',
