@@ -6,12 +6,6 @@
  * it) and a miss always looks at the disk once more, which covers mtime granularity. Entries are written
  * atomically (see atomic-dir.ts), so a visible subdirectory is always complete. Editing files inside an
  * existing entry is not noticed until the next change of the registry directory.
- *
- * A hit looks at the mtime at most every HIT_RECHECK_MS: every archived document reads its organisation
- * twice (the TLS caller, the register keeper), and a stat each time was ~0.04 ms of the event loop per
- * document (issue 17). Entries are only ever added (rename onto an existing one fails), and an addition is
- * a miss, which still goes to the disk at once; what the bound delays is only noticing an entry removed
- * or replaced by hand. list() always looks.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -19,13 +13,9 @@ import { join } from 'node:path';
 import { KantaSimError, isKantaSimError } from '../errors.js';
 import { isHiddenEntry } from './atomic-dir.js';
 
-/** How long a cached entry is served without looking at the registry directory's mtime again. */
-export const HIT_RECHECK_MS = 1000;
-
 export class RegistryDir<T> {
   private readonly cache = new Map<string, T>();
   private mtimeMs = Number.NaN;
-  private checkedAt = Number.NEGATIVE_INFINITY;
   private complete = false;
   private problems: KantaSimError[] = [];
 
@@ -33,13 +23,11 @@ export class RegistryDir<T> {
    * @param root the registry directory (it may not exist yet)
    * @param isKey which names are entries; also keeps `get("../x")` from leaving the directory
    * @param read reads one entry directory, throwing KantaSimError if it is broken
-   * @param clock milliseconds of a monotonic clock (tests move it)
    */
   constructor(
     private readonly root: string,
     private readonly isKey: (key: string) => boolean,
     private readonly read: (dir: string) => T,
-    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /** The entry, or undefined if there is none. Throws the KantaSimError of `read` if the entry is broken. */
@@ -47,9 +35,7 @@ export class RegistryDir<T> {
     if (!this.isKey(key)) {
       return undefined;
     }
-    if (this.clock() - this.checkedAt >= HIT_RECHECK_MS) {
-      this.revalidate();
-    }
+    this.revalidate();
     const hit = this.cache.get(key);
     if (hit !== undefined) {
       return hit;
@@ -92,7 +78,6 @@ export class RegistryDir<T> {
   }
 
   private revalidate(): void {
-    this.checkedAt = this.clock();
     let mtime: number;
     try {
       mtime = statSync(this.root).mtimeMs;
