@@ -96,6 +96,18 @@ describe('TrustStore', () => {
     expect(!early.trusted && early.reason).toContain('not valid before');
   });
 
+  it('answers the same certificate object again by the validity span of its chain, not by the first answer', () => {
+    const same = new X509Certificate(signing.toString());
+    const lastValid = new Date(Date.parse(same.validTo));
+    expect(trust.checkChain(same, NOW).trusted).toBe(true);
+    expect(trust.checkChain(same, lastValid).trusted).toBe(true);
+    const after = trust.checkChain(same, new Date(lastValid.getTime() + 1000));
+    expect(!after.trusted && after.reason).toContain('expired');
+    const before = trust.checkChain(same, new Date(Date.parse(same.validFrom) - 1000));
+    expect(!before.trusted && before.reason).toContain('not valid before');
+    expect(trust.checkChain(same, NOW).trusted).toBe(true);
+  });
+
   it('trusts extra anchors loaded from PEM and DER files, using intermediates the sender supplies', () => {
     const pemFile = join(dataDir, 'vendor-root.pem');
     writeFileSync(pemFile, foreign.rootPem);
