@@ -6,7 +6,7 @@ import { workerData } from 'node:worker_threads';
 import { codeListsFrom } from '../codes/code-lists.js';
 import { TrustStore } from '../pki/trust-store.js';
 import { serveJobs } from '../workers/serve-jobs.js';
-import { reviveJob, type PlainReaderSetup, type ReadJob } from './document-reader.js';
+import { reviveJob, withoutCdaBytes, type PlainReaderSetup, type ReadJob } from './document-reader.js';
 import { readDocument } from './read-document.js';
 
 const setup = workerData as PlainReaderSetup;
@@ -20,5 +20,5 @@ const context = {
 
 serveJobs((job: ReadJob) => {
   const { source, now } = reviveJob(job);
-  return readDocument(source, { ...context, now });
+  return withoutCdaBytes(readDocument(source, { ...context, now }));
 });

@@ -6,8 +6,9 @@
  * The workers get everything readDocument needs as plain data when they start: the trust store as PEM
  * texts and the code lists as loaded. Both are fixed for the life of a running kanta-sim (the clock is
  * not, so `now` travels with each job). An answer read in a worker is the answer readDocument gives on
- * this thread: the pool falls back to this thread on any worker failure, and revive() restores what the
- * thread boundary loses (Buffers, the catalogue's own rule objects).
+ * this thread: the pool falls back to this thread on any worker failure, revive() restores what the
+ * thread boundary loses (the catalogue's own rule objects), and the CDA bytes are the job's own (see
+ * ThreadReading).
  */
 import type { CodeList, CodeLists } from '../codes/code-lists.js';
 import type { TrustMode } from '../config.js';
@@ -50,6 +51,15 @@ export interface ReadJob {
   readonly now: Date;
 }
 
+/**
+ * A reading as a worker sends it back: without the CDA bytes, which are the job's own (readDocument
+ * answers with the package's bytes) and which the calling thread still holds. Cloning 10-20 KB back
+ * with every document was the largest part of sending a reading (issue 17 profile).
+ */
+export type ThreadReading =
+  | Omit<Extract<DocumentReading, { readonly ok: true }>, 'cdaBytes'>
+  | Extract<DocumentReading, { readonly ok: false }>;
+
 /** Reads on `threads` worker threads (0: on the calling thread); `onStartFailure` hears of a thread that
  *  could not load (reading then stays on the calling thread: slower, same answers). */
 export function createDocumentReader(
@@ -57,8 +67,8 @@ export function createDocumentReader(
   threads: number,
   onStartFailure?: (reason: string) => void,
 ): DocumentReader {
-  const onThread = (job: ReadJob): DocumentReading => readDocument(job.source, { ...setup, now: job.now });
-  const pool = createWorkerPool<ReadJob, DocumentReading>({
+  const onThread = (job: ReadJob): ThreadReading => readDocument(job.source, { ...setup, now: job.now });
+  const pool = createWorkerPool<ReadJob, ThreadReading>({
     entry: workerEntry(import.meta.url, 'document-reader-worker'),
     workerData: plainSetup(setup),
     size: threads,
@@ -70,7 +80,7 @@ export function createDocumentReader(
     onStartFailure,
   });
   return {
-    read: (source, now) => pool.run({ source: jobSource(source), now }),
+    read: async (source, now) => withCdaBytes(await pool.run({ source: jobSource(source), now }), source),
     start: () => pool.start(),
     close: () => pool.close(),
   };
@@ -105,6 +115,27 @@ function withoutText<T extends { readonly text?: string }>({ text: _text, ...res
   return rest;
 }
 
+/** What a worker sends back for `reading` (see ThreadReading). */
+export function withoutCdaBytes(reading: DocumentReading): ThreadReading {
+  if (!reading.ok) {
+    return reading;
+  }
+  const { ok, document, content, signatures, warnings } = reading;
+  return { ok, document, content, signatures, warnings };
+}
+
+/** A reading made whole with the CDA bytes of its source: an accepted reading always had a package. */
+function withCdaBytes(reading: ThreadReading, source: DocumentSource): DocumentReading {
+  if (!reading.ok) {
+    return reading;
+  }
+  const pkg = source.document;
+  if (!pkg?.ok) {
+    throw new Error('an accepted reading without a document package (read-document.ts never answers so)');
+  }
+  return { ...reading, cdaBytes: pkg.cdaBytes };
+}
+
 /** A job that crossed the thread boundary, made whole: the package's CDA bytes a Buffer again. */
 export function reviveJob(job: ReadJob): ReadJob {
   const pkg = job.source.document;
@@ -118,14 +149,13 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A reading that crossed a thread boundary, made whole: a Buffer again, the catalogue's rule objects. */
-export function reviveReading(reading: DocumentReading): DocumentReading {
+/** A reading that crossed a thread boundary, made whole: the catalogue's own rule objects. */
+export function reviveReading(reading: ThreadReading): ThreadReading {
   if (!reading.ok) {
     return { ...reading, violations: reading.violations.map(reviveViolation) };
   }
   return {
     ...reading,
-    cdaBytes: asBuffer(reading.cdaBytes),
     signatures: reading.signatures.map(reviveReport),
     warnings: reading.warnings.map(reviveViolation),
   };
