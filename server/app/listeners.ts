@@ -3,10 +3,9 @@
  * certificates are requested but not enforced by the TLS layer, so that a missing or foreign certificate gets a
  * specific HL7 answer instead of an opaque handshake failure.
  */
-import http from 'node:http';
+import http, { type RequestListener } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { KantaSimError } from '../errors.js';
 import { pinPeerCertificate } from './kanta/peer-certificate.js';
 
@@ -23,7 +22,12 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export function listenKanta(app: Express, tls: TlsMaterial, host: string, port: number): Promise<Listening> {
+export function listenKanta(
+  app: RequestListener,
+  tls: TlsMaterial,
+  host: string,
+  port: number,
+): Promise<Listening> {
   const server = https.createServer(
     {
       key: tls.keyPem,
@@ -39,7 +43,7 @@ export function listenKanta(app: Express, tls: TlsMaterial, host: string, port: 
   return listen(server, host, port, 'Kanta interface');
 }
 
-export function listenWeb(app: Express, host: string, port: number): Promise<Listening> {
+export function listenWeb(app: RequestListener, host: string, port: number): Promise<Listening> {
   return listen(http.createServer(app), host, port, 'web listener');
 }
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { classroomConsoleOf } from '../app/archivist/classroom-console-of.js';
-import { createKantaApp } from '../app/kanta/kanta-app.js';
+import { createKantaApp, type KantaListener } from '../app/kanta/kanta-app.js';
 import type { ExchangeRecord } from '../archive/exchange.js';
 import type { Listening } from '../app/listeners.js';
 import { createWebApp, type HealthReport } from '../app/web-app.js';
@@ -25,7 +25,7 @@ export interface ListeningState {
 }
 
 export interface Surfaces {
-  readonly kantaApp: Express;
+  readonly kantaApp: KantaListener;
   readonly webApp: Express;
   /** See RunningKantaSim.controlToken. */
   readonly controlToken: string | undefined;

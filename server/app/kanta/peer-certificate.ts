@@ -11,7 +11,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 
 const byConnection = new WeakMap<TLSSocket, X509Certificate>();
 const pinned = new WeakSet<TLSSocket>();
@@ -25,7 +25,7 @@ export function pinPeerCertificate(socket: TLSSocket): void {
   pinned.add(socket);
 }
 
-export function peerCertificate(req: Request): X509Certificate | undefined {
+export function peerCertificate(req: IncomingMessage): X509Certificate | undefined {
   const socket = req.socket as TLSSocket;
   if (typeof socket.getPeerCertificate !== 'function') {
     return undefined;
