@@ -3,25 +3,20 @@
  * reason column gone), and a purpose lives only as long as its session.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../server/store/migrations.js';
+import { migrate } from '../../server/store/migrations.js';
 import { SqliteArchivistStore } from '../../server/store/sqlite-archivist-store.js';
 import { SqliteDatabase } from '../../server/store/sqlite-database.js';
+import { migrationsBefore } from './migrations-before.js';
 
 let db: SqliteDatabase;
 afterEach(async () => {
   await db.close();
 });
 
-const upTo = (name: string) =>
-  MIGRATIONS.slice(
-    0,
-    MIGRATIONS.findIndex((m) => m.name === name),
-  );
-
 describe('archivist-002-session-purposes', () => {
   it('upgrades a database whose sessions had one reason: sessions stay, the column goes', async () => {
     db = await SqliteDatabase.open(':memory:');
-    await migrate(db, upTo('archivist-002-session-purposes'));
+    await migrate(db, migrationsBefore('archivist-002-session-purposes'));
     await db.run(
       "INSERT INTO archivists (id, organisation_oid, username, name, password_hash, registers_json, created_at) VALUES ('a', '1.2', 'a', 'A', 'x', '[\"1.2\"]', 'now')",
     );

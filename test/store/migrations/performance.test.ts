@@ -3,21 +3,16 @@
  * duplicate set index go, the documents stay readable, and lookups by set keep an index.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../../server/store/migrations.js';
+import { migrate } from '../../../server/store/migrations.js';
 import { SqliteArchiveStore } from '../../../server/store/sqlite-archive-store.js';
 import { SqliteDatabase } from '../../../server/store/sqlite-database.js';
+import { migrationsBefore } from '../migrations-before.js';
 import { newDocument } from '../new-document.js';
 
 let db: SqliteDatabase;
 afterEach(async () => {
   await db.close();
 });
-
-const before = (name: string) =>
-  MIGRATIONS.slice(
-    0,
-    MIGRATIONS.findIndex((m) => m.name === name),
-  );
 
 async function columns(table: string): Promise<string[]> {
   return (await db.all<{ name: string }>(`PRAGMA table_info(${table})`)).map((c) => c.name);
@@ -33,7 +28,7 @@ async function indexes(): Promise<string[]> {
 describe('performance-002 and -003 on an archive that holds documents', () => {
   it('drops the message copy and the duplicate set index; documents stay whole', async () => {
     db = await SqliteDatabase.open(':memory:');
-    await migrate(db, before('performance-002-drop-duplicate-set-index'));
+    await migrate(db, migrationsBefore('performance-002-drop-duplicate-set-index'));
     const doc = newDocument('1.2.246.1.1', '1.2.246.1.1', 1);
     await db.run(
       `INSERT INTO documents (id, set_id, version_number, register_oid, sender_oid, hetu, service_request, message_id, sha256, archived_at, metadata_json)
