@@ -161,7 +161,9 @@ export function printReport(f: BenchFigures & { readonly targets: readonly Targe
   }
   const x = f.reference.xmlsec1;
   const ref = (r: XmlsecResult | undefined): string =>
-    r ? `${r.documentsPerSecond} documents/s (${r.verified}/${r.documents} verified)` : 'skipped';
+    r
+      ? `${r.documentsPerSecond} documents/s (${r.verified}/${r.documents} verified${r.rounds ? `; the faster of ${r.rounds.join(' and ')}/s before and after the load` : ''})`
+      : 'skipped';
   const ratios = f.reference.ratioAtConcurrency8;
   lines.push(
     '',

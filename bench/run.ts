@@ -28,7 +28,7 @@ import {
   warmUp,
   warmUpFresh,
 } from './measure.js';
-import { measureReferences, measureRsaVerifyRate, type XmlsecResult } from './reference-limit.js';
+import { fasterReferences, measureReferences, measureRsaVerifyRate, ratioTo } from './reference-limit.js';
 import { evaluateTargets, printReport } from './report.js';
 import { measureClassroom } from './classroom.js';
 import { parseBenchOptions } from './options.js';
@@ -126,15 +126,14 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
   const messageBytes = Buffer.byteLength(built.two[0]?.messageXml ?? '');
   const lateFrom = WARM_UP + counts.perLevel * LEVELS.length;
   const late = built.two.slice(lateFrom, lateFrom + counts.late).map((m) => m.messageXml);
-  const fresh = await measureFreshArchive(bench, counts, built);
-  // The reference verifies exactly the CDAs the concurrency-8 levels sent.
+  // The reference verifies exactly the CDAs the concurrency-8 levels send, before and after the load.
   const samples = {
     twoSignatures: built.two.slice(WARM_UP + counts.perLevel, WARM_UP + 2 * counts.perLevel),
     singleSignature: built.single.slice(0, counts.perLevel),
   };
-  const xmlsec = bench.options.skipXmlsec
-    ? undefined
-    : measureReferences(samples, bench.caBundlePem, path.join(bench.tmp, 'xmlsec'), bench.log);
+  const before = measureReferences(samples, bench, 'before');
+  const fresh = await measureFreshArchive(bench, counts, built);
+  const xmlsec = fasterReferences(before, measureReferences(samples, bench, 'after'));
   const rsaVerifyPerSecond = measureRsaVerifyRate();
   built.two.length = 0;
   built.single.length = 0;
@@ -150,8 +149,6 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
   const classroom = await measureClassroom(ROOT, bench.mode, bench.tmp, bench.log);
   const concurrency8 = fresh.load.find((l) => l.concurrency === 8);
   const othersMax = othersDuringLoad(fresh, bench.log);
-  const ratio = (ours: LoadResult | undefined, ref: XmlsecResult | undefined): number | undefined =>
-    ours && ref ? round(ours.documentsPerSecond / ref.documentsPerSecond) : undefined;
   return {
     date: new Date().toISOString(),
     machine: {
@@ -191,8 +188,8 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
       xmlsec1: xmlsec,
       rsa2048VerifyPerSecond: rsaVerifyPerSecond,
       ratioAtConcurrency8: {
-        singleSignature: ratio(fresh.single, xmlsec?.singleSignature),
-        twoSignatures: ratio(concurrency8, xmlsec?.twoSignatures),
+        singleSignature: ratioTo(fresh.single, xmlsec?.singleSignature),
+        twoSignatures: ratioTo(concurrency8, xmlsec?.twoSignatures),
       },
     },
     memory: {
