@@ -16,7 +16,8 @@
  *   Kanta interface hands the same peer certificate object for every request of a TLS connection, and
  *   building its chain again (name and key identifier matching in OpenSSL, validity dates) was ~0.02 ms of
  *   the event loop per archived document (issue 17). Within that span the chain is trusted whatever `at`
- *   is, so the answer cannot change; only a refusal is worked out anew each time.
+ *   is, so the verdict cannot change (with several issuers another path could be found first, trusted
+ *   just the same); only a refusal is worked out anew each time.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
