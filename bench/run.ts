@@ -40,6 +40,8 @@ const MB = 1024 * 1024;
 const WARM_UP = 40;
 /** Concurrency levels of the load runs. */
 const LEVELS = [1, 8, 32];
+/** Where the two-signature messages of the late run begin: after the warm-up and the load levels. */
+const lateStart = (counts: Counts): number => WARM_UP + counts.perLevel * LEVELS.length;
 
 /** How many messages each phase sends, scaled. */
 interface Counts {
@@ -104,12 +106,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const tag = String(Date.now() % 1_000_000_000);
     const built: Built = {
-      two: await buildMessages(
-        parties,
-        `${tag}2`,
-        WARM_UP + counts.perLevel * LEVELS.length + counts.late + counts.warmFresh,
-        2,
-      ),
+      two: await buildMessages(parties, `${tag}2`, lateStart(counts) + counts.late + counts.warmFresh, 2),
       single: await buildMessages(parties, `${tag}1`, counts.perLevel + counts.bulk + counts.warmFresh, 1),
     };
     log(
@@ -124,7 +121,7 @@ async function main(): Promise<void> {
 /** Every phase in order: load on a fresh archive, references, search on a large one, cold start. */
 async function measureAll(bench: Bench, counts: Counts, built: Built) {
   const messageBytes = Buffer.byteLength(built.two[0]?.messageXml ?? '');
-  const lateFrom = WARM_UP + counts.perLevel * LEVELS.length;
+  const lateFrom = lateStart(counts);
   const late = built.two.slice(lateFrom, lateFrom + counts.late).map((m) => m.messageXml);
   // The reference verifies exactly the CDAs the concurrency-8 levels send, before and after the load.
   const samples = {
@@ -223,7 +220,7 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
   await warmUp(client, take(0, WARM_UP));
   // The test-case resets below empty the archive of these again.
   const warmed = await warmUpFresh(client, [
-    take(WARM_UP + counts.perLevel * LEVELS.length + counts.late, counts.warmFresh),
+    take(lateStart(counts) + counts.late, counts.warmFresh),
     take(counts.perLevel + counts.bulk, counts.warmFresh, built.single),
   ]);
   log(`warm-up: ${counts.warmFresh} fresh documents of each kind, ${JSON.stringify(warmed)}`);
