@@ -132,21 +132,29 @@ export const IDLE_OTHERS_PERCENT = 5;
 
 /** The most of the machine other processes used during a load run; says so when that was not idle. */
 export function othersDuringLoad(
-  fresh: {
-    readonly load: readonly LoadResult[];
-    readonly single: LoadResult;
-    readonly bulk: { readonly cpu?: LoadResult['cpu'] };
-  },
+  runs: readonly { readonly cpu?: LoadResult['cpu'] }[],
   log: (line: string) => void,
 ): number {
-  const most = Math.max(
-    0,
-    ...[...fresh.load, fresh.single, fresh.bulk].map((l) => l.cpu?.othersPercent ?? 0),
-  );
+  const most = Math.max(0, ...runs.map((l) => l.cpu?.othersPercent ?? 0));
   if (most > IDLE_OTHERS_PERCENT) {
     log(
       `NOT IDLE: other processes used up to ${most}% of the machine during the load runs; their rates are low. Run the bench again when nothing else runs.`,
     );
   }
   return most;
+}
+
+/** The machine the figures were measured on; `othersMax` from othersDuringLoad. */
+export function describeMachine(othersMax: number) {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    memoryMb: Math.round(os.totalmem() / (1024 * 1024)),
+    node: process.version,
+    loadAverageAtStart: os.loadavg(),
+    /** Whether nothing else used more than IDLE_OTHERS_PERCENT of the machine during the load runs. */
+    idle: othersMax <= IDLE_OTHERS_PERCENT,
+    othersPercentMax: othersMax,
+    note: 'client (bench process) and server (child process) share the machine',
+  };
 }

@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, sign, verify, X509Certificate } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PerSignatures } from './report.js';
 
 export interface XmlsecResult {
   readonly version: string;
@@ -15,7 +14,7 @@ export interface XmlsecResult {
   readonly verified: number;
   readonly elapsedMs: number;
   readonly documentsPerSecond: number;
-  /** Each round's rate when the reference was measured more than once (see fasterReferences). */
+  /** Both rates when the reference was measured before and after a load (see fasterReference). */
   readonly rounds?: readonly number[];
 }
 
@@ -101,49 +100,42 @@ export interface ReferenceBench {
 }
 
 /**
- * xmlsec1 on the CDAs of each concurrency-8 level: the references the archive's rates are compared with,
- * measured in `round` ('before' or 'after' the load); nothing when the bench skips xmlsec1.
+ * xmlsec1 over `cdas`, the CDAs of one load run, logged as `label` ("two-signature, before the load");
+ * nothing when the bench skips xmlsec1.
  */
-export function measureReferences(
-  samples: PerSignatures<readonly { readonly cdaXml: string }[]>,
+export function measureReference(
+  cdas: readonly string[],
   bench: ReferenceBench,
-  round: string,
-): PerSignatures<XmlsecResult> | undefined {
+  label: string,
+): XmlsecResult | undefined {
   if (bench.options.skipXmlsec) {
     return undefined;
   }
-  const measure = (name: keyof PerSignatures<unknown>): XmlsecResult => {
-    const cdas = samples[name].map((m) => m.cdaXml);
-    const xmlsec = measureXmlsec1(cdas, bench.caBundlePem, path.join(bench.tmp, `xmlsec-${round}`, name));
-    bench.log(
-      `xmlsec1, ${name}, ${round} the load: ${xmlsec.documentsPerSecond} documents/s (${xmlsec.verified}/${xmlsec.documents} verified)`,
-    );
-    return xmlsec;
-  };
-  return { singleSignature: measure('singleSignature'), twoSignatures: measure('twoSignatures') };
+  const dir = path.join(bench.tmp, 'xmlsec', label.replace(/[^a-z0-9]+/gi, '-'));
+  const xmlsec = measureXmlsec1(cdas, bench.caBundlePem, dir);
+  bench.log(
+    `xmlsec1, ${label}: ${xmlsec.documentsPerSecond} documents/s (${xmlsec.verified}/${xmlsec.documents} verified)`,
+  );
+  return xmlsec;
 }
 
 /**
- * The references measured before and after the load, the faster of each kind kept, every round's rate
- * recorded. Why: this machine's speed moves by a quarter within minutes, and on 2026-12-07 a reference
- * measured once, after the load, fell in a slow phase (RSA-2048 29,177/s against 43,000-44,000 an hour
- * before) while the load had run in a fast one: the ratio read 0.63. The faster reference is the
- * conservative one: it can only lower the ratio.
+ * One reference measured twice (before and after a load), the faster kept and both rates recorded.
+ * Why: this machine's speed moves by a quarter within minutes, and on 2026-12-07 a reference measured
+ * once, after the load, fell in a slow phase (RSA-2048 29,177/s against 43,000-44,000 an hour before)
+ * while the load had run in a fast one: the ratio read 0.63. The faster reference is the conservative
+ * one: it can only lower the ratio.
  */
-export function fasterReferences(
-  before: PerSignatures<XmlsecResult> | undefined,
-  after: PerSignatures<XmlsecResult> | undefined,
-): PerSignatures<XmlsecResult> | undefined {
+export function fasterReference(
+  before: XmlsecResult | undefined,
+  after: XmlsecResult | undefined,
+): XmlsecResult | undefined {
   if (!before || !after) {
     return before ?? after;
   }
-  const faster = (a: XmlsecResult, b: XmlsecResult): XmlsecResult => ({
-    ...(a.documentsPerSecond >= b.documentsPerSecond ? a : b),
-    rounds: [a.documentsPerSecond, b.documentsPerSecond],
-  });
   return {
-    singleSignature: faster(before.singleSignature, after.singleSignature),
-    twoSignatures: faster(before.twoSignatures, after.twoSignatures),
+    ...(before.documentsPerSecond >= after.documentsPerSecond ? before : after),
+    rounds: [before.documentsPerSecond, after.documentsPerSecond],
   };
 }
 

@@ -4,6 +4,7 @@ import type { ColdStartResult } from './cold-start.js';
 import type { LoadResult } from './load.js';
 import type { XmlsecResult } from './reference-limit.js';
 import type { SearchResult } from './search.js';
+import type { SingleRound } from './single-rounds.js';
 
 /** Per kind of document: the system signature only, or a professional's and the system signature. */
 export interface PerSignatures<T> {
@@ -14,7 +15,9 @@ export interface PerSignatures<T> {
 export interface BenchFigures {
   /** Two-signature documents at each concurrency level. */
   readonly load: readonly LoadResult[];
+  /** The median round of the single-signature level (single-rounds.ts). */
   readonly singleSignatureAtConcurrency8: LoadResult;
+  readonly singleSignatureRounds: readonly SingleRound[];
   /** Old documents (single-signature) at concurrency 8. */
   readonly bulk: {
     readonly documents: number;
@@ -165,9 +168,16 @@ export function printReport(f: BenchFigures & { readonly targets: readonly Targe
       ? `${r.documentsPerSecond} documents/s (${r.verified}/${r.documents} verified${r.rounds ? `; the faster of ${r.rounds.join(' and ')}/s before and after the load` : ''})`
       : 'skipped';
   const ratios = f.reference.ratioAtConcurrency8;
+  const rounds = f.singleSignatureRounds
+    .map(
+      (r) =>
+        `${r.documentsPerSecond}/s p99 ${r.p99Ms} ms vs ${r.xmlsec1?.documentsPerSecond ?? '-'}/s = ${r.ratio ?? '-'}`,
+    )
+    .join('; ');
   lines.push(
     '',
     `xmlsec1, one process, each document once: single-signature ${ref(x?.singleSignature)}, two-signature ${ref(x?.twoSignatures)}`,
+    `single-signature rounds at concurrency 8 (each against the faster xmlsec1 run around it; the median round counts): ${rounds}`,
     `ratio at concurrency 8: single-signature ${ratios.singleSignature ?? '-'}, two-signature ${ratios.twoSignatures ?? '-'}; RSA-2048 verify: ${f.reference.rsa2048VerifyPerSecond}/s`,
   );
   lines.push(

@@ -19,7 +19,7 @@ import { cliMode, prepareDataDir, processMemoryMb, startCli } from './cli-server
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import type { LoadResult } from './load.js';
 import {
-  IDLE_OTHERS_PERCENT,
+  describeMachine,
   measuredLoad,
   othersDuringLoad,
   round,
@@ -28,11 +28,12 @@ import {
   warmUp,
   warmUpFresh,
 } from './measure.js';
-import { fasterReferences, measureReferences, measureRsaVerifyRate, ratioTo } from './reference-limit.js';
+import { fasterReference, measureReference, measureRsaVerifyRate, ratioTo } from './reference-limit.js';
 import { evaluateTargets, printReport } from './report.js';
 import { measureClassroom } from './classroom.js';
 import { parseBenchOptions } from './options.js';
 import { measureLargeArchive, measureSearch, type Bench } from './large-archive.js';
+import { measureSingleRounds, SINGLE_ROUNDS } from './single-rounds.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
@@ -42,6 +43,8 @@ const WARM_UP = 40;
 const LEVELS = [1, 8, 32];
 /** Where the two-signature messages of the late run begin: after the warm-up and the load levels. */
 const lateStart = (counts: Counts): number => WARM_UP + counts.perLevel * LEVELS.length;
+/** Where the single-signature messages of the bulk run begin: after the single-signature rounds. */
+const bulkStart = (counts: Counts): number => counts.perLevel * SINGLE_ROUNDS;
 
 /** How many messages each phase sends, scaled. */
 interface Counts {
@@ -55,8 +58,8 @@ interface Counts {
 /**
  * The messages of a run: two-signature documents (a professional's and the system signature) for the
  * warm-up, the load levels, the late run and the fresh warm-up, in that order; single-signature documents
- * (the system signature only) for the single-signature level, the bulk run of old documents and the fresh
- * warm-up.
+ * (the system signature only) for the rounds of the single-signature level, the bulk run of old documents
+ * and the fresh warm-up.
  */
 interface Built {
   readonly two: BuiltMessage[];
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
     const tag = String(Date.now() % 1_000_000_000);
     const built: Built = {
       two: await buildMessages(parties, `${tag}2`, lateStart(counts) + counts.late + counts.warmFresh, 2),
-      single: await buildMessages(parties, `${tag}1`, counts.perLevel + counts.bulk + counts.warmFresh, 1),
+      single: await buildMessages(parties, `${tag}1`, bulkStart(counts) + counts.bulk + counts.warmFresh, 1),
     };
     log(
       `built ${built.two.length} two-signature and ${built.single.length} single-signature messages in ${Math.round(performance.now() - started)} ms`,
@@ -123,14 +126,17 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
   const messageBytes = Buffer.byteLength(built.two[0]?.messageXml ?? '');
   const lateFrom = lateStart(counts);
   const late = built.two.slice(lateFrom, lateFrom + counts.late).map((m) => m.messageXml);
-  // The reference verifies exactly the CDAs the concurrency-8 levels send, before and after the load.
-  const samples = {
-    twoSignatures: built.two.slice(WARM_UP + counts.perLevel, WARM_UP + 2 * counts.perLevel),
-    singleSignature: built.single.slice(0, counts.perLevel),
-  };
-  const before = measureReferences(samples, bench, 'before');
+  // The two-signature reference verifies exactly the CDAs the concurrency-8 level sends, before and
+  // after the load; the single-signature one is measured around each of its rounds (single-rounds.ts).
+  const twoSignatureCdas = built.two
+    .slice(WARM_UP + counts.perLevel, WARM_UP + 2 * counts.perLevel)
+    .map((m) => m.cdaXml);
+  const before = measureReference(twoSignatureCdas, bench, 'two-signature, before the load');
   const fresh = await measureFreshArchive(bench, counts, built);
-  const xmlsec = fasterReferences(before, measureReferences(samples, bench, 'after'));
+  const twoSignatureReference = fasterReference(
+    before,
+    measureReference(twoSignatureCdas, bench, 'two-signature, after the load'),
+  );
   const rsaVerifyPerSecond = measureRsaVerifyRate();
   built.two.length = 0;
   built.single.length = 0;
@@ -145,20 +151,10 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
   }
   const classroom = await measureClassroom(ROOT, bench.mode, bench.tmp, bench.log);
   const concurrency8 = fresh.load.find((l) => l.concurrency === 8);
-  const othersMax = othersDuringLoad(fresh, bench.log);
+  const othersMax = othersDuringLoad([...fresh.load, ...fresh.single.loads, fresh.bulk], bench.log);
   return {
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? '',
-      memoryMb: Math.round(os.totalmem() / MB),
-      node: process.version,
-      loadAverageAtStart: os.loadavg(),
-      /** Whether nothing else used more than IDLE_OTHERS_PERCENT (measure.ts) of the machine during the load runs. */
-      idle: othersMax <= IDLE_OTHERS_PERCENT,
-      othersPercentMax: othersMax,
-      note: 'client (bench process) and server (child process) share the machine',
-    },
+    machine: describeMachine(othersMax),
     scale: bench.options.scale,
     server: {
       mode: bench.mode,
@@ -166,11 +162,12 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
     },
     documentBytes: {
       message: messageBytes,
-      cda: Buffer.byteLength(samples.twoSignatures[0]?.cdaXml ?? ''),
-      singleSignatureCda: Buffer.byteLength(samples.singleSignature[0]?.cdaXml ?? ''),
+      cda: Buffer.byteLength(twoSignatureCdas[0] ?? ''),
+      singleSignatureCda: fresh.singleSignatureCdaBytes,
     },
     load: fresh.load,
-    singleSignatureAtConcurrency8: fresh.single,
+    singleSignatureAtConcurrency8: fresh.single.level,
+    singleSignatureRounds: fresh.single.rounds,
     bulk: fresh.bulk,
     withLargeArchive: large.withLargeArchive,
     reset: {
@@ -182,11 +179,14 @@ async function measureAll(bench: Bench, counts: Counts, built: Built) {
     coldStart,
     classroom,
     reference: {
-      xmlsec1: xmlsec,
+      xmlsec1:
+        fresh.single.xmlsec1 && twoSignatureReference
+          ? { singleSignature: fresh.single.xmlsec1, twoSignatures: twoSignatureReference }
+          : undefined,
       rsa2048VerifyPerSecond: rsaVerifyPerSecond,
       ratioAtConcurrency8: {
-        singleSignature: ratioTo(fresh.single, xmlsec?.singleSignature),
-        twoSignatures: ratioTo(concurrency8, xmlsec?.twoSignatures),
+        singleSignature: fresh.single.ratio,
+        twoSignatures: ratioTo(concurrency8, twoSignatureReference),
       },
     },
     memory: {
@@ -221,7 +221,7 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
   // The test-case resets below empty the archive of these again.
   const warmed = await warmUpFresh(client, [
     take(lateStart(counts) + counts.late, counts.warmFresh),
-    take(counts.perLevel + counts.bulk, counts.warmFresh, built.single),
+    take(bulkStart(counts) + counts.bulk, counts.warmFresh, built.single),
   ]);
   log(`warm-up: ${counts.warmFresh} fresh documents of each kind, ${JSON.stringify(warmed)}`);
   server['warmed up'] = processMemoryMb(sim.child.pid);
@@ -239,18 +239,16 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
     }
     load.push({ ...result, acknowledged: [] });
   }
-  const single = await measuredLoad(
-    { ...client, messages: take(0, counts.perLevel, built.single), concurrency: 8 },
-    sim.child.pid,
+  const rounds = Array.from({ length: SINGLE_ROUNDS }, (_, i) =>
+    built.single.slice(i * counts.perLevel, (i + 1) * counts.perLevel),
   );
-  log(
-    `single-signature, concurrency 8: ${single.documentsPerSecond} documents/s, p99 ${single.latencyMs.p99} ms, ${JSON.stringify(single.answers)}, cpu ${JSON.stringify(single.cpu)}`,
-  );
-  if (single.firstRefusal) {
-    log(`first refusal: ${single.firstRefusal.replace(/\s+/g, ' ').slice(0, 1500)}`);
-  }
+  const single = await measureSingleRounds(rounds, {
+    load: (messages) => measuredLoad({ ...client, messages, concurrency: 8 }, sim.child.pid),
+    reference: (cdas, label) => measureReference(cdas, bench, label),
+    log,
+  });
   const bulkRun = await measuredLoad(
-    { ...client, messages: take(counts.perLevel, counts.bulk, built.single), concurrency: 8 },
+    { ...client, messages: take(bulkStart(counts), counts.bulk, built.single), concurrency: 8 },
     sim.child.pid,
   );
   const bulk = {
@@ -277,7 +275,8 @@ async function measureFreshArchive(bench: Bench, counts: Counts, built: Built) {
   await sim.stop();
   return {
     load,
-    single: { ...single, acknowledged: [] },
+    single,
+    singleSignatureCdaBytes: Buffer.byteLength(built.single[0]?.cdaXml ?? ''),
     bulk,
     resetTestCase,
     stored,
