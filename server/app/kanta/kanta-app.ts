@@ -129,6 +129,19 @@ function send(
   const render = outcome.query ? renderQueryResponse : renderAcknowledgement;
   const { contentType, body } = render(outcome, deps.clock(), correlationId);
   writeAnswer(res, outcome.httpStatus, contentType, body, correlationId);
+  report(deps, outcome, startedAt, started, correlationId, cert, fault);
+}
+
+/** Tells the exchange's listeners (the journal, the live feed, the rehearsal) what was answered. */
+function report(
+  deps: KantaAppDeps,
+  outcome: ExchangeOutcome,
+  startedAt: Date,
+  started: bigint,
+  correlationId: string,
+  cert?: X509Certificate,
+  fault?: InterventionLabel,
+): void {
   deps.onExchange?.({
     outcome,
     startedAt,
@@ -183,14 +196,7 @@ function intervene(
   } else {
     req.socket.destroy();
   }
-  deps.onExchange?.({
-    outcome: action.outcome,
-    startedAt,
-    durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-    tlsSubject: cert?.subject.replace(/\n/g, ', '),
-    correlationId,
-    ...(intervention.fault ? { fault: intervention.fault } : {}),
-  });
+  report(deps, action.outcome, startedAt, started, correlationId, cert, intervention.fault);
 }
 
 /** A caller's own X-Correlation-Id is kept (so a test can find its exchange); otherwise a fresh UUID. */
